@@ -1,0 +1,449 @@
+//! Which blocks are the article's text.
+//!
+//! A block-level cousin of Readability's scoring: every paragraph-like block
+//! gives its ancestors a content score (more for long text with commas, less
+//! for links), containers whose `class`/`id` say "content" gain and those
+//! that say "comments" or "related" lose, and the best container, with its
+//! strong siblings, is the article. Inside it, blocks that sit in page
+//! furniture (navigation, share bars, "related" lists) or are mostly links
+//! are left out.
+//!
+//! The heuristics are data: the keyword lists below, in one place.
+
+use crate::page::{Block, Page};
+use crate::text::utf16_len;
+
+/// Class/id fragments of containers that hold the article.
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "articlebody",
+    "prose",
+    "column",
+];
+
+/// Class/id fragments of page furniture around the article.
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "contact",
+    "disqus",
+    "foot",
+    "masthead",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "recommend",
+    "scroll",
+    "share",
+    "sharing",
+    "social",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "taboola",
+    "tool",
+    "widget",
+    "menu",
+    "nav",
+    "cookie",
+    "consent",
+    "popup",
+    "modal",
+    "subscribe",
+    "signup",
+    "login",
+    "trending",
+    "most-read",
+    "mostread",
+    "popular",
+    "teaser-list",
+    "more-stories",
+    "read-more",
+    "byline-share",
+    "pagination",
+    "pager",
+];
+
+/// Fragments that mark an element as furniture even inside the article
+/// container: a hard exclusion for every block below it.
+const FURNITURE: &[&str] = &[
+    "breadcrumb",
+    "comment",
+    "related",
+    "recommend",
+    "share",
+    "sharing",
+    "social",
+    "sidebar",
+    "menu",
+    "navbar",
+    "nav-",
+    "-nav",
+    "navigation",
+    "cookie",
+    "consent",
+    "outbrain",
+    "taboola",
+    "newsletter-signup",
+    "most-read",
+    "mostread",
+    "trending",
+    "popular",
+    "pagination",
+    "pager",
+    "skip-link",
+    "toolbar",
+    "tags",
+    "more-stories",
+    "footer",
+    "masthead",
+];
+
+/// Fragments that rescue a container from [`FURNITURE`]: `contentWithSidebar`
+/// holds the article, `related-stories` does not.
+const MAYBE_CONTENT: &[&str] = &["article", "body", "column", "content", "main", "shadow"];
+
+/// Tags whose subtree is never article text.
+const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "form", "menu", "dialog", "button"];
+
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "search",
+    "toolbar",
+    "tablist",
+];
+
+/// Tags that are paragraph-like for scoring.
+const SCORED_TAGS: &[&str] = &[
+    "p",
+    "pre",
+    "td",
+    "blockquote",
+    "li",
+    "dd",
+    "div",
+    "section",
+    "article",
+];
+
+fn hint_matches(hints: &str, list: &[&str]) -> bool {
+    !hints.is_empty() && list.iter().any(|k| hints.contains(k))
+}
+
+fn role_matches(hints: &str) -> bool {
+    hints.split(' ').any(|w| FURNITURE_ROLES.contains(&w))
+}
+
+/// Whether an element with this tag and these hints is page furniture.
+pub fn is_furniture(tag: &str, hints: &str) -> bool {
+    FURNITURE_TAGS.contains(&tag)
+        || (hint_matches(hints, FURNITURE) && !hint_matches(hints, MAYBE_CONTENT))
+        || role_matches(hints)
+}
+
+/// Link density: the share of the block's text inside links.
+pub fn link_density(b: &Block) -> f32 {
+    let len = utf16_len(&b.text);
+    if len == 0 {
+        0.0
+    } else {
+        (b.link_chars as f32 / len as f32).min(1.0)
+    }
+}
+
+fn class_weight(hints: &str) -> f32 {
+    let mut w = 0.0;
+    if hint_matches(hints, NEGATIVE) {
+        w -= 25.0;
+    }
+    if hint_matches(hints, POSITIVE) {
+        w += 25.0;
+    }
+    w
+}
+
+/// Counts of what the classifier found, for the report's diagnostics.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleInfo {
+    /// Per block: is it article text?
+    pub article: Vec<bool>,
+    /// Per block: does it sit in page furniture (nav, footer, share bar…)?
+    pub furniture: Vec<bool>,
+    /// The element chosen as the article container, if any.
+    pub container: Option<u32>,
+    /// The best-scoring containers, best first: (element, score). For `--explain`.
+    pub candidates: Vec<(u32, f32)>,
+}
+
+/// Decides, for every block, whether it is article text.
+pub fn classify(page: &Page) -> ArticleInfo {
+    let n = page.blocks.len();
+    let ne = page.elements.len();
+    let mut furniture = vec![false; n];
+    // Text held under each element, to tell a share bar from a page whose
+    // <body class="no-sidebars"> happens to match a furniture word.
+    let mut held = vec![0u64; ne];
+    let mut total = 0u64;
+    for b in page.blocks.iter().filter(|b| b.visible) {
+        let len = b.text.len() as u64;
+        total += len;
+        for &e in &b.path {
+            if let Some(h) = held.get_mut(e as usize) {
+                *h += len;
+            }
+        }
+    }
+    let el_furn: Vec<bool> = page
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(e, el)| {
+            if matches!(el.tag.as_str(), "html" | "body" | "main" | "article") {
+                return false;
+            }
+            let by_tag = FURNITURE_TAGS.contains(&el.tag.as_str()) || role_matches(&el.hints);
+            // Class words are weaker evidence than tags: furniture never
+            // holds most of the page's text.
+            let by_hint =
+                hint_matches(&el.hints, FURNITURE) && !hint_matches(&el.hints, MAYBE_CONTENT);
+            (by_tag || by_hint) && held[e] * 2 <= total.max(1)
+        })
+        .collect();
+    for (i, b) in page.blocks.iter().enumerate() {
+        furniture[i] = b
+            .path
+            .iter()
+            .any(|&e| el_furn.get(e as usize).copied().unwrap_or(false))
+            || FURNITURE_TAGS.contains(&b.tag.as_str())
+            || role_matches(&b.hints);
+    }
+
+    // Content scores, Readability style, pushed up to five ancestors.
+    let mut score = vec![0f32; ne];
+    let mut touched = vec![false; ne];
+    let mut text_len = vec![0u32; ne];
+    let mut link_len = vec![0u32; ne];
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !b.visible {
+            continue;
+        }
+        let len = utf16_len(b.text.trim());
+        for &e in b.path.iter().rev().take(5) {
+            if let Some(t) = text_len.get_mut(e as usize) {
+                *t += len;
+                link_len[e as usize] += b.link_chars;
+            }
+        }
+        if furniture[i] || len < 25 || !SCORED_TAGS.contains(&b.tag.as_str()) {
+            continue;
+        }
+        let commas = b
+            .text
+            .chars()
+            .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+            .count() as f32;
+        let content = 1.0 + commas + (len as f32 / 100.0).floor().min(3.0);
+        let content = content * (1.0 - link_density(b));
+        for (level, &e) in b.path.iter().rev().take(5).enumerate() {
+            let e = e as usize;
+            if e >= ne {
+                continue;
+            }
+            if !touched[e] {
+                touched[e] = true;
+                score[e] += class_weight(&page.elements[e].hints)
+                    + match page.elements[e].tag.as_str() {
+                        "article" | "main" => 10.0,
+                        "div" | "section" => 5.0,
+                        "pre" | "td" | "blockquote" => 3.0,
+                        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" => -5.0,
+                        _ => 0.0,
+                    };
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[e] += content / div;
+        }
+    }
+    // Scale by the container's own link density, as Readability does.
+    let mut best: Option<(usize, f32)> = None;
+    for e in 0..ne {
+        if !touched[e] {
+            continue;
+        }
+        let ld = if text_len[e] > 0 {
+            (link_len[e] as f32 / text_len[e] as f32).min(1.0)
+        } else {
+            0.0
+        };
+        score[e] *= 1.0 - ld;
+        if el_furn[e] {
+            continue;
+        }
+        // Ties go to the first container in document order: deterministic.
+        if best.is_none_or(|(_, s)| score[e] > s) {
+            best = Some((e, score[e]));
+        }
+    }
+
+    let mut article = vec![false; n];
+    let Some((top, top_score)) = best else {
+        // No container stood out (a page of plain paragraphs, say): every
+        // visible, non-furniture, prose-like block is the article.
+        for (i, b) in page.blocks.iter().enumerate() {
+            article[i] = b.visible && !furniture[i] && link_density(b) < 0.5;
+        }
+        return ArticleInfo {
+            article,
+            furniture,
+            container: None,
+            candidates: Vec::new(),
+        };
+    };
+    let sibling_threshold = (top_score * 0.2).max(10.0);
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !b.visible || furniture[i] {
+            continue;
+        }
+        let Some(pos) = b.path.iter().position(|&e| e as usize == top) else {
+            // Not under the top container: a sibling container of similar
+            // weight (an article split over several <div>s) still counts.
+            let near = b.path.iter().rev().take(3).any(|&e| {
+                let e = e as usize;
+                e < ne && touched[e] && !el_furn[e] && score[e] >= sibling_threshold && e != top
+            });
+            if near && is_prose(b) {
+                article[i] = true;
+            }
+            continue;
+        };
+        // Furniture between the container and the block was handled above;
+        // what remains is link lists and empty fragments.
+        let _ = pos;
+        let ld = link_density(b);
+        let heading = matches!(b.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        article[i] = !b.text.trim().is_empty() && (ld < 0.5 || (heading && ld < 1.0));
+    }
+    let mut candidates: Vec<(u32, f32)> = (0..ne)
+        .filter(|&e| touched[e] && !el_furn[e])
+        .map(|e| (e as u32, score[e]))
+        .collect();
+    candidates.sort_by(|x, y| {
+        y.1.partial_cmp(&x.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(x.0.cmp(&y.0))
+    });
+    candidates.truncate(8);
+    ArticleInfo {
+        article,
+        furniture,
+        container: Some(top as u32),
+        candidates,
+    }
+}
+
+/// Looks like running text: long enough, not a link list.
+fn is_prose(b: &Block) -> bool {
+    let len = b.text.trim().chars().count();
+    len >= 60 && link_density(b) < 0.3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Element;
+
+    fn el(tag: &str, hints: &str) -> Element {
+        Element {
+            tag: tag.into(),
+            hints: hints.into(),
+        }
+    }
+
+    fn block(tag: &str, text: &str, path: &[u32], link_chars: u32) -> Block {
+        Block {
+            tag: tag.into(),
+            text: text.into(),
+            visible: true,
+            link_chars,
+            path: path.to_vec(),
+            ..Block::default()
+        }
+    }
+
+    #[test]
+    fn article_container_wins_over_nav_and_footer() {
+        let long = "Cambodia held a general election on July 28, and the results showed that the ruling CPP won 68 out of the 123 parliamentary seats.";
+        let page = Page {
+            elements: vec![
+                el("body", ""),
+                el("nav", "site-nav"),
+                el("div", "article-body"),
+                el("footer", ""),
+                el("div", "related-stories"),
+            ],
+            blocks: vec![
+                block("li", "Home", &[0, 1], 4),
+                block("h1", "Talks resume", &[0, 2], 0),
+                block("p", long, &[0, 2], 0),
+                block("p", long, &[0, 2], 0),
+                block(
+                    "li",
+                    "Another story about something else entirely",
+                    &[0, 2, 4],
+                    43,
+                ),
+                block(
+                    "p",
+                    "Copyright 2013 VNA. All rights reserved, everywhere.",
+                    &[0, 3],
+                    0,
+                ),
+            ],
+            ..Page::default()
+        };
+        let info = classify(&page);
+        assert_eq!(info.article, vec![false, true, true, true, false, false]);
+        assert_eq!(info.container, Some(2));
+    }
+
+    #[test]
+    fn hidden_blocks_are_never_article() {
+        let mut page =
+            Page::from_paragraphs(&["A visible paragraph, long enough to count as text."; 3]);
+        page.blocks[2].visible = false;
+        let info = classify(&page);
+        assert_eq!(info.article, vec![true, true, false]);
+    }
+}

@@ -1,0 +1,129 @@
+//! The report: one versioned schema shared by the CLI's `--json`, the
+//! extension and the demo page. Every item points back to blocks by index
+//! and to text by UTF-16 offsets. See README.md, "The report".
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::ArticleInfo;
+use crate::page::Page;
+use crate::repeats::RepeatGroup;
+
+/// Version of the report schema. Raised when a field changes meaning or
+/// disappears; adding a field does not raise it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How to build the report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Copy each block's text into the report. The extension turns this off:
+    /// it already holds the text, and the message back stays small.
+    pub include_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { include_text: true }
+    }
+}
+
+/// The result of analysing one page.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// The page's title, as given.
+    pub title: String,
+    /// One entry per input block, in the same order.
+    pub blocks: Vec<BlockReport>,
+    /// Repeat groups, ordered by their first copy.
+    pub repeats: Vec<RepeatGroup>,
+    /// Counts, for badges and summaries.
+    pub stats: Stats,
+}
+
+/// What the analysis says about one block.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct BlockReport {
+    /// Index of the block in the input (and in the page's collection order).
+    pub index: u32,
+    /// Tag name of the block's element.
+    pub tag: String,
+    /// The block's text (empty when [`Options::include_text`] is off).
+    pub text: String,
+    /// Whether the block is article text.
+    pub article: bool,
+    /// Whether the block is folded whole as a repeat.
+    pub folded: bool,
+}
+
+/// Counts over the whole report.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Stats {
+    /// Blocks in the input.
+    pub blocks: u32,
+    /// Blocks classified as article text.
+    pub article_blocks: u32,
+    /// Blocks folded whole, plus blocks with a folded part: what the badge shows.
+    pub folded: u32,
+    /// Words of article text outside folded repeats.
+    pub article_words: u32,
+}
+
+impl Report {
+    /// Assembles the report from the parts of the analysis.
+    pub fn build(
+        page: &Page,
+        info: &ArticleInfo,
+        repeats: Vec<RepeatGroup>,
+        opts: &Options,
+    ) -> Report {
+        let n = page.blocks.len();
+        let mut folded = vec![false; n];
+        let mut touched = vec![false; n];
+        for g in &repeats {
+            let whole = g.is_whole(page);
+            for s in &g.spans {
+                touched[s.block as usize] = true;
+                if whole {
+                    folded[s.block as usize] = true;
+                }
+            }
+        }
+        let blocks: Vec<BlockReport> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| BlockReport {
+                index: i as u32,
+                tag: b.tag.clone(),
+                text: if opts.include_text {
+                    b.text.clone()
+                } else {
+                    String::new()
+                },
+                article: info.article[i],
+                folded: folded[i],
+            })
+            .collect();
+        let article_words = page
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| info.article[*i] && !folded[*i])
+            .map(|(_, b)| b.text.split_whitespace().count() as u32)
+            .sum();
+        Report {
+            version: SCHEMA_VERSION,
+            title: page.title.clone(),
+            stats: Stats {
+                blocks: n as u32,
+                article_blocks: info.article.iter().filter(|&&a| a).count() as u32,
+                folded: touched.iter().filter(|&&t| t).count() as u32,
+                article_words,
+            },
+            blocks,
+            repeats,
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Text normalisation and tokenisation with offsets.
+//!
+//! Every token keeps its byte range in the block's original text, so anything
+//! derived from it (a repeat span, an entity mention) can point back to the
+//! exact characters the reader sees. Comparison uses a folded form: lower
+//! case, typographic quotes and dashes unified, marks and zero-width
+//! characters dropped, full-width forms mapped to ASCII, punctuation ignored.
+//! Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) are
+//! split into one token per character so that shingles work for them too.
+
+/// What a token is made of; decides its weight in similarity measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and marks) of a script that separates words with spaces.
+    Word,
+    /// Contains at least one digit.
+    Number,
+    /// One character of a script written without spaces.
+    Char,
+}
+
+/// A token: its folded hash and where it sits in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// Hash of the folded form; equal folded forms give equal hashes.
+    pub hash: u64,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// The first letter is upper case in the original text.
+    pub upper: bool,
+}
+
+impl Token {
+    /// Weight in "words": a character of a spaceless script counts half, as a
+    /// Chinese word is about two characters long.
+    pub fn weight(&self) -> f32 {
+        match self.kind {
+            TokenKind::Char => 0.5,
+            _ => 1.0,
+        }
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+pub fn is_spaceless(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified
+        | 0xF900..=0xFAFF    // CJK compatibility
+        | 0x20000..=0x2FA1F  // CJK extensions B–F, compatibility supplement
+    )
+}
+
+/// Combining marks: part of the word they follow, ignored when comparing.
+pub fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF..=0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+    )
+}
+
+/// Characters that vanish entirely (zero-width joiners, soft hyphen, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Apostrophes that join the two halves of a word (`it's`, `O’Brien`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '\u{2032}')
+}
+
+/// Folds one character for comparison: full-width ASCII to ASCII, then lower
+/// case. Returns the characters to hash (usually one).
+#[inline]
+fn fold(c: char, out: &mut impl FnMut(char)) {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase());
+    } else {
+        for l in c.to_lowercase() {
+            out(l);
+        }
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// 64-bit FNV-1a step; stable across platforms and runs (no random seed), so
+/// the same page always gives the same report.
+#[inline]
+pub fn fnv(h: u64, x: u64) -> u64 {
+    let mut h = h;
+    for i in 0..4 {
+        h ^= (x >> (i * 16)) & 0xFFFF;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a offset basis.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Splits `text` into tokens. Linear in the length of the text.
+///
+/// ```
+/// let toks = dossier::text::tokenize("It’s 68 seats — 北京");
+/// assert_eq!(toks.len(), 5); // its, 68, seats, 北, 京
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut prev_space = true;
+    while let Some((i, c)) = chars.next() {
+        let chunk_start = prev_space;
+        prev_space = c.is_whitespace();
+        if chunk_start && c.is_alphanumeric() {
+            // A URL is one opaque token: its path often spells out the
+            // headline, which must not make it a copy of the headline.
+            let end = text[i..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |e| i + e);
+            let chunk = &text[i..end];
+            if chunk.contains("://") || chunk.starts_with("www.") {
+                let mut h = FNV_START;
+                for ch in chunk.chars() {
+                    fold(ch, &mut |f| h = fnv(h, f as u64));
+                }
+                out.push(Token {
+                    start: i,
+                    end,
+                    hash: h,
+                    kind: TokenKind::Word,
+                    upper: false,
+                });
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        if is_spaceless(c) {
+            let mut h = FNV_START;
+            fold(c, &mut |f| h = fnv(h, f as u64));
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                hash: h,
+                kind: TokenKind::Char,
+                upper: false,
+            });
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut h = FNV_START;
+        let mut digit = c.is_numeric();
+        let upper = c.is_uppercase();
+        fold(c, &mut |f| h = fnv(h, f as u64));
+        while let Some(&(j, d)) = chars.peek() {
+            if is_spaceless(d) {
+                break;
+            }
+            if is_word_char(d) {
+                if !is_mark(d) {
+                    digit |= d.is_numeric();
+                    fold(d, &mut |f| h = fnv(h, f as u64));
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_invisible(d) {
+                chars.next();
+            } else if is_apostrophe(d) {
+                // Joins only between two word characters: "it's", not "the 'quote'".
+                let mut look = chars.clone();
+                look.next();
+                match look.peek() {
+                    Some(&(_, e)) if is_word_char(e) && !is_spaceless(e) => {
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token {
+            start,
+            end,
+            hash: h,
+            kind: if digit {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+            upper,
+        });
+    }
+    out
+}
+
+/// The folded form of `text` as a string: tokens joined by single spaces.
+/// Two texts that differ only in case, quotes, dashes, whitespace or
+/// punctuation have the same folded form.
+pub fn folded(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for t in tokenize(text) {
+        if !s.is_empty() && t.kind != TokenKind::Char {
+            s.push(' ');
+        }
+        for c in text[t.start..t.end].chars() {
+            if is_mark(c) || is_invisible(c) || is_apostrophe(c) {
+                continue;
+            }
+            fold(c, &mut |f| s.push(f));
+        }
+    }
+    s
+}
+
+/// Converts byte offsets of `text` into UTF-16 offsets. `offsets` must be
+/// sorted; the result has the same order. One pass over the text.
+pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut u16pos = 0u32;
+    let mut it = text.char_indices().peekable();
+    for &off in offsets {
+        while let Some(&(b, c)) = it.peek() {
+            if b >= off {
+                break;
+            }
+            u16pos += c.len_utf16() as u32;
+            it.next();
+        }
+        out.push(u16pos);
+    }
+    out
+}
+
+/// UTF-16 length of `text`.
+pub fn utf16_len(text: &str) -> u32 {
+    text.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+/// Whether the text ends in an ellipsis, as a truncated teaser does.
+pub fn ends_with_ellipsis(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == ']' || c == ')');
+    t.ends_with('…') || t.ends_with("...")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_their_source_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Prime Minister Hun Sen",
+                &["Prime", "Minister", "Hun", "Sen"],
+            ),
+            ("CNRP's spokesman", &["CNRP's", "spokesman"]),
+            ("it’s “illegitimate”", &["it’s", "illegitimate"]),
+            ("68 out of the 123", &["68", "out", "of", "the", "123"]),
+            ("operation.-VNA Speaking", &["operation", "VNA", "Speaking"]),
+            ("北京市 Beijing", &["北", "京", "市", "Beijing"]),
+            ("café", &["café"]),
+            ("cafe\u{301} bar", &["cafe\u{301}", "bar"]),
+            ("zero\u{200B}width", &["zero\u{200B}width"]),
+            ("'quoted'", &["quoted"]),
+            (
+                "see https://x.org/tite-diz-que now",
+                &["see", "https://x.org/tite-diz-que", "now"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&words(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn folding_ignores_format_differences() {
+        let same = [
+            ("Hun Sen said “no” — again.", "hun sen said \"no\" - again"),
+            ("It’s\u{a0}here", "it's here"),
+            ("ＡＢＣ 123", "abc 123"),
+            ("EACH OF SMITH'S drawings", "Each of Smith's drawings"),
+            ("cafe\u{301}", "cafe"),
+        ];
+        for (a, b) in same {
+            assert_eq!(folded(a), folded(b), "{a} vs {b}");
+        }
+        assert_ne!(folded("68 seats"), folded("55 seats"));
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let s = "a😀b";
+        assert_eq!(utf16_offsets(s, &[0, 1, 5, 6]), vec![0, 1, 3, 4]);
+        assert_eq!(utf16_len(s), 4);
+    }
+
+    #[test]
+    fn ellipsis() {
+        assert!(ends_with_ellipsis(
+            "with this tool that replaces App Manager.…"
+        ));
+        assert!(ends_with_ellipsis("and so on..."));
+        assert!(!ends_with_ellipsis("the end."));
+    }
+}
