@@ -74,7 +74,8 @@ struct Frame {
     el_index: Option<u32>,
 }
 
-/// Lower-cased `id class role itemprop`, cut at [`MAX_HINTS`] bytes.
+/// Lower-cased `id class role itemprop`, whitespace runs collapsed, cut at
+/// [`MAX_HINTS`] characters (code points, as the JavaScript side counts).
 pub fn hints_of(attrs: [Option<&str>; 4]) -> String {
     let mut s = String::new();
     for v in attrs.into_iter().flatten() {
@@ -90,6 +91,7 @@ pub fn hints_of(attrs: [Option<&str>; 4]) -> String {
     // Collapse inner whitespace runs as the DOM's className would show them.
     let mut out = String::with_capacity(s.len());
     let mut sp = false;
+    let mut count = 0;
     for c in s.chars() {
         if c.is_whitespace() {
             sp = true;
@@ -99,9 +101,10 @@ pub fn hints_of(attrs: [Option<&str>; 4]) -> String {
             out.push(' ');
         }
         sp = false;
-        if out.len() + c.len_utf8() > MAX_HINTS {
+        if count == MAX_HINTS {
             break;
         }
+        count += 1;
         out.push(c);
     }
     out

@@ -38,7 +38,7 @@ pub struct Element {
     /// Lower-case tag name (`div`, `article`, `nav`, …).
     pub tag: String,
     /// `id`, `class`, `role` and `itemprop` attribute values, lower-cased,
-    /// space-separated, cut at [`MAX_HINTS`] bytes.
+    /// space-separated, cut at [`MAX_HINTS`] characters.
     pub hints: String,
 }
 
@@ -64,7 +64,7 @@ pub struct Block {
     pub path: Vec<u32>,
 }
 
-/// Longest hint string kept per element; longer class lists are cut.
+/// Longest hint string kept per element, in characters; longer class lists are cut.
 pub const MAX_HINTS: usize = 160;
 /// Deepest ancestor path kept per block: the innermost ancestors are the
 /// ones that matter, and a cap keeps hostile, deeply nested markup linear.

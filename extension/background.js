@@ -1,0 +1,97 @@
+// The background: runs the WASM core for content scripts, keeps the settings,
+// sets the toolbar badge. A Chrome module service worker or a Firefox
+// background script; either may be stopped when idle, so nothing lives only
+// in memory: settings are in storage.local, and the module is instantiated
+// again on the first message after a restart.
+import init, * as core from './pkg/dossier.js';
+import { loadSettings, saveSettings } from './settings.js';
+
+const api = globalThis.browser || globalThis.chrome;
+
+// Pages with more text than this are skipped with a message rather than
+// analysed: the analysis is linear, but a tab must never wait on us.
+const MAX_TEXT_UNITS = 10 * 1024 * 1024;
+
+let ready = null;
+/** Instantiates the module once; a failed or poisoned instance is dropped and retried. */
+function loadCore() {
+  if (!ready) {
+    ready = init({ module_or_path: api.runtime.getURL('pkg/dossier_bg.wasm') }).catch((e) => {
+      ready = null;
+      throw e;
+    });
+  }
+  return ready;
+}
+// NOTE: no top-level await in a module service worker: start loading now,
+// register listeners synchronously below.
+loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
+
+async function analyze(page) {
+  let units = 0;
+  for (const b of page.blocks || []) units += (b.text || '').length;
+  if (units > MAX_TEXT_UNITS) {
+    return { ok: false, skipped: true, error: `page too large to analyse (${Math.round(units / 1048576)} M characters)` };
+  }
+  await loadCore();
+  try {
+    const report = core.analyze(page, { include_text: false });
+    return { ok: true, report };
+  } catch (e) {
+    // A panic aborts the instance: start a fresh one for the next page.
+    ready = null;
+    console.error('Dossier: analysis failed:', e);
+    return { ok: false, error: `analysis failed: ${e && e.message ? e.message : e}` };
+  }
+}
+
+// Last state each tab's content script reported; read by the e2e tests.
+const tabState = new Map();
+globalThis.__dossierTabState = tabState;
+
+function setBadge(tabId, folded, state) {
+  if (tabId == null) return;
+  const text = state === 'error' ? '!' : folded > 0 ? String(folded) : '';
+  api.action.setBadgeText({ tabId, text }).catch(() => {});
+  api.action.setBadgeBackgroundColor({ tabId, color: state === 'error' ? '#b3261e' : '#44474f' }).catch(() => {});
+}
+
+async function setSiteDisabled(host, disabled) {
+  const s = await loadSettings();
+  const set = new Set(s.disabledSites);
+  if (disabled) set.add(host);
+  else set.delete(host);
+  s.disabledSites = [...set].sort();
+  await saveSettings(s);
+  // Tell every tab of that site, so they stop (or start) at once.
+  const tabs = await api.tabs.query({});
+  for (const tab of tabs) {
+    api.tabs.sendMessage(tab.id, { type: 'bg:siteSwitch', disabledSites: s.disabledSites }).catch(() => {});
+  }
+  return s;
+}
+
+const handlers = {
+  'cs:analyze': (msg) => analyze(msg.page),
+  'cs:settings': async () => ({ settings: await loadSettings() }),
+  'cs:state': async (msg, sender) => {
+    const tabId = sender.tab && sender.tab.id;
+    tabState.set(tabId, { url: sender.url, folded: msg.folded | 0, repeats: msg.repeats | 0, state: String(msg.state), at: Date.now() });
+    setBadge(tabId, msg.folded | 0, msg.state);
+    return { ok: true };
+  },
+  'test:tabState': async (msg) => tabState.get(msg.tabId) || null,
+  'test:tabFor': async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null,
+  'popup:settings': async () => ({ settings: await loadSettings() }),
+  'popup:siteSwitch': async (msg) => ({ settings: await setSiteDisabled(String(msg.host || ''), !!msg.disabled) }),
+  'test:ping': async () => ({ ok: true, version: (await loadCore(), core.version()) }),
+};
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const h = msg && handlers[msg.type];
+  if (!h) return false;
+  Promise.resolve()
+    .then(() => h(msg, sender))
+    .then(sendResponse, (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  return true; // answer asynchronously
+});

@@ -1,0 +1,181 @@
+// The content script's entry point: collects the page's blocks, asks the
+// background (where the WASM core runs: Chrome will not compile WASM in a
+// content script on pages whose CSP forbids it) for the report, and folds
+// the repeats. Listens to the popup for "Show all" / "Fold repeats" and the
+// per-site switch.
+'use strict';
+
+(() => {
+  const D = (globalThis.__dossier = globalThis.__dossier || {});
+  if (D.started) return; // injected twice (e.g. a reload of the extension)
+  D.started = true;
+  const api = globalThis.browser || globalThis.chrome;
+
+  D.i18n = (key, subs) => {
+    try {
+      const m = api.i18n.getMessage(key, subs);
+      if (m) return m;
+    } catch (_) {
+      /* the extension was reloaded under us */
+    }
+    return key;
+  };
+
+  // Our own DOM changes must not look like page changes to an observer.
+  let ownMutations = 0;
+  D.mutating = (fn) => {
+    ownMutations++;
+    try {
+      return fn();
+    } finally {
+      ownMutations--;
+    }
+  };
+  D.isOwnMutation = () => ownMutations > 0;
+
+  /** Styles a shadow root: a constructed sheet where allowed, else a <style>. */
+  D.adoptStyles = (root, css) => {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch (_) {
+      /* NOTE: Firefox content scripts may refuse a sheet built in their compartment */
+    }
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+  };
+
+  const status = {
+    state: 'idle', // idle | disabled | working | done | error | skipped
+    error: '',
+    folded: 0,
+    repeats: 0,
+    host: location.hostname,
+    timings: {},
+  };
+  D.status = status;
+
+  function send(msg) {
+    return new Promise((resolve, reject) => {
+      try {
+        const p = api.runtime.sendMessage(msg, (res) => {
+          const err = api.runtime.lastError;
+          if (err) reject(new Error(err.message));
+          else resolve(res);
+        });
+        // Firefox's `browser` returns a promise and ignores the callback.
+        if (p && typeof p.then === 'function') p.then(resolve, reject);
+      } catch (e) {
+        reject(e);
+      }
+    });
+  }
+  D.send = send;
+
+  function tellBackground() {
+    send({ type: 'cs:state', folded: D.foldedCount(), repeats: status.repeats, state: status.state }).catch(() => {});
+  }
+  D.onFoldChange = () => {
+    status.folded = D.foldedCount();
+    tellBackground();
+  };
+
+  async function loadSettings() {
+    const res = await send({ type: 'cs:settings' });
+    return res && res.settings ? res.settings : { disabledSites: [], autoFold: true };
+  }
+
+  function siteDisabled(settings) {
+    return (settings.disabledSites || []).includes(location.hostname);
+  }
+
+  let blockTexts = [];
+
+  async function run() {
+    status.state = 'working';
+    const t0 = performance.now();
+    const { page, refs } = D.collect(document);
+    const t1 = performance.now();
+    if (!page.blocks.length) {
+      status.state = 'done';
+      tellBackground();
+      return;
+    }
+    const res = await send({ type: 'cs:analyze', page });
+    const t2 = performance.now();
+    if (!res || !res.ok) {
+      status.state = res && res.skipped ? 'skipped' : 'error';
+      status.error = (res && res.error) || 'no answer from the background';
+      console.warn('Dossier:', status.error);
+      tellBackground();
+      return;
+    }
+    blockTexts = page.blocks.map((b) => b.text);
+    D.setReport(res.report, refs, (i) => blockTexts[i] || '');
+    status.repeats = D.repeatCount();
+    if (D.settings.autoFold !== false) D.foldAll();
+    const t3 = performance.now();
+    status.folded = D.foldedCount();
+    status.state = 'done';
+    status.timings = { collect: t1 - t0, analyze: t2 - t1, fold: t3 - t2, mainThread: t1 - t0 + (t3 - t2) };
+    tellBackground();
+  }
+
+  function stop() {
+    D.unfoldAll();
+    status.folded = 0;
+    status.state = 'disabled';
+    tellBackground();
+  }
+
+  api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (!msg || typeof msg.type !== 'string') return false;
+    switch (msg.type) {
+      case 'popup:status':
+        sendResponse({ ...status, folded: D.foldedCount() });
+        return false;
+      case 'popup:showAll':
+        D.unfoldAll();
+        D.onFoldChange();
+        sendResponse({ ok: true, folded: 0 });
+        return false;
+      case 'popup:fold':
+        if (status.state !== 'disabled') D.foldAll();
+        D.onFoldChange();
+        sendResponse({ ok: true, folded: D.foldedCount() });
+        return false;
+      case 'bg:siteSwitch':
+        D.settings.disabledSites = msg.disabledSites || [];
+        if (siteDisabled(D.settings)) stop();
+        else if (status.state === 'disabled') run().catch(fail);
+        sendResponse({ ok: true });
+        return false;
+      default:
+        return false;
+    }
+  });
+
+  function fail(e) {
+    status.state = 'error';
+    status.error = String((e && e.message) || e);
+    console.warn('Dossier:', status.error);
+    tellBackground();
+  }
+
+  (async () => {
+    try {
+      D.settings = await loadSettings();
+      if (siteDisabled(D.settings)) {
+        status.state = 'disabled';
+        tellBackground();
+        return;
+      }
+      await run();
+    } catch (e) {
+      fail(e);
+    }
+  })();
+})();

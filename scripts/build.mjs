@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Builds the WASM core and the extension for both browsers, and the demo.
+//
+//   node scripts/build.mjs            -> dist/chrome, dist/firefox, dist/www
+//
+// Steps (the exact commands, for reviewers who rebuild the .wasm):
+//   1. cargo build --release --target wasm32-unknown-unknown --lib
+//   2. wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/dossier.wasm
+//   3. wasm-opt (npm binaryen) -O3 with the features the Rust target emits
+//   4. extension/ copied to dist/<browser>/ with a per-browser manifest and pkg/
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args, opts = {}) => {
+  console.error(`[build] ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+};
+
+export function cargoVersion() {
+  const toml = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+  const m = /^version\s*=\s*"([^"]+)"/m.exec(toml);
+  if (!m) throw new Error('no version in Cargo.toml');
+  return m[1];
+}
+
+export function buildWasm() {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--locked']);
+  const pkg = path.join(root, 'target', 'pkg');
+  fs.rmSync(pkg, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg,
+    path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
+  const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
+  if (!fs.existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (make does)');
+  const wasm = path.join(pkg, 'dossier_bg.wasm');
+  run(wasmOpt, ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', wasm, '-o', wasm]);
+  return pkg;
+}
+
+function copyDir(src, dst, skip = () => false) {
+  fs.mkdirSync(dst, { recursive: true });
+  for (const e of fs.readdirSync(src, { withFileTypes: true })) {
+    if (skip(e.name)) continue;
+    const s = path.join(src, e.name);
+    const d = path.join(dst, e.name);
+    if (e.isDirectory()) copyDir(s, d, skip);
+    else fs.copyFileSync(s, d);
+  }
+}
+
+/** The manifest for one browser, from the one source in extension/manifest.json. */
+export function manifestFor(browser, version) {
+  const m = JSON.parse(fs.readFileSync(path.join(root, 'extension', 'manifest.json'), 'utf8'));
+  m.version = version;
+  if (browser === 'chrome') {
+    m.background = { service_worker: m.background.service_worker, type: 'module' };
+    delete m.browser_specific_settings;
+  } else {
+    m.background = { scripts: m.background.scripts, type: 'module' };
+  }
+  return m;
+}
+
+export function buildExtension(browser, pkg, version) {
+  const out = path.join(root, 'dist', browser);
+  fs.rmSync(out, { recursive: true, force: true });
+  copyDir(path.join(root, 'extension'), out, (n) => n === 'manifest.json' || n === 'README.md' || n.startsWith('.'));
+  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, version), null, 2) + '\n');
+  fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
+  for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
+  return out;
+}
+
+export function buildWww(pkg) {
+  const out = path.join(root, 'dist', 'www');
+  fs.rmSync(out, { recursive: true, force: true });
+  copyDir(path.join(root, 'www'), out);
+  // The demo draws with the extension's own sidebar and fold code.
+  fs.mkdirSync(path.join(out, 'ext'), { recursive: true });
+  copyDir(path.join(root, 'extension', 'content'), path.join(out, 'ext', 'content'));
+  fs.copyFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), path.join(out, 'ext', 'messages.json'));
+  fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
+  for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const version = cargoVersion();
+  const pkg = process.argv.includes('--skip-wasm') ? path.join(root, 'target', 'pkg') : buildWasm();
+  for (const b of ['chrome', 'firefox']) console.error(`[build] ${buildExtension(b, pkg, version)}`);
+  console.error(`[build] ${buildWww(pkg)}`);
+  const size = fs.statSync(path.join(pkg, 'dossier_bg.wasm')).size;
+  console.error(`[build] dossier_bg.wasm: ${size} bytes`);
+}

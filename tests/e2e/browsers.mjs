@@ -1,0 +1,231 @@
+// One small interface over two real browsers with the built extension loaded:
+// headless Chromium driven by playwright-core, headless Firefox ESR driven by
+// selenium-webdriver + geckodriver (both from the system's packages; see
+// TOOLCHAIN notes in README.md). Tests are written once against it.
+//
+//   const b = await launch('chromium' | 'firefox', extDir)
+//   const tab = await b.open(url)      -> { eval(fn, ...args), id(), reload(), close(), url }
+//   await b.ext(fn, ...args)           -> runs fn in the extension (service worker / extension page)
+//   const popup = await b.popup(tabId) -> a tab handle on popup.html?tab=ID
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const GECKO_ID = 'dossier@dossier.invalid';
+const GECKO_UUID = '5e1c9b4e-7d2a-4f0e-9a33-d05519e00001';
+
+function which(cmd) {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function browserPath(name) {
+  if (name === 'chromium') return process.env.CHROMIUM || which('chromium') || which('chromium-browser') || which('google-chrome');
+  return process.env.FIREFOX || which('firefox-esr') || which('firefox');
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns a truthy value (or throws after `ms`). */
+export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${last && last.stack ? last.stack : JSON.stringify(last)}`);
+    await sleep(100);
+  }
+}
+
+export async function launch(name, extDir) {
+  return name === 'chromium' ? launchChromium(extDir) : launchFirefox(extDir);
+}
+
+async function launchChromium(extDir) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath('chromium'),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extId = new URL(sw.url()).host;
+  const errors = [];
+  const worker = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) || sw;
+
+  function handle(page) {
+    page.on('pageerror', (e) => errors.push({ url: page.url(), message: String(e) }));
+    return {
+      page,
+      get url() {
+        return page.url();
+      },
+      eval: (fn, ...args) => page.evaluate(new Function('args', `return (${fn}).apply(null, args)`), args),
+      async id() {
+        const url = page.url();
+        // Without the "tabs" permission tabs.query hides URLs; the background
+        // knows each content script's tab and URL from its messages.
+        return waitFor(() => worker().evaluate((u) => {
+          for (const [id, s] of globalThis.__dossierTabState || []) if (s.url === u) return id;
+          return null;
+        }, url), { what: `tab id of ${url}` });
+      },
+      reload: () => page.reload({ waitUntil: 'load' }),
+      goto: (url) => page.goto(url, { waitUntil: 'load' }),
+      click: (sel) => page.click(sel),
+      close: () => page.close(),
+    };
+  }
+
+  return {
+    name: 'chromium',
+    extId,
+    context,
+    errors,
+    async open(url) {
+      const page = await context.newPage();
+      const h = handle(page);
+      await page.goto(url, { waitUntil: 'load' });
+      return h;
+    },
+    ext: (fn, ...args) => worker().evaluate(new Function('args', `return (${fn}).apply(null, args)`), args),
+    async popup(tabId) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extId}/popup/popup.html?tab=${tabId}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      return handle(page);
+    },
+    extUrl: (p) => `chrome-extension://${extId}/${p}`,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(extDir) {
+  const { Builder } = await import('selenium-webdriver');
+  const firefox = await import('selenium-webdriver/firefox.js');
+  const gecko = process.env.GECKODRIVER || which('geckodriver');
+  if (!gecko) throw new Error('geckodriver not found (make test installs it with cargo install geckodriver)');
+  // --allow-system-access: the browser ("chrome") context is how a test opens
+  // extension pages, which WebDriver navigation refuses.
+  const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access');
+  const options = new firefox.Options()
+    .addArguments('-headless')
+    .setBinary(browserPath('firefox'))
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: GECKO_UUID }))
+    .setPreference('datareporting.policy.dataSubmissionEnabled', false)
+    .setPreference('app.update.enabled', false)
+    .setPreference('browser.shell.checkDefaultBrowser', false);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  await driver.installAddon(extDir, true);
+  const base = `moz-extension://${GECKO_UUID}/`;
+  const errors = [];
+
+  // Opens a moz-extension:// page in a new tab from the browser context.
+  async function openExtTab(url) {
+    const before = new Set(await driver.getAllWindowHandles());
+    await driver.setContext('chrome');
+    try {
+      await driver.executeScript(
+        `const win = Services.wm.getMostRecentWindow('navigator:browser');
+         win.gBrowser.selectedTab = win.gBrowser.addTab(arguments[0], {
+           triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+        url,
+      );
+    } finally {
+      await driver.setContext('content');
+    }
+    const h = await waitFor(async () => (await driver.getAllWindowHandles()).find((x) => !before.has(x)), { what: 'extension tab' });
+    await driver.switchTo().window(h);
+    await waitFor(async () => (await driver.getCurrentUrl()).startsWith(base), { what: 'extension page load' });
+    return h;
+  }
+
+  // An extension page kept open to reach the extension's APIs.
+  const extHandle = await openExtTab(base + 'popup/popup.html?tab=-1');
+
+  async function inWindow(h, fn) {
+    if ((await driver.getWindowHandle()) !== h) await driver.switchTo().window(h);
+    return fn();
+  }
+  async function run(h, fn, args) {
+    return inWindow(h, async () => {
+      const res = await driver.executeAsyncScript(
+        `const cb = arguments[arguments.length - 1];
+         const fn = (${fn});
+         Promise.resolve().then(() => fn.apply(null, arguments[0])).then(
+           (v) => cb({ ok: true, v: v === undefined ? null : v }),
+           (e) => cb({ ok: false, e: String(e && e.stack || e) }));`,
+        args,
+      );
+      if (!res.ok) throw new Error(res.e);
+      return res.v;
+    });
+  }
+
+  function handle(h) {
+    return {
+      handle: h,
+      get url() {
+        return inWindow(h, () => driver.getCurrentUrl());
+      },
+      eval: (fn, ...args) => run(h, fn, args),
+      async id() {
+        const url = await inWindow(h, () => driver.getCurrentUrl());
+        return waitFor(() => run(extHandle, (u) => browser.runtime.sendMessage({ type: 'test:tabFor', url: u }), [url]), { what: `tab id of ${url}` });
+      },
+      reload: () => inWindow(h, () => driver.navigate().refresh()),
+      goto: (url) => inWindow(h, () => driver.get(url)),
+      click: (sel) => inWindow(h, async () => {
+        const { By } = await import('selenium-webdriver');
+        await (await driver.findElement(By.css(sel))).click();
+      }),
+      close: () => inWindow(h, () => driver.close()).then(() => driver.switchTo().window(extHandle)),
+    };
+  }
+
+  return {
+    name: 'firefox',
+    driver,
+    errors,
+    async open(url) {
+      await driver.switchTo().newWindow('tab');
+      const h = await driver.getWindowHandle();
+      await driver.get(url);
+      return handle(h);
+    },
+    ext: (fn, ...args) => run(extHandle, fn, args),
+    async popup(tabId) {
+      const h = await openExtTab(`${base}popup/popup.html?tab=${tabId}`);
+      await waitFor(() => run(h, () => document.body.dataset.ready === 'true', []), { what: 'popup ready' });
+      return handle(h);
+    },
+    extUrl: (p) => base + p,
+    async close() {
+      await driver.quit();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// End to end: the built extension in real Chromium and Firefox, against
+// pages served on 127.0.0.1. See issue "Repeated paragraphs, end to end".
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitFor } from './browsers.mjs';
+import { startServer, pageSource } from './server.mjs';
+import { requireBuild, settled, badge, parsedDom, liveDom, clickPopup, foldedParagraphs } from './helpers.mjs';
+
+const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
+const NINE_TO_FIFTEEN = [...Array(8).fill(false), ...Array(7).fill(true)];
+
+for (const name of BROWSERS) {
+  describe(`repeats in ${name}`, { concurrency: false }, () => {
+    let b;
+    let srv;
+    before(async () => {
+      srv = await startServer();
+      b = await launch(name, requireBuild(name));
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (srv) await srv.close();
+    });
+
+    for (const variant of ['plain', 'strict CSP']) {
+      const prefix = variant === 'plain' ? '' : '/csp';
+      describe(`example page, ${variant}`, { concurrency: false }, () => {
+        let tab;
+        let tabId;
+        before(async () => {
+          tab = await b.open(`${srv.base}${prefix}/pages/example/`);
+          tabId = await tab.id();
+          await settled(b, tab);
+        });
+        after(() => tab.close());
+
+        it('folds exactly paragraphs 9–15 behind one placeholder', async () => {
+          assert.deepEqual(await foldedParagraphs(tab), NINE_TO_FIFTEEN);
+          const labels = await tab.eval(() => [...document.querySelectorAll('dossier-fold')].map((f) => f.shadowRoot.querySelector('.label').textContent));
+          assert.deepEqual(labels, ['7 repeated paragraphs — same as paragraphs 2–8']);
+        });
+
+        it('shows 7 on the badge', async () => {
+          assert.equal(await badge(b, tabId), '7');
+        });
+
+        it('"Show" unfolds the run and "Fold" folds it again', async () => {
+          const click = () => tab.eval(() => document.querySelector('dossier-fold').shadowRoot.querySelector('button').click());
+          await click();
+          assert.deepEqual(await foldedParagraphs(tab), Array(15).fill(false));
+          assert.equal(await badge(b, tabId), '');
+          await click();
+          assert.deepEqual(await foldedParagraphs(tab), NINE_TO_FIFTEEN);
+          await waitFor(async () => (await badge(b, tabId)) === '7', { what: 'badge 7' });
+        });
+
+        it('"Show all" restores the original DOM exactly, "Fold repeats" folds again', async () => {
+          const status = await clickPopup(b, tabId, '#show-all');
+          assert.match(status, /7 repeated paragraphs, all shown/);
+          assert.equal(await liveDom(tab), await parsedDom(tab, pageSource('example')));
+          assert.equal(await badge(b, tabId), '');
+          await clickPopup(b, tabId, '#fold');
+          assert.deepEqual(await foldedParagraphs(tab), NINE_TO_FIFTEEN);
+          assert.equal(await badge(b, tabId), '7');
+        });
+
+        it('the per-site switch stops it, and is remembered across a reload', async () => {
+          await clickPopup(b, tabId, '#site-off');
+          await waitFor(async () => (await foldedParagraphs(tab)).every((f) => !f), { what: 'unfold on switch-off' });
+          assert.equal(await liveDom(tab), await parsedDom(tab, pageSource('example')));
+          await tab.reload();
+          await settled(b, tab);
+          assert.deepEqual(await foldedParagraphs(tab), Array(15).fill(false));
+          assert.equal(await tab.eval(() => document.querySelectorAll('dossier-fold').length), 0);
+          assert.equal(await badge(b, tabId), '');
+          // Switch back on: the page folds again without a reload.
+          await clickPopup(b, tabId, '#site-off');
+          await waitFor(async () => (await foldedParagraphs(tab)).filter(Boolean).length === 7, { what: 'fold on switch-on' });
+        });
+      });
+    }
+
+    it('no request leaves the extension', async () => {
+      const fromExtension = srv.requests.filter((r) => /^(chrome|moz)-extension:/.test(r.headers.origin || r.headers.referer || ''));
+      assert.deepEqual(fromExtension, []);
+      // Only the pages the tests opened were requested.
+      const unexpected = srv.requests.filter((r) => !/^\/(csp\/)?pages\/example\/$|^\/favicon\.ico$/.test(r.path));
+      assert.deepEqual(unexpected.map((r) => r.path), []);
+    });
+  });
+}
