@@ -78,6 +78,7 @@ export function buildWww(pkg) {
   const out = path.join(root, 'dist', 'www');
   fs.rmSync(out, { recursive: true, force: true });
   copyDir(path.join(root, 'www'), out);
+  fs.copyFileSync(path.join(root, 'tests', 'pages', 'example', 'seed.txt'), path.join(out, 'sample.txt'));
   // The demo draws with the extension's own sidebar and fold code.
   fs.mkdirSync(path.join(out, 'ext'), { recursive: true });
   copyDir(path.join(root, 'extension', 'content'), path.join(out, 'ext', 'content'));

@@ -32,7 +32,7 @@ pub mod text;
 pub mod html;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use page::{Block, Element, Page};
 pub use repeats::{RepeatGroup, RepeatKind, Span};

@@ -33,8 +33,9 @@
     'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publication_date',
     'cxenseparse:recs:publishtime',
   ]);
-  // Dossier's own elements: never part of the page's text.
-  const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar', 'dossier-part']);
+  // Dossier's own elements: never part of the page's text. (<dossier-part>
+  // wraps a folded part of the page's own text: it is read like a <span>.)
+  const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar']);
   const MAX_HINTS = 160;
   const MAX_PATH = 40;
 
@@ -147,11 +148,13 @@
       }
     }
 
-    // Open an element: returns false when its subtree is skipped.
+    // Open an element: returns false when its subtree is skipped. A skipped
+    // subtree (<head>, say) is still searched for the title and dates.
     function open(el) {
       const tag = el.localName;
       if (SKIP_TAGS.has(tag) || OWN_TAGS.has(tag)) {
         skipped(el, tag);
+        for (const d of el.querySelectorAll('title, meta, script')) skipped(d, d.localName);
         return false;
       }
       if (tag === 'time') {
@@ -174,7 +177,7 @@
         el,
         tag,
         hints: hintsOf(el),
-        blockLevel: !INLINE_TAGS.has(tag),
+        blockLevel: !INLINE_TAGS.has(tag) && tag !== 'dossier-part',
         hiddenByAttr,
         isLink,
         textStart: pieces.length,

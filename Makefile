@@ -1,0 +1,81 @@
+# Dossier: two commands do all set-up on a fresh machine.
+#   make run    build the extension for both browsers and the demo, show it working
+#   make test   run every test (native, WASM in real browsers, end to end)
+# Both install what is missing first (scripts/setup.sh says what it cannot).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Tests drive the system's browsers; never let a tool download one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null)
+SHARED ?= $(CURDIR)/../shared
+CLI := target/release/dossier
+
+.PHONY: all setup setup-build build cli run test test-native test-wasm test-e2e lint fmt golden \
+        eval-repeats clean help
+
+all: build
+
+help:
+	@echo "make run           build both extensions and the demo; analyse the sample page"
+	@echo "make test          every test: fmt, clippy, native, wasm in Chrome+Firefox, e2e, web-ext lint"
+	@echo "make eval-repeats  score the repeats benchmark in ../shared/data/repeats-dev"
+	@echo "make golden        regenerate tests/pages/*/expected.json (review the diff)"
+
+setup-build:
+	@scripts/setup.sh build
+
+setup:
+	@scripts/setup.sh all
+
+cli:
+	cargo build --release --features cli --locked
+
+build: setup-build cli
+	node scripts/build.mjs
+
+run: build
+	@echo
+	@echo "== The sample page (tests/pages/example/source.html) through the CLI:"
+	@$(CLI) analyze tests/pages/example/source.html
+	@echo
+	@echo "== Built:"
+	@echo "   Chrome/Chromium: $(CURDIR)/dist/chrome"
+	@echo "       chrome://extensions → Developer mode → Load unpacked → choose that folder"
+	@echo "   Firefox:         $(CURDIR)/dist/firefox"
+	@echo "       about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose dist/firefox/manifest.json"
+	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
+
+fmt:
+	cargo fmt
+
+lint: setup-build
+	cargo fmt --check
+	cargo clippy --locked --features cli --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --locked --features cli
+
+test-wasm: setup
+	wasm-pack test --headless --chrome --firefox
+
+test-e2e: setup build
+	web-ext lint --source-dir dist/firefox --output text
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+
+test: setup lint test-native test-wasm test-e2e
+	@echo "all tests passed"
+
+golden: cli
+	DOSSIER_BLESS=1 cargo test --locked --features cli --test golden
+	@git --no-pager diff --stat -- tests/pages || true
+
+eval-repeats: cli
+	@test -d "$(SHARED)/data/repeats-dev" || { echo "eval-repeats needs the benchmark at $(SHARED)/data/repeats-dev (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev"
+
+clean:
+	cargo clean
+	rm -rf dist
