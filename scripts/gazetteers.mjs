@@ -84,6 +84,35 @@ for (const loc of Object.values(faker.allLocales)) {
 
 for (const n of ['orgword', 'title', 'demonym', 'time', 'org', 'region', 'country']) curated(n);
 
+// Common words: seen mostly in lower case away from a sentence start, in the
+// training text (CoNLL-2003 train and the GMB, ../shared/data/ner). A
+// capitalised common word in a headline is rarely a name.
+const nerDir = process.env.NER_DATA || path.join(root, '..', 'shared', 'data', 'ner');
+const counts = new Map();
+for (const f of ['conll2003-eng.train', 'gmb-voa.tsv']) {
+  const p = path.join(nerDir, f);
+  if (!fs.existsSync(p)) {
+    console.error(`[gaz] ${p} missing: the common-word list needs the NER data`);
+    process.exit(2);
+  }
+  let prev = '';
+  for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
+    const w = line.split(/[\t ]/)[0];
+    if (!w || w === '-DOCSTART-') {
+      prev = '';
+      continue;
+    }
+    if (prev && !/^[.!?:"'`(]+$/.test(prev) && /^\p{L}{3,}$/u.test(w)) {
+      const l = w.toLowerCase();
+      const c = counts.get(l) || [0, 0];
+      c[w === l ? 0 : 1]++;
+      counts.set(l, c);
+    }
+    prev = w;
+  }
+}
+for (const [w, [lower, upper]] of counts) if (lower >= 3 && lower >= 9 * upper) add('common', w);
+
 for (const [name, set] of Object.entries(lists)) {
   fs.writeFileSync(path.join(out, `${name}.txt`), [...set].sort().join('\n') + '\n');
   console.error(`[gaz] ${name}: ${set.size}`);

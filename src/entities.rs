@@ -314,13 +314,29 @@ const ROLE_JOINERS: &[&str] = &[
     "of", "the", "at", "for", "and", "on", "in", "de", "du", "des",
 ];
 
-struct Doc<'a> {
+/// The article's text as the tagger and the fact extractors read it: the
+/// headline and the article blocks outside folded repeats, tokenised and
+/// split into sentences.
+pub struct Doc<'a> {
     /// (block, text) of each text unit, in reading order.
-    units: Vec<(usize, &'a str)>,
+    pub units: Vec<(usize, &'a str)>,
     /// Tokens per unit.
-    toks: Vec<Vec<tokens::Tok>>,
+    pub toks: Vec<Vec<tokens::Tok>>,
     /// Sentences as (unit, token range).
-    sents: Vec<(usize, std::ops::Range<usize>)>,
+    pub sents: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+/// A mention of an entity in [`Doc`] terms.
+#[derive(Clone, Debug)]
+pub struct MentionRef {
+    /// Text unit.
+    pub unit: usize,
+    /// Sentence (index into [`Doc::sents`]).
+    pub sent: usize,
+    /// Token range within the unit.
+    pub tok: std::ops::Range<usize>,
+    /// Index of the entity in the returned list.
+    pub entity: usize,
 }
 
 struct RawMention {
@@ -330,20 +346,42 @@ struct RawMention {
     tok: std::ops::Range<usize>,
     ty: u8,
     text: String,
+    /// A person's title stands right before it ("President Obama").
+    titled: bool,
 }
 
-/// Extracts the entities of a page. `hidden[b]` lists UTF-16 ranges of
-/// block `b` that are folded as repeats; `folded[b]` says the whole block is.
+/// Where a photo credit starts in a block ("… Ashraf Shazly/Agence
+/// France-Presse — Getty Images"): names from there on are credits.
+fn credit_start(text: &str, toks: &[tokens::Tok]) -> usize {
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        let slash_names = w.contains('/')
+            && w.split('/')
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase));
+        let credit_word = matches!(
+            w,
+            "Credit" | "Photograph" | "Photo" | "Image" | "Getty" | "Illustration"
+        ) && toks.get(i + 1).is_some_and(|n| {
+            matches!(&text[n.start..n.end], ":" | "Images" | "by") || w == "Credit" || w == "Getty"
+        });
+        if slash_names || credit_word {
+            return i;
+        }
+    }
+    toks.len()
+}
+
+/// Extracts the entities of a page's article text. `hidden[b]` lists UTF-16
+/// ranges of block `b` that are folded as repeats. Returns the entities and
+/// every kept mention.
 pub fn extract(
+    doc: &Doc,
     page: &Page,
-    info: &ArticleInfo,
-    folded: &[bool],
     hidden: &[Vec<(u32, u32)>],
-) -> Vec<Entity> {
+) -> (Vec<Entity>, Vec<MentionRef>) {
     let Some(tagger) = tagger() else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let doc = build_doc(page, info, folded);
     let words: Vec<Vec<&str>> = doc
         .sents
         .iter()
@@ -355,9 +393,20 @@ pub fn extract(
                 .collect()
         })
         .collect();
-    let labels = tagger.tag_document(&words);
+    let truecased = truecase(&words);
+    let refs: Vec<Vec<&str>> = truecased
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    let labels = tagger.tag_document(&refs);
 
     let mut raw: Vec<RawMention> = Vec::new();
+    let credits: Vec<usize> = doc
+        .units
+        .iter()
+        .zip(&doc.toks)
+        .map(|((_, t), toks)| credit_start(t, toks))
+        .collect();
     for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
         for (a, b, ty) in ner::spans(lab) {
             if ty == 4 {
@@ -366,6 +415,9 @@ pub fn extract(
             let text = doc.units[*u].1;
             let toks = &doc.toks[*u];
             let (mut a, mut b) = (r.start + a, r.start + b);
+            if b > credits[*u] {
+                continue; // a photo credit
+            }
             // Titles inside a name and a leading "the" are not the name.
             while a < b && is_title_word(&text[toks[a].start..toks[a].end]) {
                 a += 1;
@@ -403,22 +455,66 @@ pub fn extract(
                                 tok: x..y,
                                 ty: t,
                                 text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
+                                titled: false,
                             });
                         }
                         continue;
                     }
                 }
             }
-            let surface = &text[toks[a].start..toks[b - 1].end];
-            if !plausible_name(surface) {
+            while a < b && matches!(&text[toks[a].start..toks[a].end], "'s" | "’s" | "'" | "’")
+            {
+                a += 1;
+            }
+            if a >= b {
                 continue;
             }
+            let surface = &text[toks[a].start..toks[b - 1].end];
+            if !plausible_name(surface)
+                || not_an_entity(
+                    tagger,
+                    &text[toks[a].start..toks[b - 1].end],
+                    &toks[a..b],
+                    text,
+                )
+            {
+                continue;
+            }
+            // "Costco or Sam's Club": two names.
+            if let Some(k) =
+                (a + 1..b.saturating_sub(1)).find(|&k| &text[toks[k].start..toks[k].end] == "or")
+            {
+                for (x, y) in [(a, k), (k + 1, b)] {
+                    raw.push(RawMention {
+                        unit: *u,
+                        sent: si,
+                        tok: x..y,
+                        ty,
+                        text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
+                        titled: false,
+                    });
+                }
+                continue;
+            }
+            let ty = head_type(
+                &text[toks[b - 1].start..toks[b - 1].end],
+                &text[toks[a].start..toks[a].end],
+                b - a,
+            )
+            .unwrap_or(ty);
+            let titled = a > r.start
+                && PERSON_TITLES.contains(
+                    &text[toks[a - 1].start..toks[a - 1].end]
+                        .to_lowercase()
+                        .as_str(),
+                );
             raw.push(RawMention {
                 unit: *u,
                 sent: si,
                 tok: a..b,
-                ty,
+                ty: if titled { 1 } else { ty },
                 text: normalize_space(surface),
+                titled,
             });
         }
     }
@@ -431,7 +527,309 @@ pub fn extract(
             .iter()
             .any(|&(s, e)| offs[0] < e && offs[1] > s)
     });
-    group(&doc, raw, page)
+    group(doc, raw, page)
+}
+
+/// Interface words that pages capitalise: never entities.
+const UI_WORDS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "read",
+    "share",
+    "subscribe",
+    "print",
+    "email",
+    "reprints",
+    "order reprints",
+    "full screen",
+    "close",
+    "next",
+    "previous",
+    "comments",
+    "updated",
+    "wait",
+    "menu",
+    "search",
+    "home",
+    "more",
+    "related",
+    "watch",
+    "listen",
+    "sign",
+    "login",
+    "am",
+    "pm",
+    "utc",
+    "gmt",
+    "et",
+    "monthly",
+    "weekly",
+    "daily",
+    "city",
+];
+
+/// Whether a tagged span is, after all, not a name: a nationality, a month
+/// or weekday, an interface label, or a byline credit.
+fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &str) -> bool {
+    let lower = surface.to_lowercase();
+    if UI_WORDS.contains(&lower.as_str()) || lower.starts_with("credit") || surface.contains(" / ")
+    {
+        return true;
+    }
+    let norms: Vec<String> = toks
+        .iter()
+        .map(|t| ner::features::norm_word(&text[t.start..t.end]))
+        .collect();
+    let gaz = &tagger.model().gaz;
+    let in_list = |k: usize, words: &[String]| {
+        gaz.contains(
+            k,
+            ner::gazetteer::phrase_hash(words.iter().map(String::as_str)),
+        )
+    };
+    let demonym = ner::gazetteer::list_index("demonym").unwrap_or(7);
+    let time = ner::gazetteer::list_index("time").unwrap_or(8);
+    // "Muslims", "New Zealanders": nationalities and peoples, plural or not.
+    let mut singular = norms.clone();
+    if let Some(last) = singular.last_mut() {
+        if last.ends_with('s') && last.len() > 3 {
+            last.pop();
+        }
+    }
+    let common = ner::gazetteer::list_index("common").unwrap_or(10);
+    // A lone everyday word ("Little", "Dies", "Wait") capitalised by a
+    // headline or a sentence start is not a name.
+    in_list(demonym, &norms)
+        || in_list(demonym, &singular)
+        || (norms.len() == 1 && (in_list(time, &norms) || in_list(common, &norms)))
+}
+
+/// Titles that only people carry: the name after one is a person's.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "president",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mayor",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "judge",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "prof.",
+    "professor",
+    "gen.",
+    "general",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lt.",
+    "sgt.",
+    "rev.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+];
+
+/// Head words that settle the type of a multi-word name.
+fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
+    const ORG: &[&str] = &[
+        "hospital",
+        "university",
+        "college",
+        "ministry",
+        "department",
+        "party",
+        "council",
+        "association",
+        "company",
+        "bank",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "ltd",
+        "ltd.",
+        "agency",
+        "commission",
+        "committee",
+        "institute",
+        "foundation",
+        "federation",
+        "union",
+        "club",
+        "corporation",
+        "group",
+        "academy",
+        "school",
+        "police",
+        "network",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "magazine",
+        "airlines",
+        "brotherhood",
+    ];
+    const LOC: &[&str] = &[
+        "airport",
+        "island",
+        "islands",
+        "river",
+        "street",
+        "avenue",
+        "road",
+        "harbour",
+        "harbor",
+        "bay",
+        "lake",
+        "mountain",
+        "mountains",
+        "valley",
+        "county",
+        "province",
+        "region",
+        "district",
+        "square",
+        "bridge",
+        "strait",
+        "sea",
+        "ocean",
+        "peninsula",
+        "coast",
+        "desert",
+        "canyon",
+    ];
+    let l = last.to_lowercase();
+    let f = first.to_lowercase();
+    if len >= 2
+        && (ORG.contains(&l.as_str())
+            || matches!(
+                f.as_str(),
+                "university" | "ministry" | "department" | "bank"
+            ))
+    {
+        Some(2)
+    } else if len >= 2 && LOC.contains(&l.as_str()) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// Small words that headline case capitalises but that are never names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "may", "after", "before", "over", "under", "into", "about", "more", "most",
+    "new", "says", "said", "not", "no", "its", "his", "her", "their", "this", "that", "how", "why",
+    "what", "who", "when", "up", "out", "than", "all", "just", "now", "still", "soon", "do",
+    "does", "did", "get", "gets", "make", "makes",
+];
+
+/// Headlines in Title Case or capitals say nothing with their casing: each
+/// word is given the casing the rest of the article gives it (or lower case
+/// for small words), so the tagger sees "Verizon leaves shareholders with
+/// little say" rather than a string of names.
+fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
+    let alpha = |w: &str| w.chars().any(char::is_alphabetic);
+    let cased = |s: &[&str]| -> bool {
+        let words: Vec<&&str> = s
+            .iter()
+            .skip(1)
+            .filter(|w| alpha(w) && w.chars().count() >= 3)
+            .collect();
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        words.len() >= 3 && caps * 4 >= words.len() * 3
+    };
+    let shouting = |s: &[&str]| -> bool {
+        let words: Vec<&&str> = s.iter().filter(|w| alpha(w)).collect();
+        let caps = words
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
+            .count();
+        words.len() >= 2 && caps * 10 >= words.len() * 8
+    };
+    let special: Vec<bool> = sents.iter().map(|s| cased(s) || shouting(s)).collect();
+    // How each word is cased in ordinary sentences, away from their start.
+    let mut case: HashMap<String, (u32, u32)> = HashMap::new();
+    for (s, sp) in sents.iter().zip(&special) {
+        if *sp {
+            continue;
+        }
+        for (i, w) in s.iter().enumerate() {
+            if i == 0 || !alpha(w) || matches!(s[i - 1], "." | "\"" | "“" | ":" | "(" | "—") {
+                continue;
+            }
+            let e = case.entry(w.to_lowercase()).or_default();
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                e.1 += 1;
+            } else {
+                e.0 += 1;
+            }
+        }
+    }
+    sents
+        .iter()
+        .zip(&special)
+        .map(|(s, sp)| {
+            s.iter()
+                .map(|w| {
+                    if !*sp || !alpha(w) {
+                        return w.to_string();
+                    }
+                    let l = w.to_lowercase();
+                    let (lo, up) = case.get(&l).copied().unwrap_or((0, 0));
+                    if lo > up || (up == 0 && FUNCTION_WORDS.contains(&l.as_str())) {
+                        l
+                    } else if up > 0
+                        && w.chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase)
+                        && w.chars().count() > 3
+                    {
+                        let mut c = l.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn normalize_space(s: &str) -> String {
@@ -452,7 +850,8 @@ fn plausible_name(s: &str) -> bool {
         .all(|w| is_role_word(w) || ROLE_JOINERS.contains(&w.to_lowercase().as_str()))
 }
 
-fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a> {
+/// The article's text units: the headline, then article blocks not folded whole.
+pub fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a> {
     let mut units = Vec::new();
     // The headline first: the first visible <h1> outside page furniture.
     let headline = page
@@ -467,7 +866,7 @@ fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a>
         }
     }
     for (i, b) in page.blocks.iter().enumerate() {
-        if info.article[i] && !folded[i] {
+        if info.article[i] && !folded[i] && !is_credit(page, i) {
             units.push((i, b.text.as_str()));
         }
     }
@@ -486,6 +885,86 @@ fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a>
         }
     }
     Doc { units, toks, sents }
+}
+
+/// Class/id fragments of bylines, photo credits and similar furniture
+/// inside the article: the names there are not what the article is about.
+const CREDIT_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "credit",
+    "copyright",
+    "source",
+    "contributor",
+    "signature",
+];
+
+/// Bylines, photo credits and one- or two-word interface labels.
+fn is_credit(page: &Page, i: usize) -> bool {
+    let b = &page.blocks[i];
+    let hinted = |h: &str| CREDIT_HINTS.iter().any(|k| h.contains(k));
+    if hinted(&b.hints)
+        || b.path.iter().rev().take(2).any(|&e| {
+            page.elements
+                .get(e as usize)
+                .is_some_and(|el| hinted(&el.hints))
+        })
+    {
+        return true;
+    }
+    let t = b.text.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    const STARTS: &[&str] = &[
+        "credit",
+        "photo:",
+        "photograph:",
+        "photos:",
+        "image:",
+        "reporting by",
+        "editing by",
+        "written by",
+        "additional reporting",
+        "copyright",
+        "©",
+    ];
+    if STARTS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if words <= 14
+        && (lower.starts_with("by ")
+            || lower.contains("getty images")
+            || lower.contains("/afp")
+            || lower.contains("/reuters")
+            || lower.contains("ap photo"))
+    {
+        return true;
+    }
+    const CONTRIBUTOR: &[&str] = &[
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this article",
+        "is a reporter for",
+        "is a correspondent for",
+        "is a staff writer",
+        "is a senior",
+        "follow him on",
+        "follow her on",
+        "follow them on",
+        "email him at",
+        "email her at",
+        "reporting by",
+        "editing by",
+        "writing by",
+    ];
+    if words <= 40 && CONTRIBUTOR.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    words < 3
+        && !matches!(
+            b.tag.as_str(),
+            "h1" | "h2" | "h3" | "h4" | "figcaption" | "li" | "td"
+        )
 }
 
 /// Letters of an acronym's expansion: the initials of its capitalised words.
@@ -531,7 +1010,7 @@ impl Group {
     }
 }
 
-fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> Vec<Entity> {
+fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<MentionRef>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_form: HashMap<String, usize> = HashMap::new();
     // Acronyms defined in brackets right after a name: "… Party (CPP)".
@@ -592,7 +1071,7 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> Vec<Entity> {
             }
         };
         let g = &mut groups[gi];
-        g.ty_votes[m.ty as usize] += 1;
+        g.ty_votes[m.ty as usize] += if m.titled { 100 } else { 1 };
         g.add_form(&m.text);
         g.mentions.push((m.unit, m.sent, m.tok.clone()));
         by_form.insert(key, gi);
@@ -636,7 +1115,9 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> Vec<Entity> {
         v
     };
 
-    let mut out: Vec<(f32, usize, Entity)> = groups
+    let group_mentions: Vec<Vec<(usize, usize, std::ops::Range<usize>)>> =
+        groups.iter().map(|g| g.mentions.clone()).collect();
+    let out: Vec<(f32, usize, Entity)> = groups
         .into_iter()
         .map(|g| {
             let ty = g.ty();
@@ -699,12 +1180,30 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> Vec<Entity> {
             (salience, g.first, entity)
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.0.partial_cmp(&a.0)
+    // Sort by salience; remember where each group went.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| {
+        out[b]
+            .0
+            .partial_cmp(&out[a].0)
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.1.cmp(&b.1))
+            .then(out[a].1.cmp(&out[b].1))
     });
-    out.into_iter().map(|(_, _, e)| e).collect()
+    let mut refs = Vec::new();
+    for (new, &old) in order.iter().enumerate() {
+        for (unit, sent, tok) in &group_mentions[old] {
+            refs.push(MentionRef {
+                unit: *unit,
+                sent: *sent,
+                tok: tok.clone(),
+                entity: new,
+            });
+        }
+    }
+    refs.sort_by_key(|m| (m.unit, m.tok.start));
+    let mut slots: Vec<Option<Entity>> = out.into_iter().map(|(_, _, e)| Some(e)).collect();
+    let entities = order.iter().map(|&i| slots[i].take().unwrap()).collect();
+    (entities, refs)
 }
 
 /// Roles of a person mention: the title words right before the name

@@ -24,6 +24,7 @@
 
 pub mod article;
 pub mod entities;
+pub mod facts;
 pub mod ner;
 pub mod page;
 pub mod repeats;

@@ -41,6 +41,14 @@ pub struct Report {
     pub repeats: Vec<RepeatGroup>,
     /// People, organisations and places, most salient first.
     pub entities: Vec<Entity>,
+    /// The article's publication date (`YYYY-MM-DD`), if the page gives it.
+    pub published: Option<String>,
+    /// Dates and times the article mentions, in reading order.
+    pub dates: Vec<crate::facts::DateFact>,
+    /// Numbers with what they count, in reading order.
+    pub quantities: Vec<crate::facts::Quantity>,
+    /// Direct quotes with their speakers, in reading order.
+    pub quotes: Vec<crate::facts::Quote>,
     /// Counts, for badges and summaries.
     pub stats: Stats,
 }
@@ -95,7 +103,9 @@ impl Report {
                 }
             }
         }
-        let entities = crate::entities::extract(page, info, &folded, &hidden);
+        let doc = crate::entities::build_doc(page, info, &folded);
+        let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
+        let facts = crate::facts::extract(page, &doc, &entities, &mentions, &hidden);
         let blocks: Vec<BlockReport> = page
             .blocks
             .iter()
@@ -131,6 +141,10 @@ impl Report {
             blocks,
             repeats,
             entities,
+            published: facts.published,
+            dates: facts.dates,
+            quantities: facts.quantities,
+            quotes: facts.quotes,
         }
     }
 }

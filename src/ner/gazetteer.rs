@@ -9,9 +9,10 @@ use super::features::{hstr, TokInfo};
 /// The lists, in the order their bits appear in [`TokInfo::gaz`].
 pub const GAZ_NAMES: &[&str] = &[
     "country", "city", "region", "first", "last", "orgword", "title", "demonym", "time", "org",
+    "common",
 ];
 /// Number of lists.
-pub const GAZ_LISTS: usize = 10;
+pub const GAZ_LISTS: usize = 11;
 /// Lists of names, which match only where the text capitalises them: "us"
 /// is not the US, "who" not the WHO. (Title, organisation and demonym words
 /// match in any case: "minister", "party".)

@@ -1,0 +1,789 @@
+//! Dates and times the article mentions, resolved to calendar dates.
+//!
+//! Patterns, tried at every token of a sentence (longest match wins):
+//!
+//! * absolute: `July 28`, `Sept. 24, 2013`, `28 July 2013`, `5. Mai 2020`,
+//!   `2013-11-05`, `28/07`, `November 16-17` (a range), `July 2013`;
+//! * partial: `in July`, `July's election`, `in 2019`, `since 1998`;
+//! * relative: `on Tuesday`, `yesterday`, `last week`, `next month`,
+//!   `three days ago`, `two weeks later` (counted from the date before it);
+//! * ranges: `from May to July`, `between 2010 and 2015`.
+//!
+//! Relative and partial dates are resolved against the publication date:
+//! a weekday is the latest such day on or before it (the next one when the
+//! sentence speaks of the future), a month without a year the nearest such
+//! month not after it. Durations ("a three-hour meeting", "two weeks") are
+//! not dates. Month and weekday names are known in English, German, French,
+//! Spanish, Portuguese and Italian.
+
+use super::calendar::Day;
+use super::Sentence;
+
+/// What a date expression resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A day.
+    Day(Day),
+    /// A month: (year, month).
+    Month(i32, u32),
+    /// A year.
+    Year(i32),
+    /// A range between two values.
+    Range(Box<Value>, Box<Value>),
+}
+
+impl Value {
+    /// ISO form: `2013-07-28`, `2013-07`, `2013`, `start/end`.
+    pub fn iso(&self) -> String {
+        match self {
+            Value::Day(d) => d.iso(),
+            Value::Month(y, m) => format!("{y:04}-{m:02}"),
+            Value::Year(y) => format!("{y:04}"),
+            Value::Range(a, b) => format!("{}/{}", a.iso(), b.iso()),
+        }
+    }
+
+    /// The first day of the value (to anchor "three days later").
+    pub fn first_day(&self) -> Option<Day> {
+        match self {
+            Value::Day(d) => Some(*d),
+            Value::Month(y, m) => Day::new(*y, *m, 1),
+            Value::Year(y) => Day::new(*y, 1, 1),
+            Value::Range(a, _) => a.first_day(),
+        }
+    }
+}
+
+/// How the date was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// With its day or year: `July 28`, `2013-11-05`.
+    Absolute,
+    /// Relative to when the article was written: `on Tuesday`, `last week`.
+    Relative,
+    /// Only a month or a year: `in July`, `in 2019`.
+    Partial,
+    /// Between two dates: `November 16-17`, `from May to July`.
+    Range,
+}
+
+/// One date expression found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Token range (absolute indices into the unit's tokens).
+    pub tok: std::ops::Range<usize>,
+    /// Resolved value, if it could be resolved.
+    pub value: Option<Value>,
+    /// How it was written.
+    pub kind: Kind,
+}
+
+fn month(w: &str) -> Option<u32> {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    const M: &[(&str, u32)] = &[
+        ("january", 1),
+        ("jan", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("march", 3),
+        ("mar", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+        // German
+        ("januar", 1),
+        ("jänner", 1),
+        ("februar", 2),
+        ("märz", 3),
+        ("mai", 5),
+        ("juni", 6),
+        ("juli", 7),
+        ("oktober", 10),
+        ("dezember", 12),
+        // French
+        ("janvier", 1),
+        ("février", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("juin", 6),
+        ("juillet", 7),
+        ("août", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("décembre", 12),
+        // Spanish, Portuguese, Italian
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("setiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
+        ("janeiro", 1),
+        ("fevereiro", 2),
+        ("março", 3),
+        ("maio", 5),
+        ("junho", 6),
+        ("julho", 7),
+        ("setembro", 9),
+        ("outubro", 10),
+        ("novembro", 11),
+        ("dezembro", 12),
+        ("gennaio", 1),
+        ("febbraio", 2),
+        ("aprile", 4),
+        ("maggio", 5),
+        ("giugno", 6),
+        ("luglio", 7),
+        ("settembre", 9),
+        ("ottobre", 10),
+        ("dicembre", 12),
+    ];
+    M.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+}
+
+/// A month name that is also an everyday word ("may", "march", "mars") only
+/// counts when capitalised and next to a day or a year or after "in".
+fn ambiguous_month(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "may" | "march" | "mar" | "mars" | "jan" | "dec" | "sept" | "oct" | "aug"
+    )
+}
+
+fn weekday(w: &str) -> Option<u32> {
+    const W: &[(&str, u32)] = &[
+        ("monday", 0),
+        ("tuesday", 1),
+        ("wednesday", 2),
+        ("thursday", 3),
+        ("friday", 4),
+        ("saturday", 5),
+        ("sunday", 6),
+        ("mon", 0),
+        ("tue", 1),
+        ("tues", 1),
+        ("wed", 2),
+        ("thu", 3),
+        ("thur", 3),
+        ("thurs", 3),
+        ("fri", 4),
+        ("sat", 5),
+        ("sun", 6),
+        ("montag", 0),
+        ("dienstag", 1),
+        ("mittwoch", 2),
+        ("donnerstag", 3),
+        ("freitag", 4),
+        ("samstag", 5),
+        ("sonnabend", 5),
+        ("sonntag", 6),
+        ("lundi", 0),
+        ("mardi", 1),
+        ("mercredi", 2),
+        ("jeudi", 3),
+        ("vendredi", 4),
+        ("samedi", 5),
+        ("dimanche", 6),
+        ("lunes", 0),
+        ("martes", 1),
+        ("miércoles", 2),
+        ("jueves", 3),
+        ("viernes", 4),
+        ("sábado", 5),
+        ("domingo", 6),
+    ];
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    // Short forms only with their period or capitalised in a dateline.
+    W.iter()
+        .find(|(n, _)| *n == l && (n.len() > 4 || w.ends_with('.')))
+        .map(|(_, d)| *d)
+}
+
+fn day_num(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(['.']);
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &w[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !matches!(
+            rest.to_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "°"
+        )
+    {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// "16-17", "16–17": a day range inside one token.
+fn day_range(w: &str) -> Option<(u32, u32)> {
+    let (a, b) = w.split_once(['-', '–'])?;
+    let (a, b) = (day_num(a)?, day_num(b)?);
+    (a < b).then_some((a, b))
+}
+
+fn year_num(w: &str) -> Option<i32> {
+    let w = w.trim_end_matches(['\'', '’']);
+    if w.len() != 4 || !w.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    const N: &[(&str, i64)] = &[
+        ("a", 1),
+        ("an", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("several", 3),
+        ("few", 3),
+        ("couple", 2),
+    ];
+    let l = w.to_lowercase();
+    N.iter()
+        .find(|(n, _)| *n == l)
+        .map(|(_, v)| *v)
+        .or_else(|| l.parse().ok().filter(|v: &i64| *v > 0 && *v < 1000))
+}
+
+fn unit_word(w: &str) -> Option<char> {
+    match w.to_lowercase().as_str() {
+        "day" | "days" => Some('d'),
+        "week" | "weeks" => Some('w'),
+        "month" | "months" => Some('m'),
+        "year" | "years" => Some('y'),
+        _ => None,
+    }
+}
+
+/// Words that make a sentence about the future: a bare weekday or month
+/// then means the next one.
+fn future(s: &Sentence) -> bool {
+    s.words().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "will"
+                | "'ll"
+                | "shall"
+                | "next"
+                | "upcoming"
+                | "scheduled"
+                | "plans"
+                | "expected"
+                | "wird"
+                | "werden"
+                | "va"
+                | "sera"
+        )
+    })
+}
+
+fn resolve_weekday(pubd: Option<Day>, wd: u32, fut: bool, shift: i32) -> Option<Value> {
+    let p = pubd?;
+    let cur = p.weekday() as i64;
+    let delta = (wd as i64 - cur).rem_euclid(7);
+    let day = match shift {
+        -1 => p.add_days(if delta == 0 { -7 } else { delta - 7 }),
+        1 => p.add_days(if delta == 0 { 7 } else { delta }),
+        _ if fut => p.add_days(delta),
+        _ => p.add_days(if delta == 0 { 0 } else { delta - 7 }),
+    };
+    Some(Value::Day(day))
+}
+
+/// A month without a year: the nearest such month not after the
+/// publication month (the next one in a sentence about the future).
+fn resolve_month(pubd: Option<Day>, m: u32, fut: bool) -> Option<Value> {
+    let p = pubd?;
+    let y = if fut {
+        if m >= p.m {
+            p.y
+        } else {
+            p.y + 1
+        }
+    } else if m <= p.m {
+        p.y
+    } else {
+        p.y - 1
+    };
+    Some(Value::Month(y, m))
+}
+
+fn resolve_day_no_year(pubd: Option<Day>, m: u32, d: u32, fut: bool) -> Option<Value> {
+    let p = pubd?;
+    // The year that puts the day nearest to the publication date, leaning
+    // to the past unless the sentence speaks of the future.
+    let mut best: Option<(i64, Day)> = None;
+    for y in [p.y - 1, p.y, p.y + 1] {
+        if let Some(day) = Day::new(y, m, d) {
+            let diff = day.to_days() - p.to_days();
+            let cost = if fut {
+                if diff >= -1 {
+                    diff.abs()
+                } else {
+                    diff.abs() * 3
+                }
+            } else if diff <= 7 {
+                diff.abs()
+            } else {
+                diff.abs() * 3
+            };
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, day));
+            }
+        }
+    }
+    best.map(|(_, d)| Value::Day(d))
+}
+
+/// Finds the dates of one sentence. `anchor` is the last date resolved
+/// before it ("three days later" counts from there).
+pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let fut = future(s);
+    let mut i = s.range.start;
+    while i < s.range.end {
+        if let Some(f) = match_at(s, i, pubd, fut, *anchor) {
+            if let Some(d) = f.value.as_ref().and_then(Value::first_day) {
+                *anchor = Some(d);
+            }
+            i = f.tok.end;
+            out.push(f);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn match_at(
+    s: &Sentence,
+    i: usize,
+    pubd: Option<Day>,
+    fut: bool,
+    anchor: Option<Day>,
+) -> Option<Found> {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| w(k).to_lowercase();
+    let cap = |k: usize| w(k).chars().next().is_some_and(char::is_uppercase);
+    let prev = if i > s.range.start {
+        lw(i - 1)
+    } else {
+        String::new()
+    };
+    let found = |a: usize, b: usize, value: Option<Value>, kind: Kind| {
+        Some(Found {
+            tok: a..b,
+            value,
+            kind,
+        })
+    };
+
+    // ISO and numeric dates in one token: 2013-11-05, 05/11/2013, 28/07, 28.07.2013
+    if let Some(f) = numeric_date(w(i), pubd, s.lang_us, fut) {
+        return found(i, i + 1, Some(f), Kind::Absolute);
+    }
+
+    if let Some(m) = month(w(i)) {
+        if ambiguous_month(w(i)) && !cap(i) {
+            return None;
+        }
+        // Month Day(-Day)? (,)? Year?
+        let mut k = i + 1;
+        if let Some(d) = day_num(w(k)).or_else(|| day_range(w(k)).map(|r| r.0)) {
+            let range = day_range(w(k));
+            k += 1;
+            let mut year = None;
+            let mut kk = k;
+            if w(kk) == "," {
+                kk += 1;
+            }
+            if let Some(y) = year_num(w(kk)) {
+                year = Some(y);
+                k = kk + 1;
+            }
+            // "November 16 to 17", "Nov. 16 - 17"
+            let mut range = range;
+            if range.is_none() && matches!(lw(k).as_str(), "to" | "-" | "–" | "and" | "through") {
+                if let Some(d2) = day_num(w(k + 1)) {
+                    if d2 > d && month(w(k + 2)).is_none() {
+                        range = Some((d, d2));
+                        k += 2;
+                    }
+                }
+            }
+            let resolve = |d: u32| match year {
+                Some(y) => Day::new(y, m, d).map(Value::Day),
+                None => resolve_day_no_year(pubd, m, d, fut),
+            };
+            return match range {
+                Some((a, b)) => {
+                    let v = match (resolve(a), resolve(b)) {
+                        (Some(x), Some(y)) => Some(Value::Range(Box::new(x), Box::new(y))),
+                        _ => None,
+                    };
+                    found(i, k, v, Kind::Range)
+                }
+                None => found(i, k, resolve(d), Kind::Absolute),
+            };
+        }
+        // Month Year
+        if let Some(y) = year_num(w(i + 1)) {
+            return found(i, i + 2, Some(Value::Month(y, m)), Kind::Partial);
+        }
+        // "in July", "July's election", "early July", "from May to July"
+        let cue = matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "mid-"
+                | "last"
+                | "next"
+                | "this"
+                | "of"
+                | "before"
+                | "after"
+                | "through"
+                | "im"
+                | "en"
+                | "de"
+                | "seit"
+                | "bis"
+        ) || matches!(w(i + 1), "'s" | "’s");
+        if cue && cap(i) {
+            if matches!(lw(i + 1).as_str(), "to" | "until" | "through" | "-" | "–") {
+                if let Some(m2) = month(w(i + 2)) {
+                    let a = resolve_month(pubd, m, fut);
+                    let b = resolve_month(pubd, m2, fut).map(|v| match (v, &a) {
+                        (Value::Month(y2, mm), Some(Value::Month(y1, _)))
+                            if mm < m && y2 == *y1 =>
+                        {
+                            Value::Month(y2 + 1, mm)
+                        }
+                        (v, _) => v,
+                    });
+                    let v = a
+                        .zip(b)
+                        .map(|(a, b)| Value::Range(Box::new(a), Box::new(b)));
+                    return found(i, i + 3, v, Kind::Range);
+                }
+            }
+            let v = match prev.as_str() {
+                "last" => pubd.map(|p| Value::Month(if m < p.m { p.y } else { p.y - 1 }, m)),
+                "next" => pubd.map(|p| Value::Month(if m > p.m { p.y } else { p.y + 1 }, m)),
+                _ => resolve_month(pubd, m, fut),
+            };
+            return found(i, i + 1, v, Kind::Partial);
+        }
+        return None;
+    }
+
+    // Day Month (Year): "28 July 2013", "16-17 November", "5. Mai"
+    if day_num(w(i)).is_some() || day_range(w(i)).is_some() {
+        let mut k = i + 1;
+        if w(k) == "." || lw(k) == "de" {
+            k += 1;
+        }
+        if let Some(m) = month(w(k)) {
+            let mut e = k + 1;
+            if lw(e) == "de" {
+                e += 1;
+            }
+            let year = year_num(w(e));
+            let end_tok = if year.is_some() { e + 1 } else { k + 1 };
+            let resolve = |d: u32| match year {
+                Some(y) => Day::new(y, m, d).map(Value::Day),
+                None => resolve_day_no_year(pubd, m, d, fut),
+            };
+            if let Some((a, b)) = day_range(w(i)) {
+                let v = resolve(a)
+                    .zip(resolve(b))
+                    .map(|(x, y)| Value::Range(Box::new(x), Box::new(y)));
+                return found(i, end_tok, v, Kind::Range);
+            }
+            let d = day_num(w(i)).unwrap_or(1);
+            return found(i, end_tok, resolve(d), Kind::Absolute);
+        }
+    }
+
+    // Years: "in 2019", "since 1998", "2019's", "between 2010 and 2015"
+    if let Some(y) = year_num(w(i)) {
+        let cue = matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "of"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "im"
+                | "seit"
+                | "bis"
+                | "en"
+                | "desde"
+                | "depuis"
+                | "year"
+                | "between"
+        ) || matches!(w(i + 1), "'s" | "’s");
+        if !cue {
+            return None;
+        }
+        if matches!(
+            lw(i + 1).as_str(),
+            "and" | "to" | "-" | "–" | "through" | "until"
+        ) {
+            if let Some(y2) = year_num(w(i + 2)) {
+                if y2 > y {
+                    return found(
+                        i,
+                        i + 3,
+                        Some(Value::Range(
+                            Box::new(Value::Year(y)),
+                            Box::new(Value::Year(y2)),
+                        )),
+                        Kind::Range,
+                    );
+                }
+            }
+        }
+        // "in 2019-20" seasons stay a year
+        return found(i, i + 1, Some(Value::Year(y)), Kind::Partial);
+    }
+
+    // Weekdays: "on Tuesday", "last Friday", "Tuesday night"
+    if let Some(wd) = weekday(w(i)) {
+        if !cap(i) {
+            return None;
+        }
+        let (start, shift) = match prev.as_str() {
+            "last" | "past" => (i - 1, -1),
+            "next" | "coming" => (i - 1, 1),
+            "this" => (i - 1, 0),
+            _ => (i, 0),
+        };
+        let mut e = i + 1;
+        // "Tuesday, Nov. 5" is handled as the absolute date that follows.
+        if matches!(
+            lw(e).as_str(),
+            "morning" | "afternoon" | "evening" | "night"
+        ) {
+            e += 1;
+        }
+        if w(e) == "," && month(w(e + 1)).is_some() {
+            return None;
+        }
+        return found(
+            start,
+            e,
+            resolve_weekday(pubd, wd, fut, shift),
+            Kind::Relative,
+        );
+    }
+
+    // Single relative words.
+    let rel = match lw(i).as_str() {
+        "today" | "tonight" | "heute" | "aujourd'hui" | "hoy" | "hoje" | "oggi" => Some(0),
+        "yesterday" | "gestern" | "hier" | "ayer" | "ontem" | "ieri" => Some(-1),
+        "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = rel {
+        // "hier" is yesterday only in French (in German it is "here"), and
+        // "morgen" tomorrow only in German and lower case ("Morgen" is a morning).
+        if (lw(i) == "hier" && !s.lang.starts_with("fr"))
+            || (lw(i) == "morgen" && (!s.lang.starts_with("de") || cap(i)))
+        {
+            return None;
+        }
+        return found(
+            i,
+            i + 1,
+            pubd.map(|p| Value::Day(p.add_days(off))),
+            Kind::Relative,
+        );
+    }
+    // "this morning", "this week", "last month", "next year", "earlier this month"
+    if matches!(lw(i).as_str(), "this" | "last" | "next" | "past") {
+        let start = if matches!(prev.as_str(), "earlier" | "later") {
+            i - 1
+        } else {
+            i
+        };
+        let shift = match lw(i).as_str() {
+            "last" | "past" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let v = match lw(i + 1).as_str() {
+            "morning" | "afternoon" | "evening" if shift == 0 => pubd.map(Value::Day),
+            "week" => pubd.map(|p| {
+                let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
+                Value::Range(
+                    Box::new(Value::Day(monday)),
+                    Box::new(Value::Day(monday.add_days(6))),
+                )
+            }),
+            "weekend" => pubd.map(|p| {
+                let sat = p.add_days(
+                    5 - p.weekday() as i64
+                        + if shift < 0 {
+                            -7
+                        } else if shift > 0 {
+                            7
+                        } else {
+                            0
+                        },
+                );
+                Value::Range(
+                    Box::new(Value::Day(sat)),
+                    Box::new(Value::Day(sat.add_days(1))),
+                )
+            }),
+            "month" => pubd.map(|p| {
+                let d = p.add_months(shift);
+                Value::Month(d.y, d.m)
+            }),
+            "year" => pubd.map(|p| Value::Year(p.y + shift)),
+            _ => return None,
+        };
+        return found(start, i + 2, v, Kind::Relative);
+    }
+    // "three days ago", "two weeks later", "a year earlier", "in two weeks"
+    if let Some(n) = number_word(w(i)) {
+        if let Some(u) = unit_word(w(i + 1)) {
+            let dir = match lw(i + 2).as_str() {
+                "ago" | "earlier" | "before" => -1,
+                "later" | "after" | "afterwards" => 1,
+                _ if prev == "in" && fut => 2,
+                _ => return None,
+            };
+            // "ago" counts from publication, "later" from the last date.
+            let base = if dir == -1 && lw(i + 2) == "ago" || dir == 2 {
+                pubd
+            } else {
+                anchor
+            };
+            let sign = if dir == -1 { -1 } else { 1 };
+            let v = base.map(|b| match u {
+                'd' => Value::Day(b.add_days(sign * n)),
+                'w' => Value::Day(b.add_days(sign * 7 * n)),
+                'm' => {
+                    let d = b.add_months(sign as i32 * n as i32);
+                    Value::Month(d.y, d.m)
+                }
+                _ => Value::Year(b.y + sign as i32 * n as i32),
+            });
+            let start = if dir == 2 { i - 1 } else { i };
+            let end = if dir == 2 { i + 2 } else { i + 3 };
+            return found(start, end, v, Kind::Relative);
+        }
+    }
+    None
+}
+
+/// Numeric dates in one token.
+fn numeric_date(w: &str, pubd: Option<Day>, us: bool, fut: bool) -> Option<Value> {
+    if !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || !w.chars().any(|c| matches!(c, '-' | '/' | '.'))
+    {
+        return None;
+    }
+    let sep = if w.contains('-') {
+        '-'
+    } else if w.contains('/') {
+        '/'
+    } else {
+        '.'
+    };
+    let p: Vec<&str> = w.split(sep).collect();
+    if !p
+        .iter()
+        .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    match p.len() {
+        3 if p[0].len() == 4 => {
+            Day::new(p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?).map(Value::Day)
+        }
+        3 if p[2].len() == 4 && sep != '-' => {
+            let (a, b, y): (u32, u32, i32) =
+                (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?);
+            let (m, d) = if a > 12 || (sep == '.' || !us) && b <= 12 {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            Day::new(y, m, d).map(Value::Day)
+        }
+        // "28/07": day and month, only with a slash (3.5 is a number; 16-17 a range)
+        2 if sep == '/' && p[0].len() <= 2 && p[1].len() <= 2 => {
+            let (a, b): (u32, u32) = (p[0].parse().ok()?, p[1].parse().ok()?);
+            let (m, d) = if a > 12 {
+                (b, a)
+            } else if b > 12 || us {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            resolve_day_no_year(pubd, m, d, fut)
+        }
+        _ => None,
+    }
+}

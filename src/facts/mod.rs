@@ -1,0 +1,319 @@
+//! Facts in the article's text: dates (resolved to calendar dates), numbers
+//! with what they count, and direct quotes with their speakers. Every fact
+//! points back to its block and UTF-16 offsets, and is taken only from text
+//! outside folded repeats, so a repeated paragraph adds nothing twice.
+
+pub mod calendar;
+pub mod dates;
+pub mod quantities;
+pub mod quotes;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::page::Page;
+use crate::text::utf16_offsets;
+use calendar::{parse_iso, Day};
+
+/// A date the article mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateFact {
+    /// The expression as written ("July 28", "on Tuesday").
+    pub text: String,
+    /// The resolved date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `start/end`.
+    /// `None` when it could not be resolved (no year and no publication date).
+    pub value: Option<String>,
+    /// `absolute`, `relative`, `partial` or `range`.
+    pub kind: String,
+    /// The short phrase of what happened then.
+    pub event: String,
+    /// Where it is.
+    pub mention: Mention,
+}
+
+/// A number with what it counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The expression as written ("68 out of the 123 parliamentary seats").
+    pub text: String,
+    /// The number.
+    pub value: f64,
+    /// The whole it is part of ("68 of 123" → 123).
+    pub of: Option<f64>,
+    /// The upper end of a range ("between 10 and 20" → 20).
+    pub range_to: Option<f64>,
+    /// The unit or what it counts: `%`, a currency code (`USD`), or a noun
+    /// phrase ("parliamentary seats").
+    pub unit: String,
+    /// "nearly", "about", "more than"…
+    pub approx: bool,
+    /// Index into the report's `entities` of the entity the number belongs to.
+    pub entity: Option<usize>,
+    /// Where it is.
+    pub mention: Mention,
+}
+
+/// A direct quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quote marks (parts broken by an
+    /// attribution joined with " … ").
+    pub text: String,
+    /// Index into the report's `entities` of the speaker, if resolved.
+    pub speaker: Option<usize>,
+    /// The speaker's name as the article gives it, if any.
+    pub speaker_name: Option<String>,
+    /// Where the (first part of the) quote is.
+    pub mention: Mention,
+}
+
+/// All facts of an article.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// The publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Dates.
+    pub dates: Vec<DateFact>,
+    /// Quantities.
+    pub quantities: Vec<Quantity>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+}
+
+/// A sentence of a text unit, as the extractors see it.
+pub struct Sentence<'a> {
+    /// The unit's text.
+    pub text: &'a str,
+    /// The unit's tokens.
+    pub toks: &'a [crate::ner::tokens::Tok],
+    /// Token range of the sentence.
+    pub range: std::ops::Range<usize>,
+    /// Page language (`en`, `de`, …), lower case.
+    pub lang: &'a str,
+    /// Numeric dates read month first (US English).
+    pub lang_us: bool,
+}
+
+impl<'a> Sentence<'a> {
+    /// The word at absolute token index `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The sentence's words.
+    pub fn words(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.range.clone().map(move |i| self.word(i))
+    }
+
+    /// Source text of a token range.
+    pub fn source(&self, r: std::ops::Range<usize>) -> &'a str {
+        if r.is_empty() {
+            return "";
+        }
+        &self.text[self.toks[r.start].start..self.toks[r.end - 1].end]
+    }
+}
+
+/// The publication date: page metadata first (`article:published_time`,
+/// JSON-LD `datePublished`, `<time datetime>`), else a dateline in the
+/// first blocks of the article.
+pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
+    for prefix in ["meta:", "jsonld:", "time:"] {
+        if let Some(d) = page
+            .dates
+            .iter()
+            .filter_map(|d| d.strip_prefix(prefix))
+            .find_map(parse_iso)
+        {
+            return Some(d);
+        }
+    }
+    // A dateline: the first full date in the first few units.
+    let mut anchor = None;
+    for (u, (_, text)) in doc.units.iter().enumerate().take(4) {
+        let toks = &doc.toks[u];
+        let s = Sentence {
+            text,
+            toks,
+            range: 0..toks.len(),
+            lang: "",
+            lang_us: true,
+        };
+        for f in dates::find(&s, None, &mut anchor) {
+            if let Some(dates::Value::Day(d)) = f.value {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+fn mention(doc: &Doc, unit: usize, r: std::ops::Range<usize>) -> Mention {
+    let (block, text) = doc.units[unit];
+    let toks = &doc.toks[unit];
+    let o = utf16_offsets(text, &[toks[r.start].start, toks[r.end - 1].end]);
+    Mention {
+        block: block as u32,
+        start: o[0],
+        end: o[1],
+    }
+}
+
+/// Extracts the facts of the article text.
+pub fn extract(
+    page: &Page,
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+    hidden: &[Vec<(u32, u32)>],
+) -> Facts {
+    let pubd = published(page, doc);
+    let lang = page.lang.to_lowercase();
+    let lang_us = lang.is_empty() || lang == "en" || lang.starts_with("en-us");
+    let mut facts = Facts {
+        published: pubd.map(Day::iso),
+        ..Facts::default()
+    };
+    let is_hidden = |m: &Mention| {
+        hidden[m.block as usize]
+            .iter()
+            .any(|&(s, e)| m.start < e && m.end > s)
+    };
+    let mut anchor = None;
+    for (si, (u, r)) in doc.sents.iter().enumerate() {
+        let s = Sentence {
+            text: doc.units[*u].1,
+            toks: &doc.toks[*u],
+            range: r.clone(),
+            lang: &lang,
+            lang_us,
+        };
+        let found = dates::find(&s, pubd, &mut anchor);
+        let date_toks: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.tok.clone()).collect();
+        for f in found {
+            let m = mention(doc, *u, f.tok.clone());
+            if is_hidden(&m) {
+                continue;
+            }
+            facts.dates.push(DateFact {
+                text: s.source(f.tok.clone()).to_string(),
+                value: f.value.as_ref().map(dates::Value::iso),
+                kind: match f.kind {
+                    dates::Kind::Absolute => "absolute",
+                    dates::Kind::Relative => "relative",
+                    dates::Kind::Partial => "partial",
+                    dates::Kind::Range => "range",
+                }
+                .to_string(),
+                event: event_phrase(&s, f.tok.clone()),
+                mention: m,
+            });
+        }
+        let sent_mentions: Vec<&MentionRef> = mentions.iter().filter(|m| m.sent == si).collect();
+        for q in quantities::find(&s, &date_toks, &sent_mentions) {
+            let m = mention(doc, *u, q.tok.clone());
+            if is_hidden(&m) {
+                continue;
+            }
+            facts.quantities.push(Quantity {
+                text: s.source(q.tok.clone()).to_string(),
+                value: q.value,
+                of: q.of,
+                range_to: q.range_to,
+                unit: q.unit,
+                approx: q.approx,
+                entity: q.entity,
+                mention: m,
+            });
+        }
+    }
+    facts.quotes = quotes::find(doc, entities, mentions, &is_hidden);
+    facts
+}
+
+/// Words that open a clause: the event phrase of a date stops there.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "whereas", "although", "because", "which", "who", "when", "and",
+];
+
+/// The short phrase of what happened at a date: the clause around the date
+/// expression, without it and its preposition, at most a dozen words.
+fn event_phrase(s: &Sentence, date: std::ops::Range<usize>) -> String {
+    let w = |i: usize| s.word(i);
+    let boundary = |i: usize| {
+        matches!(
+            w(i),
+            "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+        ) || CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str())
+    };
+    let mut a = date.start;
+    while a > s.range.start && !boundary(a - 1) {
+        a -= 1;
+    }
+    let mut b = date.end;
+    while b < s.range.end && !boundary(b) && !matches!(w(b), "." | "!" | "?") {
+        b += 1;
+    }
+    // Drop the date and a preposition right before it.
+    let mut left: Vec<usize> = (a..date.start).collect();
+    while left.last().is_some_and(|&i| {
+        matches!(
+            w(i).to_lowercase().as_str(),
+            "on" | "in"
+                | "at"
+                | "since"
+                | "by"
+                | "from"
+                | "until"
+                | "of"
+                | "the"
+                | "during"
+                | "am"
+                | "im"
+                | "le"
+                | "el"
+        )
+    }) {
+        left.pop();
+    }
+    let right: Vec<usize> = (date.end..b)
+        .filter(|&i| !matches!(w(i), "'s" | "’s"))
+        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    // Prefer what comes before the date when the date closes the clause.
+    if left.len() >= 3 || right.len() < 2 {
+        let take = left.len().min(12);
+        words.extend(left[left.len() - take..].iter().map(|&i| w(i)));
+        if words.len() < 5 {
+            words.extend(right.iter().take(12 - words.len()).map(|&i| w(i)));
+        }
+    } else {
+        words.extend(left.iter().map(|&i| w(i)));
+        words.extend(
+            right
+                .iter()
+                .take(12usize.saturating_sub(words.len()))
+                .map(|&i| w(i)),
+        );
+    }
+    join_words(&words)
+}
+
+/// Joins tokens back into readable text (no space before punctuation or clitics).
+pub fn join_words(words: &[&str]) -> String {
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        let glue = k == 0
+            || matches!(
+                *w,
+                "," | "." | ";" | ":" | ")" | "'s" | "’s" | "n't" | "%" | "!" | "?"
+            )
+            || matches!(words[k - 1], "(" | "$" | "€" | "£");
+        if !glue {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

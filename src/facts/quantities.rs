@@ -1,0 +1,766 @@
+//! Numbers with what they count.
+//!
+//! A quantity is a number (digits — `68`, `1,200`, `3.5`, `2.5bn` — or
+//! words — `three`, `twenty-five`, `a dozen`, `two-thirds`, `half`), with a
+//! multiplier (`1.2 million`), a currency (`$4 million`, `€3bn`), a percent
+//! sign, a range (`between 10 and 20`, `10-20`), an approximation (`nearly
+//! 500`, `more than 2,000`) or a ratio (`68 out of the 123 seats`), and the
+//! noun phrase after it that says what it counts (`parliamentary seats`).
+//! The entity it belongs to is the one the sentence gives it: the subject
+//! of a verb of having or winning before it ("the ruling CPP won 68 …"), or
+//! a possessive ("CPP's 68 seats").
+//!
+//! Not quantities: years, ordinals, times of day, phone numbers, numbers
+//! inside names (`G7`, `COVID-19`), numbers inside dates, and page
+//! furniture (`1 of 3`).
+
+use super::Sentence;
+use crate::entities::MentionRef;
+
+/// A quantity found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Token range (absolute indices into the unit's tokens).
+    pub tok: std::ops::Range<usize>,
+    /// The number.
+    pub value: f64,
+    /// The whole it is part of.
+    pub of: Option<f64>,
+    /// Upper end of a range.
+    pub range_to: Option<f64>,
+    /// Unit or what it counts.
+    pub unit: String,
+    /// An approximation.
+    pub approx: bool,
+    /// Owning entity.
+    pub entity: Option<usize>,
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    // German, French, Spanish
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("fünf", 5.0),
+    ("sechs", 6.0),
+    ("sieben", 7.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("dix", 10.0),
+    ("dos", 2.0),
+    ("tres", 3.0),
+    ("cuatro", 4.0),
+    ("cinco", 5.0),
+    ("diez", 10.0),
+];
+
+fn multiplier(w: &str) -> Option<f64> {
+    match w.to_lowercase().trim_end_matches('.') {
+        "hundred" | "hundreds" => Some(1e2),
+        "thousand" | "thousands" | "k" | "tausend" | "mil" => Some(1e3),
+        "million" | "millions" | "m" | "mn" | "mio" | "millionen" | "millones" | "milhões"
+        | "milioni" => Some(1e6),
+        "billion" | "billions" | "bn" | "b" | "mrd" | "milliarden" | "milliards" | "milliard"
+        | "mil millones" => Some(1e9),
+        "trillion" | "trillions" | "tn" | "billionen" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn currency(w: &str) -> Option<&'static str> {
+    match w {
+        "$" | "US$" | "USD" | "dollars" | "dollar" => Some("USD"),
+        "€" | "EUR" | "euros" | "euro" | "Euro" => Some("EUR"),
+        "£" | "GBP" | "pounds" | "pound" => Some("GBP"),
+        "¥" | "JPY" | "yen" => Some("JPY"),
+        "CHF" | "Franken" | "francs" => Some("CHF"),
+        "₹" | "rupees" => Some("INR"),
+        "yuan" | "CNY" | "RMB" => Some("CNY"),
+        "riel" | "riels" => Some("KHR"),
+        _ => None,
+    }
+}
+
+const APPROX: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "up",
+    "estimated",
+    "circa",
+    "c.",
+    "rund",
+    "etwa",
+    "fast",
+    "knapp",
+    "über",
+    "ungefähr",
+    "environ",
+    "près",
+    "cerca",
+    "unos",
+    "casi",
+    "aproximadamente",
+    "presque",
+];
+const APPROX_TWO: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("up", "to"),
+    ("close", "to"),
+    ("as", "many"),
+    ("as", "much"),
+    ("mehr", "als"),
+    ("plus", "de"),
+    ("más", "de"),
+    ("moins", "de"),
+];
+
+/// Function words: what a number counts never starts with one of these.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "do",
+    "does",
+    "said",
+    "says",
+    "say",
+    "than",
+    "as",
+    "per",
+    "each",
+    "more",
+    "less",
+    "over",
+    "under",
+    "about",
+    "into",
+    "since",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "so",
+    "not",
+    "no",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "out",
+    "up",
+    "down",
+    "off",
+    "also",
+    "just",
+    "only",
+    "still",
+    "ago",
+    "later",
+    "earlier",
+    "times",
+    "percent",
+    "cent",
+    "per",
+    "other",
+    "such",
+    "all",
+    "both",
+    "between",
+    "among",
+    "against",
+    "during",
+    "including",
+    "like",
+    "there",
+    "here",
+    "what",
+    "how",
+    "where",
+    "year",
+    "old",
+    "der",
+    "die",
+    "das",
+    "und",
+    "le",
+    "la",
+    "les",
+    "et",
+    "el",
+    "los",
+    "y",
+];
+
+/// Words that say a number belongs to the subject before it.
+const HAVE_VERBS: &[&str] = &[
+    "won",
+    "wins",
+    "win",
+    "got",
+    "gets",
+    "get",
+    "has",
+    "had",
+    "have",
+    "holds",
+    "held",
+    "took",
+    "takes",
+    "secured",
+    "received",
+    "earned",
+    "owns",
+    "lost",
+    "gained",
+    "controls",
+    "controlled",
+    "spent",
+    "raised",
+    "employs",
+    "reported",
+    "posted",
+    "scored",
+    "captured",
+    "claimed",
+    "collected",
+    "sold",
+    "bought",
+    "paid",
+    "invested",
+    "counts",
+    "counted",
+    "registered",
+    "recorded",
+    "obtained",
+    "kept",
+];
+
+fn parse_digits(w: &str, lang: &str) -> Option<(f64, f64)> {
+    // Returns (value, multiplier from a glued suffix like "2.5bn").
+    let num_end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (num, suffix) = w.split_at(num_end);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mult = if suffix.is_empty() {
+        1.0
+    } else {
+        multiplier(suffix)?
+    };
+    let european = matches!(lang.get(..2), Some("de" | "fr" | "es" | "pt" | "it" | "nl"));
+    let groups_of = |sep: char| {
+        let p: Vec<&str> = num.split(sep).collect();
+        p.len() > 1 && p[0].len() <= 3 && p[1..].iter().all(|g| g.len() == 3)
+    };
+    let clean: String = if num.contains(',') && num.contains('.') {
+        // 1,234.5 or 1.234,5: the last separator is the decimal point.
+        if num.rfind('.') > num.rfind(',') {
+            num.replace(',', "")
+        } else {
+            num.replace('.', "").replace(',', ".")
+        }
+    } else if num.contains(',') {
+        if groups_of(',') && !(european && num.split(',').nth(1).is_some_and(|g| g.len() != 3)) {
+            num.replace(',', "")
+        } else if european {
+            num.replace(',', ".")
+        } else {
+            return None;
+        }
+    } else if num.contains('.') {
+        if european && groups_of('.') {
+            num.replace('.', "")
+        } else if num.matches('.').count() == 1 {
+            num.to_string()
+        } else {
+            return None;
+        }
+    } else {
+        num.to_string()
+    };
+    clean.parse::<f64>().ok().map(|v| (v, mult))
+}
+
+/// A word number starting at `i` ("twenty-five", "two hundred", "a dozen",
+/// "two-thirds", "half"): (value, tokens used).
+fn word_number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
+    let end = s.range.end;
+    let lw = |k: usize| {
+        if k < end {
+            s.word(k).to_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let w0 = lw(i);
+    // Fractions
+    let frac = |w: &str| match w {
+        "half" => Some(0.5),
+        "third" | "thirds" => Some(1.0 / 3.0),
+        "quarter" | "quarters" => Some(0.25),
+        "fifth" | "fifths" => Some(0.2),
+        _ => None,
+    };
+    if let Some((a, b)) = w0.split_once('-') {
+        let small = |x: &str| SMALL.iter().find(|(n, _)| *n == x).map(|(_, v)| *v);
+        if let (Some(n), Some(f)) = (small(a), frac(b)) {
+            return Some((n * f, 1)); // two-thirds
+        }
+        if let (Some(t), Some(u)) = (small(a), small(b)) {
+            if t >= 20.0 && u < 10.0 {
+                return Some((t + u, 1)); // twenty-five
+            }
+        }
+    }
+    if w0 == "a" || w0 == "an" || w0 == "one" {
+        if let Some(f) = frac(&lw(i + 1)) {
+            return Some((f, 2)); // a third, one half
+        }
+        if lw(i + 1) == "dozen" {
+            return Some((12.0, 2));
+        }
+    }
+    if w0 == "half" && lw(i + 1) != "of" {
+        return None;
+    }
+    let mut v = SMALL.iter().find(|(n, _)| *n == w0).map(|(_, v)| *v)?;
+    let mut used = 1;
+    // "two hundred", "three thousand", "twenty five"
+    loop {
+        let next = lw(i + used);
+        if let Some(m) = multiplier(&next).filter(|m| *m >= 100.0) {
+            v *= m;
+            used += 1;
+        } else if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
+            if let Some(u) = SMALL
+                .iter()
+                .find(|(n, x)| *n == next && *x < 10.0)
+                .map(|(_, x)| *x)
+            {
+                v += u;
+                used += 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some((v, used))
+}
+
+struct Num {
+    value: f64,
+    end: usize,
+    unit: Option<&'static str>,
+    word: bool,
+}
+
+/// A number at token `i`, with a glued or following multiplier and a
+/// currency or percent sign after it.
+fn number_at(s: &Sentence, i: usize) -> Option<Num> {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let (mut value, mut e, word) = if let Some((v, m)) = parse_digits(w(i), s.lang) {
+        (v * m, i + 1, false)
+    } else if let Some((v, used)) = word_number(s, i) {
+        (v, i + used, true)
+    } else {
+        return None;
+    };
+    if let Some(m) = multiplier(w(e)).filter(|m| *m >= 1e3 || !word) {
+        // "1.2 million"; a bare "m"/"b" only right after digits.
+        if w(e).len() > 1 || !word {
+            value *= m;
+            e += 1;
+        }
+    }
+    let mut unit = None;
+    match w(e) {
+        "%" => {
+            unit = Some("%");
+            e += 1;
+        }
+        x if matches!(
+            x.to_lowercase().as_str(),
+            "percent" | "prozent" | "pct" | "por"
+        ) =>
+        {
+            unit = Some("%");
+            e += 1;
+            if matches!(w(e), "ciento" | "cent") {
+                e += 1;
+            }
+        }
+        x if x.eq_ignore_ascii_case("per") && w(e + 1) == "cent" => {
+            unit = Some("%");
+            e += 2;
+        }
+        x if x == "pour" && w(e + 1) == "cent" => {
+            unit = Some("%");
+            e += 2;
+        }
+        x => {
+            if let Some(c) = currency(x) {
+                unit = Some(c);
+                e += 1;
+            }
+        }
+    }
+    Some(Num {
+        value,
+        end: e,
+        unit,
+        word,
+    })
+}
+
+fn is_time_or_phone(s: &Sentence, i: usize, e: usize) -> bool {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let next = w(e).to_lowercase();
+    let tok = w(i);
+    (w(e) == ":" && w(e + 1).chars().all(|c| c.is_ascii_digit()) && !w(e + 1).is_empty())
+        || matches!(
+            next.as_str(),
+            "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "uhr"
+                | "h"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "bst"
+                | "cet"
+        )
+        || (i > s.range.start
+            && w(i - 1) == ":"
+            && i >= 2
+            && w(i - 2).chars().all(|c| c.is_ascii_digit()))
+        || tok.matches('-').count() >= 2
+        || (tok.len() >= 7 && tok.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Finds the quantities of one sentence. `dates` are token ranges already
+/// taken by dates; `mentions` the entity mentions of the sentence.
+pub fn find(
+    s: &Sentence,
+    dates: &[std::ops::Range<usize>],
+    mentions: &[&MentionRef],
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| w(k).to_lowercase();
+    let in_date = |k: usize| dates.iter().any(|r| r.contains(&k));
+    // Page furniture: a "sentence" of a few tokens ("1 of 3", "Share 12").
+    if s.range.len() < 4 {
+        return out;
+    }
+    let mut i = s.range.start;
+    while i < end {
+        if in_date(i) {
+            i += 1;
+            continue;
+        }
+        // Currency before the number: "$4 million", "US$ 5", "€3bn".
+        let mut start = i;
+        let mut cur = currency(w(i))
+            .filter(|_| w(i).chars().count() <= 3 && !w(i).chars().all(char::is_alphabetic));
+        if cur.is_some() {
+            start = i;
+            i += 1;
+        } else if w(i) == "US" && w(i + 1) == "$" {
+            cur = Some("USD");
+            i += 2;
+        }
+        let Some(num) = number_at(s, i) else {
+            i = start.max(i) + 1;
+            continue;
+        };
+        let mut e = num.end;
+        let tok = w(i);
+        // Not a quantity: part of a name, an ordinal, a year, a time, a phone number.
+        let glued_letters = tok.chars().any(char::is_alphabetic)
+            && !num.word
+            && multiplier(
+                tok.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
+            )
+            .is_none();
+        let year_like = !num.word
+            && cur.is_none()
+            && num.unit.is_none()
+            && tok.len() == 4
+            && (1800.0..=2100.0).contains(&num.value)
+            && !tok.contains(',');
+        let name_part = i > s.range.start
+            && w(i - 1).chars().all(|c| c.is_uppercase())
+            && w(i - 1).chars().count() <= 3
+            && w(i - 1) != "US"
+            && !num.word
+            && cur.is_none()
+            && num.unit.is_none()
+            && w(i - 1).chars().any(char::is_alphabetic);
+        let hyphen_name = i > s.range.start
+            && w(i - 1) == "-"
+            && i >= 2
+            && w(i - 2).chars().any(char::is_uppercase);
+        if glued_letters || year_like || name_part || hyphen_name || is_time_or_phone(s, i, e) {
+            i = e.max(i + 1);
+            continue;
+        }
+        // A word number must count something; "one of", "no one" do not.
+        let mut value = num.value;
+        let mut unit: String = cur.or(num.unit).unwrap_or("").to_string();
+        let mut range_to = None;
+        let mut of = None;
+        // Ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
+        if let Some((a, b)) = tok.split_once(['-', '–']).filter(|_| !num.word) {
+            if let (Some((x, _)), Some((y, _))) = (parse_digits(a, s.lang), parse_digits(b, s.lang))
+            {
+                if y > x {
+                    value = x;
+                    range_to = Some(y);
+                }
+            }
+        }
+        let between = i > s.range.start && matches!(lw(i - 1).as_str(), "between" | "from");
+        if matches!(lw(e).as_str(), "to" | "and" | "-" | "–") && (between || lw(e) != "and") {
+            if let Some(n2) =
+                number_at(s, e + 1).or_else(|| currency(w(e + 1)).and_then(|_| number_at(s, e + 2)))
+            {
+                if n2.value > value {
+                    range_to = Some(n2.value);
+                    if unit.is_empty() {
+                        unit = n2.unit.unwrap_or("").to_string();
+                    }
+                    e = n2.end;
+                }
+            }
+        }
+        // Ratios: "68 out of the 123", "one in five"
+        if lw(e) == "out" && lw(e + 1) == "of" {
+            let mut k = e + 2;
+            if lw(k) == "the" {
+                k += 1;
+            }
+            if let Some(n2) = number_at(s, k) {
+                of = Some(n2.value);
+                e = n2.end;
+            }
+        } else if lw(e) == "in" && num.word {
+            if let Some(n2) = number_at(s, e + 1).filter(|n| n.word) {
+                of = Some(n2.value);
+                e = n2.end;
+            }
+        }
+        // Currency after the number as a word: "4 million dollars"
+        if unit.is_empty() {
+            if let Some(c) = currency(w(e)) {
+                unit = c.to_string();
+                e += 1;
+            }
+        }
+        // What it counts: up to three content words after the number
+        // ("parliamentary seats"); after a fraction or percentage, the "of" phrase.
+        let mut counted = Vec::new();
+        let mut k = e;
+        if lw(k) == "of" && (value < 1.0 || unit == "%") {
+            k += 1;
+            if lw(k) == "the" {
+                k += 1;
+            }
+        }
+        while k < end && counted.len() < 3 {
+            let word = w(k);
+            let l = word.to_lowercase();
+            let alpha = word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && word.chars().any(char::is_alphabetic);
+            if !alpha || STOP.contains(&l.as_str()) || in_date(k) {
+                break;
+            }
+            // A verb ends the noun phrase ("68 lawmakers voted").
+            if !counted.is_empty() && (l.ends_with("ed") || l.ends_with("ing")) {
+                break;
+            }
+            counted.push(word);
+            k += 1;
+        }
+        if num.word && counted.is_empty() && unit.is_empty() {
+            i = e.max(i + 1);
+            continue;
+        }
+        // "45-year-old": a hyphenated age glued into one token
+        if unit.is_empty() {
+            unit = counted.join(" ").to_lowercase();
+        } else if unit == "%" && !counted.is_empty() && (lw(e) == "of") {
+            // keep "%": the share is of the counted thing
+        }
+        let end_tok =
+            if unit.is_empty() || counted.is_empty() || cur.is_some() || num.unit.is_some() {
+                e
+            } else {
+                k
+            };
+        // Approximations before the number.
+        let mut a = start;
+        let mut approx = false;
+        if a > s.range.start && APPROX.contains(&lw(a - 1).as_str()) {
+            approx = true;
+            a -= 1;
+            if lw(a) == "estimated" && a > s.range.start && lw(a - 1) == "an" {
+                a -= 1;
+            }
+        } else if a >= s.range.start + 2
+            && APPROX_TWO.contains(&(lw(a - 2).as_str(), lw(a - 1).as_str()))
+        {
+            approx = true;
+            a -= 2;
+        }
+        if between && range_to.is_some() {
+            a -= 1;
+        }
+        // The entity it belongs to.
+        let entity = owner(s, mentions, a);
+        out.push(Found {
+            tok: a..end_tok.max(e),
+            value,
+            of,
+            range_to,
+            unit,
+            approx,
+            entity,
+        });
+        i = e.max(i + 1);
+    }
+    out
+}
+
+/// The entity a number belongs to: the nearest mention before it in the
+/// same clause that is the subject of a verb of having/winning ("the CPP
+/// won 68"), or a possessive right before it ("the CPP's 68 seats").
+fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
+    let w = |k: usize| s.word(k).to_lowercase();
+    let m = mentions
+        .iter()
+        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
+        .max_by_key(|m| m.tok.end)?;
+    let between: Vec<String> = (m.tok.end..at).map(w).collect();
+    if between.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "," | ";"
+                | "said"
+                | "says"
+                | "told"
+                | "and"
+                | "but"
+                | "while"
+                | "which"
+                | "who"
+                | "that"
+        )
+    }) {
+        return None;
+    }
+    let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
+    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_str())) && between.len() <= 4;
+    (possessive || has).then_some(m.entity)
+}

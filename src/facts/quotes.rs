@@ -1,0 +1,552 @@
+//! Direct quotes and who said them.
+//!
+//! Quote marks of every common style are paired (“…”, "…", «…», „…“,
+//! ‘…’), including quotes that run over several paragraphs (a paragraph
+//! that ends inside a quote, followed by one that opens with a quote mark).
+//! The speaker comes from the usual patterns of news writing:
+//!
+//! * `“…,” said X` / `“…,” X said` / `“…,” he added`
+//! * `X said: “…”` / `X told reporters “…”` / `according to X, “…”`
+//! * `X has said that the government is “illegitimate”`
+//!
+//! where X is an entity mention, a name the tagger missed, or a pronoun,
+//! which is resolved to the nearest person mentioned before. A quote broken
+//! by its attribution (`“We will,” he said, “and soon.”`) is one quote; an
+//! unattributed quote right after an attributed one in the same or the
+//! previous paragraph has the same speaker. Short quotes (up to three words:
+//! scare quotes, titles) count only with an explicit attribution.
+
+use super::{Quote, Sentence};
+use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::text::utf16_offsets;
+
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "wrote",
+    "writes",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "replied",
+    "replies",
+    "continued",
+    "continues",
+    "tweeted",
+    "posted",
+    "announced",
+    "announces",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "recalled",
+    "recalls",
+    "urged",
+    "described",
+    "called",
+    "suggested",
+    "suggests",
+    "commented",
+    "remarked",
+    "testified",
+    "conceded",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "responded",
+    "answered",
+    "cautioned",
+    "predicted",
+    "promised",
+    "vowed",
+    "joked",
+    "shouted",
+    "wrote",
+    "observed",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "betonte",
+    "meinte",
+    "schrieb",
+    "dit",
+    "déclaré",
+    "explique",
+    "affirme",
+    "dijo",
+    "afirmó",
+    "señaló",
+    "explicó",
+    "aseguró",
+    "disse",
+    "afirmou",
+    "according",
+];
+
+fn is_speech(w: &str) -> bool {
+    SPEECH.contains(&w.to_lowercase().as_str())
+}
+
+fn is_pronoun(w: &str) -> Option<bool> {
+    match w.to_lowercase().as_str() {
+        "he" | "she" | "him" | "her" | "er" | "sie" | "il" | "elle" => Some(true),
+        "they" => Some(false),
+        _ => None,
+    }
+}
+
+/// A quoted span of a unit's text: byte range of the words inside the marks.
+#[derive(Clone, Debug)]
+struct Span {
+    /// Byte range of the inside.
+    inner: std::ops::Range<usize>,
+    /// Byte range including the marks.
+    outer: std::ops::Range<usize>,
+    /// The quote is still open at the end of the unit.
+    open_end: bool,
+    /// The quote continues one that was open at the end of the previous unit.
+    continued: bool,
+}
+
+fn closer_for(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”', '“'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‹' => &['›'],
+        '‘' => &['’'],
+        '"' => &['"'],
+        '‚' => &['‘', '’'],
+        _ => &[],
+    }
+}
+
+/// Quote spans of one text, in order. `carry` says a quote was left open at
+/// the end of the previous unit.
+fn spans_of(text: &str, carry: bool) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char, usize)> = None; // (char index, mark, byte start of inside)
+    let first_visible = chars
+        .iter()
+        .position(|&(_, c)| !c.is_whitespace())
+        .unwrap_or(0);
+    let mut continued = false;
+    if carry
+        && !chars
+            .get(first_visible)
+            .is_some_and(|&(_, c)| matches!(c, '“' | '„' | '«' | '"' | '‘' | '»'))
+    {
+        // The quote goes on without a new opening mark.
+        open = Some((0, '“', 0));
+        continued = true;
+    }
+    let before_ok = |k: usize| {
+        k == 0
+            || chars[k - 1].1.is_whitespace()
+            || matches!(chars[k - 1].1, '(' | '[' | '—' | '–' | '-' | ':' | '/')
+    };
+    let after_ok = |k: usize| k + 1 >= n || !chars[k + 1].1.is_alphanumeric();
+    for k in 0..n {
+        let c = chars[k].1;
+        match open {
+            None => {
+                let opens = match c {
+                    '“' | '„' | '«' | '‹' => true,
+                    '»' => chars[k + 1..].iter().any(|x| x.1 == '«'),
+                    '"' | '‘' | '‚' => before_ok(k),
+                    _ => false,
+                };
+                if opens {
+                    let inside = if k + 1 < n {
+                        chars[k + 1].0
+                    } else {
+                        text.len()
+                    };
+                    open = Some((k, c, inside));
+                    if carry && k == first_visible {
+                        continued = true;
+                    }
+                }
+            }
+            Some((ok, oc, inside)) => {
+                let closes = closer_for(oc).contains(&c)
+                    && (c != '’' || after_ok(k))
+                    && (c != '"' || after_ok(k) || k + 1 == n);
+                if closes && k > ok {
+                    out.push(Span {
+                        inner: inside..chars[k].0,
+                        outer: chars[ok].0..chars[k].0 + c.len_utf8(),
+                        open_end: false,
+                        continued,
+                    });
+                    continued = false;
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((ok, _, inside)) = open {
+        out.push(Span {
+            inner: inside..text.len(),
+            outer: chars.get(ok).map_or(0, |x| x.0)..text.len(),
+            open_end: true,
+            continued,
+        });
+    }
+    out
+}
+
+/// Words of a text inside a byte range.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+struct Attribution {
+    entity: Option<usize>,
+    name: Option<String>,
+}
+
+/// Finds the quotes of the article.
+pub fn find(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+    is_hidden: &dyn Fn(&Mention) -> bool,
+) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut carry = false;
+    // Speaker of the last attributed quote, and the unit it was in.
+    let mut last_speaker: Option<(usize, Option<usize>, Option<String>)> = None;
+    for (u, (block, text)) in doc.units.iter().enumerate() {
+        let spans = spans_of(text, carry);
+        carry = spans.last().is_some_and(|s| s.open_end);
+        let toks = &doc.toks[u];
+        let unit_mentions: Vec<&MentionRef> = mentions.iter().filter(|m| m.unit == u).collect();
+        let mut k = 0;
+        while k < spans.len() {
+            let sp = spans[k].clone();
+            let inner = text[sp.inner.clone()].trim();
+            let inner_clean = inner.trim_end_matches([',', ' ']).trim();
+            if word_count(inner_clean) == 0 {
+                k += 1;
+                continue;
+            }
+            // Token positions around the quote.
+            let before_tok = toks.iter().rposition(|t| t.end <= sp.outer.start);
+            let after_tok = toks.iter().position(|t| t.start >= sp.outer.end);
+            let mut attr = attribution_after(doc, u, after_tok, &unit_mentions, entities, mentions)
+                .or_else(|| {
+                    attribution_before(doc, u, before_tok, &unit_mentions, entities, mentions)
+                });
+            let mut text_out = inner_clean.trim_end_matches([',']).to_string();
+            let mut end_span = sp.clone();
+            // “We will,” he said, “and soon.” — one quote.
+            if attr.is_some() {
+                if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
+                    let between = &text[sp.outer.end..next.outer.start];
+                    let b = between.trim();
+                    let is_attr_only = b.ends_with(',')
+                        && word_count(b) <= 6
+                        && toks.get(a).is_some_and(|t| t.start < next.outer.start);
+                    if is_attr_only {
+                        text_out = format!(
+                            "{} … {}",
+                            text_out,
+                            text[next.inner.clone()].trim().trim_end_matches([','])
+                        );
+                        end_span = next.clone();
+                        k += 1;
+                    }
+                }
+            }
+            let short = word_count(&text_out) <= 3;
+            if attr.is_none() && !short {
+                // A quote right after an attributed one goes with the same speaker.
+                if let Some((lu, e, n)) = &last_speaker {
+                    if *lu + 1 >= u {
+                        attr = Some(Attribution {
+                            entity: *e,
+                            name: n.clone(),
+                        });
+                    }
+                }
+            }
+            if short && attr.is_none() {
+                k += 1;
+                continue;
+            }
+            let o = utf16_offsets(
+                text,
+                &[
+                    sp.inner.start,
+                    sp.inner.start + inner.len().min(sp.inner.len()),
+                ],
+            );
+            let m = Mention {
+                block: *block as u32,
+                start: o[0],
+                end: o[1],
+            };
+            let _ = end_span;
+            if !is_hidden(&m) {
+                let (speaker, speaker_name) = attr
+                    .as_ref()
+                    .map_or((None, None), |a| (a.entity, a.name.clone()));
+                if attr.is_some() {
+                    last_speaker = Some((u, speaker, speaker_name.clone()));
+                }
+                // A paragraph that continues an open quote extends it.
+                if sp.continued {
+                    if let Some(prev) = out
+                        .last_mut()
+                        .filter(|q| q.speaker_name == speaker_name || speaker_name.is_none())
+                    {
+                        prev.text = format!("{} {}", prev.text, text_out);
+                        k += 1;
+                        continue;
+                    }
+                }
+                out.push(Quote {
+                    text: text_out,
+                    speaker,
+                    speaker_name,
+                    mention: m,
+                });
+            }
+            k += 1;
+        }
+        let _ = toks;
+    }
+    out
+}
+
+fn sentence_of(doc: &Doc, u: usize, tok: usize) -> Option<usize> {
+    doc.sents
+        .iter()
+        .position(|(su, r)| *su == u && r.contains(&tok))
+}
+
+/// The person a pronoun at (unit, token) refers to: the nearest person
+/// mentioned before it.
+fn resolve_pronoun(
+    u: usize,
+    tok: usize,
+    person: bool,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<usize> {
+    mentions
+        .iter()
+        .filter(|m| (m.unit, m.tok.start) < (u, tok))
+        .filter(|m| {
+            let ty = entities[m.entity].kind;
+            if person {
+                ty == crate::entities::EntityType::Person
+            } else {
+                ty == crate::entities::EntityType::Organization
+            }
+        })
+        .max_by_key(|m| (m.unit, m.tok.start))
+        .map(|m| m.entity)
+}
+
+fn from_mention(m: &MentionRef, entities: &[Entity]) -> Attribution {
+    Attribution {
+        entity: Some(m.entity),
+        name: Some(entities[m.entity].name.clone()),
+    }
+}
+
+/// A capitalised name the tagger missed: up to four capitalised words.
+fn bare_name(s: &Sentence, a: usize, dir_forward: bool) -> Option<String> {
+    let cap = |k: usize| {
+        s.word(k).chars().next().is_some_and(char::is_uppercase) && !is_speech(s.word(k))
+    };
+    let mut words = Vec::new();
+    if dir_forward {
+        let mut k = a;
+        while k < s.range.end && cap(k) && words.len() < 4 {
+            words.push(s.word(k));
+            k += 1;
+        }
+    } else {
+        let mut k = a + 1;
+        while k > s.range.start && cap(k - 1) && words.len() < 4 {
+            words.insert(0, s.word(k - 1));
+            k -= 1;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// `“…,” said X` / `“…,” X said` / `“…,” he added`.
+fn attribution_after(
+    doc: &Doc,
+    u: usize,
+    after: Option<usize>,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    let a = after?;
+    let si = sentence_of(doc, u, a)?;
+    let (_, r) = &doc.sents[si];
+    let s = Sentence {
+        text: doc.units[u].1,
+        toks: &doc.toks[u],
+        range: r.clone(),
+        lang: "",
+        lang_us: true,
+    };
+    let mut k = a;
+    if k < r.end && matches!(s.word(k), "," | "—" | "–") {
+        k += 1;
+    }
+    let window = k..(k + 8).min(r.end);
+    // The attribution must come before the sentence goes on to something else.
+    let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
+    if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«")) {
+        return None;
+    }
+    // Speaker after the verb ("said Sam Rainsy") or before it ("Sam Rainsy said", "he said").
+    let after_verb = verb + 1;
+    if let Some(m) = unit_mentions.iter().find(|m| {
+        m.tok.start == after_verb
+            || (m.tok.start == after_verb + 1
+                && matches!(s.word(after_verb).to_lowercase().as_str(), "the" | "by"))
+    }) {
+        return Some(from_mention(m, entities));
+    }
+    for j in k..verb {
+        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
+            return Some(from_mention(m, entities));
+        }
+        if let Some(person) = is_pronoun(s.word(j)) {
+            let e = resolve_pronoun(u, j, person, entities, mentions);
+            return Some(Attribution {
+                entity: e,
+                name: e.map(|e| entities[e].name.clone()),
+            });
+        }
+    }
+    if after_verb < r.end {
+        if let Some(p) = is_pronoun(s.word(after_verb)) {
+            let e = resolve_pronoun(u, after_verb, p, entities, mentions);
+            return Some(Attribution {
+                entity: e,
+                name: e.map(|e| entities[e].name.clone()),
+            });
+        }
+        if let Some(n) = bare_name(&s, after_verb, true) {
+            return Some(Attribution {
+                entity: None,
+                name: Some(n),
+            });
+        }
+    }
+    if verb > k {
+        if let Some(n) = bare_name(&s, verb - 1, false) {
+            return Some(Attribution {
+                entity: None,
+                name: Some(n),
+            });
+        }
+        // "a spokesman said", "the ministry said": attributed, but to no name.
+        return Some(Attribution {
+            entity: None,
+            name: None,
+        });
+    }
+    None
+}
+
+/// `X said: “…”` / `according to X, “…”` / `X has said that … is “…”`.
+fn attribution_before(
+    doc: &Doc,
+    u: usize,
+    before: Option<usize>,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    let b = before?;
+    let si = sentence_of(doc, u, b)?;
+    let (_, r) = &doc.sents[si];
+    let s = Sentence {
+        text: doc.units[u].1,
+        toks: &doc.toks[u],
+        range: r.clone(),
+        lang: "",
+        lang_us: true,
+    };
+    // The last speech verb before the quote in this sentence.
+    let verb = (r.start..=b).rev().find(|&j| is_speech(s.word(j)))?;
+    if s.word(verb).eq_ignore_ascii_case("according") {
+        if let Some(m) = unit_mentions
+            .iter()
+            .find(|m| m.tok.start > verb && m.tok.start <= verb + 3)
+        {
+            return Some(from_mention(m, entities));
+        }
+        return bare_name(&s, verb + 2, true).map(|n| Attribution {
+            entity: None,
+            name: Some(n),
+        });
+    }
+    // The subject: the nearest mention or pronoun before the verb, in the same clause.
+    let mut j = verb;
+    while j > r.start {
+        j -= 1;
+        let w = s.word(j);
+        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
+            return Some(from_mention(m, entities));
+        }
+        if let Some(p) = is_pronoun(w) {
+            let e = resolve_pronoun(u, j, p, entities, mentions);
+            return Some(Attribution {
+                entity: e,
+                name: e.map(|e| entities[e].name.clone()),
+            });
+        }
+        if matches!(w, "," | ";" | "“" | "”" | "\"") && verb - j > 1 {
+            break;
+        }
+    }
+    // "told reporters" after a named speaker the tagger missed.
+    if verb > r.start {
+        if let Some(n) = bare_name(&s, verb - 1, false) {
+            return Some(Attribution {
+                entity: None,
+                name: Some(n),
+            });
+        }
+    }
+    None
+}
