@@ -960,6 +960,29 @@ fn is_credit(page: &Page, i: usize) -> bool {
     if words <= 40 && CONTRIBUTOR.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    // Timestamp lines: "Published March 18, 2015", "Updated 3:57 PM", a bare date.
+    const STAMP: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "last modified",
+        "publié",
+        "mis à jour",
+        "veröffentlicht",
+        "aktualisiert",
+        "stand:",
+        "actualizado",
+        "publicado",
+    ];
+    let has_year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if (words <= 12 && STAMP.iter().any(|p| lower.starts_with(p)))
+        || (words <= 6 && has_year && !t.ends_with('.'))
+    {
+        return true;
+    }
     words < 3
         && !matches!(
             b.tag.as_str(),

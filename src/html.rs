@@ -313,7 +313,7 @@ fn meta_date(el: &scraper::node::Element, page: &mut Page) {
         .to_ascii_lowercase();
     if DATE_META.contains(&key.as_str()) {
         if let Some(c) = el.attr("content") {
-            page.dates.push(format!("meta:{}", c.trim()));
+            page.dates.push(format!("meta:{key}={}", c.trim()));
         }
     }
 }

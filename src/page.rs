@@ -22,8 +22,10 @@ pub struct Page {
     pub title: String,
     /// The language from `<html lang>`, if any.
     pub lang: String,
-    /// Publication date candidates found in the page's metadata
-    /// (`article:published_time`, `<time datetime>`, JSON-LD), as written.
+    /// Publication date candidates found in the page's metadata, in document
+    /// order, as written: `meta:<name>=<content>` for `<meta>` tags named in
+    /// `html::DATE_META`, `jsonld:<value>` for JSON-LD `datePublished`, and
+    /// `time:<datetime>` for `<time datetime>`.
     pub dates: Vec<String>,
     /// Ancestor elements of blocks, referred to by [`Block::path`].
     pub elements: Vec<Element>,

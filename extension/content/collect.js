@@ -142,7 +142,7 @@
       } else if (tag === 'meta') {
         const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
         const c = el.getAttribute('content');
-        if (DATE_META.has(key) && c != null) page.dates.push('meta:' + trimWs(c));
+        if (DATE_META.has(key) && c != null) page.dates.push('meta:' + key + '=' + trimWs(c));
       } else if (tag === 'script' && (el.getAttribute('type') || '').includes('ld+json')) {
         jsonLdDates(el.textContent || '', page.dates);
       }

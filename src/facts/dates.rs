@@ -257,6 +257,66 @@ fn year_num(w: &str) -> Option<i32> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
+fn multiplier_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "million" | "billion" | "trillion" | "thousand" | "hundred" | "percent" | "%" | "m" | "bn"
+    )
+}
+
+fn weekday_english(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    matches!(
+        l,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
+/// "1990s", "mid-1990s", "'90s": the decade as a range of years.
+fn decade(w: &str) -> Option<Value> {
+    let w = w
+        .strip_prefix("mid-")
+        .or_else(|| w.strip_prefix("early-"))
+        .or_else(|| w.strip_prefix("late-"))
+        .unwrap_or(w);
+    let digits = w.strip_suffix('s')?;
+    let y: i32 = if let Some(two) = digits.strip_prefix(['\'', '’']) {
+        if two.len() != 2 {
+            return None;
+        }
+        let v: i32 = two.parse().ok()?;
+        if v >= 30 {
+            1900 + v
+        } else {
+            2000 + v
+        }
+    } else {
+        if digits.len() != 4 {
+            return None;
+        }
+        digits.parse().ok()?
+    };
+    (y % 10 == 0 && (1800..=2090).contains(&y))
+        .then(|| Value::Range(Box::new(Value::Year(y)), Box::new(Value::Year(y + 9))))
+}
+
 fn number_word(w: &str) -> Option<i64> {
     const N: &[(&str, i64)] = &[
         ("a", 1),
@@ -286,6 +346,7 @@ fn number_word(w: &str) -> Option<i64> {
 
 fn unit_word(w: &str) -> Option<char> {
     match w.to_lowercase().as_str() {
+        "decade" | "decades" => Some('x'),
         "day" | "days" => Some('d'),
         "week" | "weeks" => Some('w'),
         "month" | "months" => Some('m'),
@@ -294,26 +355,67 @@ fn unit_word(w: &str) -> Option<char> {
     }
 }
 
-/// Words that make a sentence about the future: a bare weekday or month
-/// then means the next one.
-fn future(s: &Sentence) -> bool {
-    s.words().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "will"
-                | "'ll"
-                | "shall"
-                | "next"
-                | "upcoming"
-                | "scheduled"
-                | "plans"
-                | "expected"
-                | "wird"
-                | "werden"
-                | "va"
-                | "sera"
-        )
-    })
+/// Whether the words around token `i` speak of the future ("will meet on
+/// Tuesday", "is scheduled for March"): a bare weekday or month then means
+/// the next one. The nearest sign of tense wins: a future auxiliary or a
+/// past-tense verb, whichever is closer to the date (a sentence can report
+/// last Tuesday's meeting and what will happen next).
+fn future_near(s: &Sentence, i: usize) -> bool {
+    const FUTURE: &[&str] = &[
+        "will",
+        "'ll",
+        "’ll",
+        "shall",
+        "upcoming",
+        "scheduled",
+        "expected",
+        "plans",
+        "planned",
+        "ahead",
+        "due",
+        "set",
+        "going",
+        "wird",
+        "werden",
+        "va",
+        "vont",
+        "sera",
+        "seront",
+        "until",
+        "before",
+        "next",
+    ];
+    const PAST: &[&str] = &[
+        "said", "was", "were", "had", "did", "won", "met", "took", "made", "told", "came", "went",
+        "began", "saw", "gave", "left", "held", "led", "found", "got", "brought", "spoke", "wrote",
+        "ran", "lost", "sent", "fell", "rose", "became", "kept", "paid", "sold", "built", "hit",
+        "put", "set off", "ago", "last", "earlier", "war", "wurde", "wurden", "hatte", "sagte",
+        "fue", "dijo", "ont", "était",
+    ];
+    let tense = |k: usize| -> Option<bool> {
+        let w = s.word(k).to_lowercase();
+        if FUTURE.contains(&w.as_str()) {
+            return Some(true);
+        }
+        let regular_past = w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(char::is_alphabetic)
+            && !matches!(
+                w.as_str(),
+                "need" | "speed" | "embed" | "breed" | "proceed" | "exceed" | "succeed" | "hundred"
+            );
+        (PAST.contains(&w.as_str()) || regular_past).then_some(false)
+    };
+    for d in 1..12 {
+        for k in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
+            if k >= s.range.start && k < s.range.end {
+                if let Some(f) = tense(k) {
+                    return f;
+                }
+            }
+        }
+    }
+    false
 }
 
 fn resolve_weekday(pubd: Option<Day>, wd: u32, fut: bool, shift: i32) -> Option<Value> {
@@ -377,15 +479,47 @@ fn resolve_day_no_year(pubd: Option<Day>, m: u32, d: u32, fut: bool) -> Option<V
 /// Finds the dates of one sentence. `anchor` is the last date resolved
 /// before it ("three days later" counts from there).
 pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Found> {
-    let mut out = Vec::new();
-    let fut = future(s);
+    let mut out: Vec<Found> = Vec::new();
     let mut i = s.range.start;
     while i < s.range.end {
+        let fut = future_near(s, i);
         if let Some(f) = match_at(s, i, pubd, fut, *anchor) {
             if let Some(d) = f.value.as_ref().and_then(Value::first_day) {
                 *anchor = Some(d);
             }
             i = f.tok.end;
+            // "between October 2019 and March 2020", "from May 3 to May 5":
+            // two dates joined by a connector are one range.
+            if let Some(prev) = out.last_mut() {
+                let gap = prev.tok.end..f.tok.start;
+                let connector = gap.len() == 1
+                    && matches!(
+                        s.word(gap.start).to_lowercase().as_str(),
+                        "to" | "and" | "until" | "through" | "-" | "–" | "bis" | "au" | "al" | "a"
+                    );
+                let opener = prev.tok.start > s.range.start
+                    && matches!(
+                        s.word(prev.tok.start - 1).to_lowercase().as_str(),
+                        "between" | "from" | "von" | "zwischen" | "du" | "entre" | "de" | "desde"
+                    );
+                if connector && (opener || s.word(gap.start) != "and") {
+                    let start = if opener {
+                        prev.tok.start - 1
+                    } else {
+                        prev.tok.start
+                    };
+                    let value = match (prev.value.take(), f.value.clone()) {
+                        (Some(x), Some(y)) => Some(Value::Range(Box::new(x), Box::new(y))),
+                        _ => None,
+                    };
+                    *prev = Found {
+                        tok: start..f.tok.end,
+                        value,
+                        kind: Kind::Range,
+                    };
+                    continue;
+                }
+            }
             out.push(f);
         } else {
             i += 1;
@@ -418,9 +552,43 @@ fn match_at(
         })
     };
 
+    // The attacks of 9/11 are a date of their own.
+    if w(i) == "9/11" {
+        return found(
+            i,
+            i + 1,
+            Day::new(2001, 9, 11).map(Value::Day),
+            Kind::Absolute,
+        );
+    }
     // ISO and numeric dates in one token: 2013-11-05, 05/11/2013, 28/07, 28.07.2013
     if let Some(f) = numeric_date(w(i), pubd, s.lang_us, fut) {
         return found(i, i + 1, Some(f), Kind::Absolute);
+    }
+    // Decades: "1990s", "mid-1990s", "the '90s"
+    if let Some(v) = decade(w(i)) {
+        return found(i, i + 1, Some(v), Kind::Range);
+    }
+    // Year spans in one token: "2008-9", "2019-20", "2010–2015"
+    if let Some((y1, y2)) = w(i).split_once(['-', '–']).and_then(|(a, b)| {
+        let y1 = year_num(a)?;
+        let y2 = match b.len() {
+            1 => (y1 / 10) * 10 + b.parse::<i32>().ok()?,
+            2 => (y1 / 100) * 100 + b.parse::<i32>().ok()?,
+            4 => year_num(b)?,
+            _ => return None,
+        };
+        (y2 > y1 && y2 - y1 <= 20).then_some((y1, y2))
+    }) {
+        return found(
+            i,
+            i + 1,
+            Some(Value::Range(
+                Box::new(Value::Year(y1)),
+                Box::new(Value::Year(y2)),
+            )),
+            Kind::Range,
+        );
     }
 
     if let Some(m) = month(w(i)) {
@@ -554,31 +722,16 @@ fn match_at(
 
     // Years: "in 2019", "since 1998", "2019's", "between 2010 and 2015"
     if let Some(y) = year_num(w(i)) {
-        let cue = matches!(
+        // A year, unless it counts something ("2000 people") or is part of
+        // an amount or a number.
+        let next = w(i + 1);
+        let counts =
+            next.len() > 3 && next.ends_with('s') && next.chars().all(|c| c.is_lowercase());
+        let amount = matches!(
             prev.as_str(),
-            "in" | "since"
-                | "by"
-                | "until"
-                | "till"
-                | "from"
-                | "before"
-                | "after"
-                | "during"
-                | "of"
-                | "through"
-                | "early"
-                | "late"
-                | "mid"
-                | "im"
-                | "seit"
-                | "bis"
-                | "en"
-                | "desde"
-                | "depuis"
-                | "year"
-                | "between"
-        ) || matches!(w(i + 1), "'s" | "’s");
-        if !cue {
+            "$" | "€" | "£" | "no." | "#" | "number" | "nr." | "n°"
+        ) || multiplier_word(next);
+        if counts || amount {
             return None;
         }
         if matches!(
@@ -605,7 +758,8 @@ fn match_at(
 
     // Weekdays: "on Tuesday", "last Friday", "Tuesday night"
     if let Some(wd) = weekday(w(i)) {
-        if !cap(i) {
+        // English capitalises weekdays; French and Spanish do not.
+        if !cap(i) && weekday_english(w(i)) {
             return None;
         }
         let (start, shift) = match prev.as_str() {
@@ -640,7 +794,9 @@ fn match_at(
         "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" => Some(1),
         _ => None,
     };
-    if let Some(off) = rel {
+    let mid_cap =
+        cap(i) && i > s.range.start && !matches!(w(i - 1), "\"" | "“" | "(" | "—" | ":" | "‘");
+    if let Some(off) = rel.filter(|_| !mid_cap) {
         // "hier" is yesterday only in French (in German it is "here"), and
         // "morgen" tomorrow only in German and lower case ("Morgen" is a morning).
         if (lw(i) == "hier" && !s.lang.starts_with("fr"))
@@ -655,8 +811,108 @@ fn match_at(
             Kind::Relative,
         );
     }
+    // "the day before", "the year before", "the previous week", "the week prior"
+    if lw(i) == "the" {
+        let (unit, rel_end) = match (lw(i + 1).as_str(), lw(i + 2).as_str(), lw(i + 3).as_str()) {
+            ("day", "before", _) => ('d', i + 3),
+            ("year", "before", _) => ('y', i + 3),
+            ("week", "before" | "prior", _) | ("previous" | "prior", "week", _) => ('w', i + 3),
+            ("previous" | "prior", "day", _) => ('d', i + 3),
+            ("previous" | "prior", "year", _) => ('y', i + 3),
+            ("weekend", _, _) => ('e', i + 2),
+            _ => ('-', i),
+        };
+        let base = if unit == 'e' { pubd } else { anchor.or(pubd) };
+        let v = match unit {
+            'd' => base.map(|b| Value::Day(b.add_days(-1))),
+            'y' => base.map(|b| Value::Year(b.y - 1)),
+            'w' => base.map(|b| {
+                let monday = b.add_days(-(b.weekday() as i64) - 7);
+                Value::Range(
+                    Box::new(Value::Day(monday)),
+                    Box::new(Value::Day(monday.add_days(6))),
+                )
+            }),
+            'e' => base.map(|b| {
+                // The weekend just past (or this one, on a weekend).
+                let back = (b.weekday() as i64 + 7 - 5) % 7;
+                let sat = b.add_days(-back);
+                Value::Range(
+                    Box::new(Value::Day(sat)),
+                    Box::new(Value::Day(sat.add_days(1))),
+                )
+            }),
+            _ => return None,
+        };
+        return found(i, rel_end, v, Kind::Relative);
+    }
+    // Seasons: "last fall", "this summer", "next spring" → the year
+    if matches!(lw(i).as_str(), "last" | "this" | "next" | "past")
+        && matches!(
+            lw(i + 1).as_str(),
+            "fall" | "autumn" | "summer" | "spring" | "winter"
+        )
+    {
+        let v = pubd.map(|p| {
+            let season_month = match lw(i + 1).as_str() {
+                "spring" => 4,
+                "summer" => 7,
+                "fall" | "autumn" => 10,
+                _ => 1,
+            };
+            let y = match lw(i).as_str() {
+                "last" | "past" => {
+                    if season_month < p.m {
+                        p.y
+                    } else {
+                        p.y - 1
+                    }
+                }
+                "next" => {
+                    if season_month > p.m {
+                        p.y
+                    } else {
+                        p.y + 1
+                    }
+                }
+                _ => p.y,
+            };
+            Value::Year(y)
+        });
+        return found(i, i + 2, v, Kind::Relative);
+    }
+    // German: "(in) der vergangenen Woche", "letzten Monat", "nächstes Jahr"
+    if let Some(shift) = match lw(i).as_str() {
+        "vergangenen" | "vergangene" | "letzten" | "letzte" | "letztes" | "vorigen" | "vorige"
+        | "voriges" => Some(-1),
+        "nächsten" | "nächste" | "nächstes" | "kommenden" | "kommende" => Some(1),
+        "dieser" | "diese" | "dieses" | "diesem" => Some(0),
+        _ => None,
+    } {
+        let start = if matches!(prev.as_str(), "der" | "die" | "das" | "den" | "dem") {
+            i - 1
+        } else {
+            i
+        };
+        let v = match lw(i + 1).as_str() {
+            "woche" => pubd.map(|p| {
+                let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
+                Value::Range(
+                    Box::new(Value::Day(monday)),
+                    Box::new(Value::Day(monday.add_days(6))),
+                )
+            }),
+            "monat" | "monats" => pubd.map(|p| {
+                let d = p.add_months(shift);
+                Value::Month(d.y, d.m)
+            }),
+            "jahr" | "jahres" => pubd.map(|p| Value::Year(p.y + shift)),
+            _ => return None,
+        };
+        return found(start, i + 2, v, Kind::Relative);
+    }
     // "this morning", "this week", "last month", "next year", "earlier this month"
-    if matches!(lw(i).as_str(), "this" | "last" | "next" | "past") {
+    if matches!(lw(i).as_str(), "this" | "last" | "next" | "past") && !mid_cap {
         let start = if matches!(prev.as_str(), "earlier" | "later") {
             i - 1
         } else {
@@ -719,6 +975,7 @@ fn match_at(
             let sign = if dir == -1 { -1 } else { 1 };
             let v = base.map(|b| match u {
                 'd' => Value::Day(b.add_days(sign * n)),
+                'x' => Value::Year(b.y + sign as i32 * 10 * n as i32),
                 'w' => Value::Day(b.add_days(sign * 7 * n)),
                 'm' => {
                     let d = b.add_months(sign as i32 * n as i32);

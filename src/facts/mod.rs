@@ -119,7 +119,29 @@ impl<'a> Sentence<'a> {
 /// JSON-LD `datePublished`, `<time datetime>`), else a dateline in the
 /// first blocks of the article.
 pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
-    for prefix in ["meta:", "jsonld:", "time:"] {
+    // Most trusted first: the publication (not modification) time.
+    const RANK: &[&str] = &[
+        "meta:article:published_time=",
+        "meta:og:published_time=",
+        "meta:datepublished=",
+        "jsonld:",
+        "meta:publishdate=",
+        "meta:publish-date=",
+        "meta:publish_date=",
+        "meta:pubdate=",
+        "meta:parsely-pub-date=",
+        "meta:sailthru.date=",
+        "meta:dc.date.issued=",
+        "meta:dcterms.created=",
+        "meta:publication_date=",
+        "meta:article.published=",
+        "meta:cxenseparse:recs:publishtime=",
+        "meta:dc.date=",
+        "meta:dcterms.date=",
+        "meta:date=",
+        "time:",
+    ];
+    for prefix in RANK {
         if let Some(d) = page
             .dates
             .iter()
@@ -129,13 +151,25 @@ pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
             return Some(d);
         }
     }
-    // A dateline: the first full date in the first few units.
+    // A dateline or timestamp line near the top: the first full date in a
+    // visible block, up to some blocks into the article.
+    let first_article = doc.units.iter().map(|(b, _)| *b).min().unwrap_or(0);
     let mut anchor = None;
-    for (u, (_, text)) in doc.units.iter().enumerate().take(4) {
-        let toks = &doc.toks[u];
+    for b in page
+        .blocks
+        .iter()
+        .take(first_article + 40)
+        .filter(|b| b.visible)
+    {
+        // A dateline is at the start of its block.
+        let head = match b.text.char_indices().nth(200) {
+            Some((k, _)) => &b.text[..k],
+            None => &b.text,
+        };
+        let toks = crate::ner::tokens::tokenize(head);
         let s = Sentence {
-            text,
-            toks,
+            text: head,
+            toks: &toks,
             range: 0..toks.len(),
             lang: "",
             lang_us: true,
@@ -160,6 +194,53 @@ fn mention(doc: &Doc, unit: usize, r: std::ops::Range<usize>) -> Mention {
     }
 }
 
+/// The language of the article from its commonest small words, for pages
+/// that do not declare one (it decides how "1.200" and "28/07" are read).
+fn guess_lang(doc: &Doc) -> String {
+    const MARKERS: &[(&str, &[&str])] = &[
+        (
+            "en",
+            &["the", "and", "of", "to", "is", "was", "that", "with"],
+        ),
+        (
+            "de",
+            &["der", "die", "und", "das", "ist", "nicht", "mit", "den"],
+        ),
+        (
+            "fr",
+            &["le", "les", "des", "est", "et", "une", "dans", "pour"],
+        ),
+        ("es", &["el", "los", "las", "que", "y", "una", "por", "con"]),
+        (
+            "pt",
+            &["os", "não", "uma", "com", "para", "que", "do", "da"],
+        ),
+        (
+            "it",
+            &["il", "che", "della", "per", "una", "non", "sono", "gli"],
+        ),
+    ];
+    let mut counts = [0usize; 6];
+    for ((_, text), toks) in doc.units.iter().zip(&doc.toks).take(40) {
+        for t in toks.iter().take(200) {
+            let w = text[t.start..t.end].to_lowercase();
+            for (k, (_, m)) in MARKERS.iter().enumerate() {
+                if m.contains(&w.as_str()) {
+                    counts[k] += 1;
+                }
+            }
+        }
+    }
+    let best = (0..6)
+        .max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        String::new()
+    } else {
+        MARKERS[best].0.to_string()
+    }
+}
+
 /// Extracts the facts of the article text.
 pub fn extract(
     page: &Page,
@@ -169,7 +250,11 @@ pub fn extract(
     hidden: &[Vec<(u32, u32)>],
 ) -> Facts {
     let pubd = published(page, doc);
-    let lang = page.lang.to_lowercase();
+    let lang = if page.lang.is_empty() {
+        guess_lang(doc)
+    } else {
+        page.lang.to_lowercase()
+    };
     let lang_us = lang.is_empty() || lang == "en" || lang.starts_with("en-us");
     let mut facts = Facts {
         published: pubd.map(Day::iso),

@@ -248,7 +248,6 @@ const STOP: &[&str] = &[
     "ago",
     "later",
     "earlier",
-    "times",
     "percent",
     "cent",
     "per",
@@ -392,6 +391,10 @@ fn word_number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         "third" | "thirds" => Some(1.0 / 3.0),
         "quarter" | "quarters" => Some(0.25),
         "fifth" | "fifths" => Some(0.2),
+        "sixth" | "sixths" => Some(1.0 / 6.0),
+        "eighth" | "eighths" => Some(0.125),
+        "tenth" | "tenths" => Some(0.1),
+        "hundredth" | "hundredths" => Some(0.01),
         _ => None,
     };
     if let Some((a, b)) = w0.split_once('-') {
@@ -406,7 +409,13 @@ fn word_number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         }
     }
     if w0 == "a" || w0 == "an" || w0 == "one" {
-        if let Some(f) = frac(&lw(i + 1)) {
+        // "a third of" is a fraction; "a third day" an ordinal.
+        if let Some(f) = frac(&lw(i + 1)).filter(|_| {
+            matches!(
+                lw(i + 2).as_str(),
+                "of" | "," | "." | "" | "as" | "more" | "less"
+            )
+        }) {
             return Some((f, 2)); // a third, one half
         }
         if lw(i + 1) == "dozen" {
@@ -447,6 +456,51 @@ struct Num {
     end: usize,
     unit: Option<&'static str>,
     word: bool,
+    /// A unit glued with a hyphen: "six-month" → "month".
+    glued_unit: Option<String>,
+}
+
+/// "six-month", "52-year-old", "10-year", "three-hour": a number and a unit in one token.
+fn hyphen_unit(w: &str) -> Option<(f64, String)> {
+    let (num, rest) = w.split_once('-')?;
+    if rest.is_empty() || !rest.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let v = if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) {
+        num.parse::<f64>().ok()?
+    } else {
+        SMALL
+            .iter()
+            .find(|(n, _)| *n == num.to_lowercase())
+            .map(|(_, v)| *v)?
+    };
+    // "twenty-five" is a number, "two-thirds" a fraction: not units.
+    let r = rest.to_lowercase();
+    if SMALL.iter().any(|(n, _)| *n == r)
+        || matches!(
+            r.as_str(),
+            "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "fifth"
+                | "fifths"
+                | "half"
+                | "tenth"
+                | "tenths"
+                | "sixth"
+                | "eighth"
+                | "hundredth"
+        )
+    {
+        return None;
+    }
+    let unit = if r == "year-old" || r == "years-old" {
+        "years old".to_string()
+    } else {
+        r.replace('-', " ")
+    };
+    Some((v, unit))
 }
 
 /// A number at token `i`, with a glued or following multiplier and a
@@ -455,7 +509,32 @@ fn number_at(s: &Sentence, i: usize) -> Option<Num> {
     let end = s.range.end;
     let w = |k: usize| if k < end { s.word(k) } else { "" };
     let (mut value, mut e, word) = if let Some((v, m)) = parse_digits(w(i), s.lang) {
-        (v * m, i + 1, false)
+        // "2 209", "5 500": a space between groups of three digits (French).
+        let mut v = v;
+        let mut e = i + 1;
+        while m == 1.0
+            && e < end
+            && w(e).len() == 3
+            && w(e).chars().all(|c| c.is_ascii_digit())
+            && w(e - 1).chars().all(|c| c.is_ascii_digit())
+            && w(e - 1).len() <= 3
+            && s.text[s.toks[e - 1].end..s.toks[e].start].chars().count() == 1
+            && s.text[s.toks[e - 1].end..s.toks[e].start]
+                .chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        {
+            v = v * 1000.0 + w(e).parse::<f64>().unwrap_or(0.0);
+            e += 1;
+        }
+        (v * m, e, false)
+    } else if let Some((v, unit)) = hyphen_unit(w(i)) {
+        return Some(Num {
+            value: v,
+            end: i + 1,
+            unit: None,
+            word: true,
+            glued_unit: Some(unit),
+        });
     } else if let Some((v, used)) = word_number(s, i) {
         (v, i + used, true)
     } else {
@@ -505,6 +584,7 @@ fn number_at(s: &Sentence, i: usize) -> Option<Num> {
         end: e,
         unit,
         word,
+        glued_unit: None,
     })
 }
 
@@ -534,8 +614,32 @@ fn is_time_or_phone(s: &Sentence, i: usize, e: usize) -> bool {
             && w(i - 1) == ":"
             && i >= 2
             && w(i - 2).chars().all(|c| c.is_ascii_digit()))
-        || tok.matches('-').count() >= 2
+        || (tok.matches('-').count() >= 2 && tok.chars().all(|c| c.is_ascii_digit() || c == '-'))
         || (tok.len() >= 7 && tok.chars().all(|c| c.is_ascii_digit()))
+        // "+41 (0)52 525 00 25": phone numbers
+        || (i > s.range.start && matches!(w(i - 1), "+" | "(0)" | "tel" | "tel." | "phone" | "fax"))
+        || (w(e) == "(" && w(e + 1) == "0")
+}
+
+/// Units written right after the digits: "22mm", "3MB", "5km".
+fn glued_unit(tok: &str) -> Option<(f64, String)> {
+    let split = tok.find(|c: char| c.is_alphabetic())?;
+    let (num, unit) = tok.split_at(split);
+    let u = unit.to_lowercase();
+    const UNITS: &[&str] = &[
+        "mm", "cm", "km", "m2", "km2", "kg", "mg", "g", "lb", "lbs", "oz", "ml", "l", "mb", "gb",
+        "tb", "kb", "mph", "kmh", "kw", "mw", "gw", "kwh", "mwh", "gwh", "ft", "in", "mi", "hz",
+        "mhz", "ghz", "kbps", "mbps", "gbps",
+    ];
+    if !UNITS.contains(&u.as_str())
+        || num.is_empty()
+        || !num
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    Some((num.replace(',', ".").parse().ok()?, u))
 }
 
 /// Finds the quantities of one sentence. `dates` are token ranges already
@@ -551,7 +655,7 @@ pub fn find(
     let lw = |k: usize| w(k).to_lowercase();
     let in_date = |k: usize| dates.iter().any(|r| r.contains(&k));
     // Page furniture: a "sentence" of a few tokens ("1 of 3", "Share 12").
-    if s.range.len() < 4 {
+    if s.range.len() < 6 {
         return out;
     }
     let mut i = s.range.start;
@@ -602,13 +706,42 @@ pub fn find(
             && w(i - 1) == "-"
             && i >= 2
             && w(i - 2).chars().any(char::is_uppercase);
-        if glued_letters || year_like || name_part || hyphen_name || is_time_or_phone(s, i, e) {
+        // "Stage 3", "Proposition 4", "Route 9": a number that is part of a name.
+        let after_name = i > s.range.start + 1
+            && !num.word
+            && cur.is_none()
+            && num.unit.is_none()
+            && w(i - 1).chars().next().is_some_and(char::is_uppercase)
+            && w(i - 1).chars().all(char::is_alphabetic)
+            && w(i - 1).chars().count() >= 2
+            && !w(e).chars().next().is_some_and(char::is_lowercase);
+        let glued = if glued_letters { glued_unit(tok) } else { None };
+        if (glued_letters && glued.is_none())
+            || year_like
+            || name_part
+            || hyphen_name
+            || after_name
+            || is_time_or_phone(s, i, e)
+        {
             i = e.max(i + 1);
             continue;
         }
         // A word number must count something; "one of", "no one" do not.
-        let mut value = num.value;
-        let mut unit: String = cur.or(num.unit).unwrap_or("").to_string();
+        let mut value = glued.as_ref().map_or(num.value, |g| g.0);
+        let mut unit: String = glued
+            .map(|g| g.1)
+            .or_else(|| num.glued_unit.clone())
+            .unwrap_or_else(|| cur.or(num.unit).unwrap_or("").to_string());
+        // "per 100,000 people" is the base of a rate, not a count.
+        if i > s.range.start && matches!(lw(i - 1).as_str(), "per" | "pro" | "par") {
+            i = e.max(i + 1);
+            continue;
+        }
+        // "one" is rarely a fact ("one of", "One group said").
+        if num.word && value == 1.0 && num.glued_unit.is_none() && num.end == i + 1 {
+            i = e.max(i + 1);
+            continue;
+        }
         let mut range_to = None;
         let mut of = None;
         // Ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
@@ -635,7 +768,8 @@ pub fn find(
                 }
             }
         }
-        // Ratios: "68 out of the 123", "one in five"
+        // Ratios: "68 out of the 123", "192 of the legislature's 300 seats",
+        // "10 (sur 288)", "one in five"
         if lw(e) == "out" && lw(e + 1) == "of" {
             let mut k = e + 2;
             if lw(k) == "the" {
@@ -644,6 +778,35 @@ pub fn find(
             if let Some(n2) = number_at(s, k) {
                 of = Some(n2.value);
                 e = n2.end;
+            }
+        } else if lw(e) == "of" && lw(e + 1) == "the" {
+            // up to four words ("unicameral legislature 's") before the whole
+            if let Some(k) = (e + 2..(e + 7).min(end))
+                .find(|&k| number_at(s, k).is_some_and(|n| !n.word || n.value > 1.0))
+            {
+                if (e + 2..k).all(|j| {
+                    w(j).chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                        && !w(j).is_empty()
+                }) {
+                    let n2 = number_at(s, k).unwrap();
+                    if n2.value > value {
+                        of = Some(n2.value);
+                        e = n2.end;
+                    }
+                }
+            }
+        } else if w(e) == "(" && matches!(lw(e + 1).as_str(), "sur" | "von" | "de" | "out") {
+            let k = if lw(e + 1) == "out" && lw(e + 2) == "of" {
+                e + 3
+            } else {
+                e + 2
+            };
+            if let Some(n2) = number_at(s, k) {
+                if w(n2.end) == ")" {
+                    of = Some(n2.value);
+                    e = n2.end + 1;
+                }
             }
         } else if lw(e) == "in" && num.word {
             if let Some(n2) = number_at(s, e + 1).filter(|n| n.word) {
@@ -682,8 +845,17 @@ pub fn find(
             }
             counted.push(word);
             k += 1;
+            // A plural noun ends it too ("three power plants shut down").
+            if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+                break;
+            }
         }
-        if num.word && counted.is_empty() && unit.is_empty() {
+        if num.word
+            && counted.is_empty()
+            && unit.is_empty()
+            && num.glued_unit.is_none()
+            && value >= 1.0
+        {
             i = e.max(i + 1);
             continue;
         }
