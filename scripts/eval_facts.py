@@ -111,7 +111,7 @@ if os.path.isdir(a.pages):
             t = tot[k]
             t[0] += tp; t[1] += npred; t[2] += ngold
             if a.verbose and (missed or spurious):
-                show = lambda x: x["text"][:60] + (f" = {x.get('value')}" if k != "quotes" else f" — {x.get('speaker', x.get('speaker_name'))}")
+                show = lambda x: x["text"][:50] + (f" = {x.get('value')}" if k != "quotes" else f" — {x.get('speaker_name', x.get('speaker'))}")
                 print(f"== {art['page']} {k}: missed {[show(x) for x in missed]}")
                 print(f"   spurious {[show(x) for x in spurious]}")
     print(f"articles ({len(gold['articles'])}, from the pages' HTML); publication date right on {pub_ok}/{len(gold['articles'])}")

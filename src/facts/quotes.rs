@@ -102,8 +102,48 @@ const SPEECH: &[&str] = &[
     "aseguró",
     "disse",
     "afirmou",
+    "indiqué",
+    "ajouté",
+    "annoncé",
+    "souligné",
+    "précisé",
+    "expliqué",
+    "estime",
+    "dit",
+    "erklärt",
+    "betont",
+    "quipped",
+    "asserted",
+    "contended",
+    "maintained",
+    "countered",
+    "concluded",
+    "alleged",
+    "demanded",
+    "agreed",
+    "complained",
+    "boasted",
+    "lamented",
+    "pleaded",
+    "confirmed",
+    "denied",
+    "warn",
+    "admit",
+    "admitted",
+    "tells",
     "according",
+    "selon",
+    "laut",
+    "según",
 ];
+
+/// Speech words whose speaker comes after them ("according to X", "selon X").
+fn is_according(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "according" | "selon" | "laut" | "según"
+    )
+}
 
 fn is_speech(w: &str) -> bool {
     SPEECH.contains(&w.to_lowercase().as_str())
@@ -138,6 +178,7 @@ fn closer_for(open: char) -> &'static [char] {
         '»' => &['«'],
         '‹' => &['›'],
         '‘' => &['’'],
+        '\'' => &['\'', '’'],
         '"' => &['"'],
         '‚' => &['‘', '’'],
         _ => &[],
@@ -179,6 +220,9 @@ fn spans_of(text: &str, carry: bool) -> Vec<Span> {
                     '“' | '„' | '«' | '‹' => true,
                     '»' => chars[k + 1..].iter().any(|x| x.1 == '«'),
                     '"' | '‘' | '‚' => before_ok(k),
+                    // A straight single quote opens only before a letter and
+                    // after a space: never an apostrophe ("it's", "'90s").
+                    '\'' => before_ok(k) && chars.get(k + 1).is_some_and(|x| x.1.is_alphabetic()),
                     _ => false,
                 };
                 if opens {
@@ -196,6 +240,7 @@ fn spans_of(text: &str, carry: bool) -> Vec<Span> {
             Some((ok, oc, inside)) => {
                 let closes = closer_for(oc).contains(&c)
                     && (c != '’' || after_ok(k))
+                    && (c != '\'' || (after_ok(k) && !chars[k - 1].1.is_whitespace()))
                     && (c != '"' || after_ok(k) || k + 1 == n);
                 if closes && k > ok {
                     out.push(Span {
@@ -272,8 +317,13 @@ pub fn find(
                 if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
                     let between = &text[sp.outer.end..next.outer.start];
                     let b = between.trim();
-                    let is_attr_only = b.ends_with(',')
-                        && word_count(b) <= 6
+                    // Only the attribution stands between them ("he said," or
+                    // "said Senator Mark Warner.").
+                    let has_verb = b
+                        .split_whitespace()
+                        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                    let is_attr_only = has_verb
+                        && word_count(b) <= 8
                         && toks.get(a).is_some_and(|t| t.start < next.outer.start);
                     if is_attr_only {
                         text_out = format!(
@@ -287,10 +337,31 @@ pub fn find(
                 }
             }
             let short = word_count(&text_out) <= 3;
+            // Titles of works in quotes ("Once Upon a Time in Hollywood"): every
+            // word capitalised, no sentence punctuation.
+            let title_like = word_count(&text_out) <= 8
+                && !text_out.trim_end().ends_with(['.', '!', '?'])
+                && !text_out.contains([',', ';', ':'])
+                && text_out
+                    .split_whitespace()
+                    .filter(|w| w.chars().count() > 3)
+                    .all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    });
+            if title_like {
+                k += 1;
+                continue;
+            }
             if attr.is_none() && !short {
-                // A quote right after an attributed one goes with the same speaker.
+                // A quote after an attributed one goes with the same speaker: in
+                // the same paragraph, or opening the next paragraph when that
+                // paragraph attributes nothing itself.
                 if let Some((lu, e, n)) = &last_speaker {
-                    if *lu + 1 >= u {
+                    let unit_has_verb = toks.iter().any(|t| is_speech(&text[t.start..t.end]));
+                    let opens = text[..sp.outer.start].trim().is_empty();
+                    if *lu == u || (*lu + 1 == u && opens && !unit_has_verb) {
                         attr = Some(Attribution {
                             entity: *e,
                             name: n.clone(),
@@ -347,6 +418,120 @@ pub fn find(
     out
 }
 
+fn is_title(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "senator"
+            | "sen."
+            | "rep."
+            | "president"
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr."
+            | "dr"
+            | "gov."
+            | "governor"
+            | "mayor"
+            | "minister"
+            | "prime"
+            | "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "professor"
+            | "prof."
+            | "judge"
+            | "chief"
+            | "general"
+            | "gen."
+            | "rev."
+            | "sir"
+    )
+}
+
+/// The speaker of a verb: scanning back from it to `from`. A person
+/// mention or a pronoun wins; a capitalised name right before the verb
+/// ("…, Indyk said") next; an organisation only right before the verb;
+/// places speak only through their people ("McConnell, Republican of
+/// Kentucky, has called it …").
+fn subject_before(
+    s: &Sentence,
+    u: usize,
+    verb: usize,
+    from: usize,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    use crate::entities::EntityType;
+    let mut org = None;
+    let mut j = verb;
+    while j > from {
+        j -= 1;
+        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
+            match entities[m.entity].kind {
+                EntityType::Person => return Some(from_mention(m, entities)),
+                EntityType::Organization if org.is_none() => {
+                    org = Some((j, from_mention(m, entities)))
+                }
+                _ => {}
+            }
+            j = m.tok.start;
+            continue;
+        }
+        if let Some(p) = is_pronoun(s.word(j)) {
+            let e = resolve_pronoun(u, j, p, entities, mentions);
+            return Some(Attribution {
+                entity: e,
+                name: e.map(|e| entities[e].name.clone()),
+            });
+        }
+        if j + 1 == verb && org.is_none() {
+            if let Some(n) = bare_name(s, j, false) {
+                return Some(linked(n, entities));
+            }
+        }
+        // A quote closes the clause the verb belongs to.
+        if matches!(s.word(j), "“" | "”" | "\"" | "«" | "»" | "„") {
+            break;
+        }
+    }
+    if let Some((at, _)) = org.as_ref() {
+        if at + 3 >= verb {
+            return org.map(|(_, o)| o);
+        }
+    }
+    // "Myers, who was EVP of …, told Variety:": the name opening the sentence.
+    if from == s.range.start || s.word(from.saturating_sub(1)) == "," {
+        if let Some(n) = bare_name(s, from, true) {
+            if s.word(from + n.split(' ').count()) == "," {
+                return Some(linked(n, entities));
+            }
+        }
+    }
+    org.map(|(_, o)| o)
+}
+
+/// A bare name, linked to the entity whose name or alias ends with it.
+fn linked(name: String, entities: &[Entity]) -> Attribution {
+    let last = name.split(' ').next_back().unwrap_or("").to_lowercase();
+    let e = entities.iter().position(|e| {
+        e.kind == crate::entities::EntityType::Person
+            && std::iter::once(&e.name).chain(&e.aliases).any(|a| {
+                a.split(' ')
+                    .next_back()
+                    .is_some_and(|x| x.to_lowercase() == last)
+            })
+    });
+    Attribution {
+        entity: e,
+        name: Some(e.map_or(name, |e| entities[e].name.clone())),
+    }
+}
+
 fn sentence_of(doc: &Doc, u: usize, tok: usize) -> Option<usize> {
     doc.sents
         .iter()
@@ -384,10 +569,14 @@ fn from_mention(m: &MentionRef, entities: &[Entity]) -> Attribution {
     }
 }
 
-/// A capitalised name the tagger missed: up to four capitalised words.
+/// A capitalised name: up to four capitalised words from `a`, forward or
+/// backward, titles left out.
 fn bare_name(s: &Sentence, a: usize, dir_forward: bool) -> Option<String> {
     let cap = |k: usize| {
-        s.word(k).chars().next().is_some_and(char::is_uppercase) && !is_speech(s.word(k))
+        let w = s.word(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !is_speech(w)
+            && w.chars().any(char::is_alphabetic)
     };
     let mut words = Vec::new();
     if dir_forward {
@@ -403,10 +592,13 @@ fn bare_name(s: &Sentence, a: usize, dir_forward: bool) -> Option<String> {
             k -= 1;
         }
     }
+    while words.first().is_some_and(|w| is_title(w)) {
+        words.remove(0);
+    }
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// `“…,” said X` / `“…,” X said` / `“…,” he added`.
+/// `“…,” said X` / `“…,” X said` / `“…,” he added` / `“…” to …, Indyk said`.
 fn attribution_after(
     doc: &Doc,
     u: usize,
@@ -429,32 +621,37 @@ fn attribution_after(
     if k < r.end && matches!(s.word(k), "," | "—" | "–") {
         k += 1;
     }
-    let window = k..(k + 8).min(r.end);
+    let window = k..(k + 14).min(r.end);
     // The attribution must come before the sentence goes on to something else.
     let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
-    if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«")) {
+    if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
         return None;
     }
-    // Speaker after the verb ("said Sam Rainsy") or before it ("Sam Rainsy said", "he said").
-    let after_verb = verb + 1;
-    if let Some(m) = unit_mentions.iter().find(|m| {
-        m.tok.start == after_verb
-            || (m.tok.start == after_verb + 1
-                && matches!(s.word(after_verb).to_lowercase().as_str(), "the" | "by"))
-    }) {
-        return Some(from_mention(m, entities));
+    // "“…,” Hicks told ABC News": the subject between the quote and the verb.
+    if (k..verb).any(|j| s.word(j) != ",") {
+        if let Some(a) = subject_before(&s, u, verb, k, unit_mentions, entities, mentions) {
+            return Some(a);
+        }
     }
-    for j in k..verb {
-        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
-            return Some(from_mention(m, entities));
-        }
-        if let Some(person) = is_pronoun(s.word(j)) {
-            let e = resolve_pronoun(u, j, person, entities, mentions);
-            return Some(Attribution {
-                entity: e,
-                name: e.map(|e| entities[e].name.clone()),
-            });
-        }
+    // "“…,” said Senator Mark Warner": the first person within a few words after the verb.
+    let mut after_verb = verb + 1;
+    while after_verb < r.end && is_title(s.word(after_verb)) {
+        after_verb += 1;
+    }
+    let stop = (after_verb..(after_verb + 6).min(r.end))
+        .find(|&j| matches!(s.word(j), "," | "." | ";" | "“" | "\""))
+        .unwrap_or((after_verb + 6).min(r.end));
+    if let Some(m) = unit_mentions
+        .iter()
+        .filter(|m| m.tok.start >= after_verb && m.tok.start < stop)
+        .min_by_key(|m| {
+            (
+                entities[m.entity].kind != crate::entities::EntityType::Person,
+                m.tok.start,
+            )
+        })
+    {
+        return Some(from_mention(m, entities));
     }
     if after_verb < r.end {
         if let Some(p) = is_pronoun(s.word(after_verb)) {
@@ -465,19 +662,10 @@ fn attribution_after(
             });
         }
         if let Some(n) = bare_name(&s, after_verb, true) {
-            return Some(Attribution {
-                entity: None,
-                name: Some(n),
-            });
+            return Some(linked(n, entities));
         }
     }
     if verb > k {
-        if let Some(n) = bare_name(&s, verb - 1, false) {
-            return Some(Attribution {
-                entity: None,
-                name: Some(n),
-            });
-        }
         // "a spokesman said", "the ministry said": attributed, but to no name.
         return Some(Attribution {
             entity: None,
@@ -508,7 +696,7 @@ fn attribution_before(
     };
     // The last speech verb before the quote in this sentence.
     let verb = (r.start..=b).rev().find(|&j| is_speech(s.word(j)))?;
-    if s.word(verb).eq_ignore_ascii_case("according") {
+    if is_according(s.word(verb)) {
         if let Some(m) = unit_mentions
             .iter()
             .find(|m| m.tok.start > verb && m.tok.start <= verb + 3)
@@ -520,24 +708,11 @@ fn attribution_before(
             name: Some(n),
         });
     }
-    // The subject: the nearest mention or pronoun before the verb, in the same clause.
-    let mut j = verb;
-    while j > r.start {
-        j -= 1;
-        let w = s.word(j);
-        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
-            return Some(from_mention(m, entities));
-        }
-        if let Some(p) = is_pronoun(w) {
-            let e = resolve_pronoun(u, j, p, entities, mentions);
-            return Some(Attribution {
-                entity: e,
-                name: e.map(|e| entities[e].name.clone()),
-            });
-        }
-        if matches!(w, "," | ";" | "“" | "”" | "\"") && verb - j > 1 {
-            break;
-        }
+    // The subject: the nearest person (or pronoun) before the verb, else the
+    // nearest organisation; places speak only through their people
+    // ("McConnell, Republican of Kentucky, has called it …").
+    if let Some(a) = subject_before(&s, u, verb, r.start, unit_mentions, entities, mentions) {
+        return Some(a);
     }
     // "told reporters" after a named speaker the tagger missed.
     if verb > r.start {
