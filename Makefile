@@ -13,7 +13,7 @@ SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
 
 .PHONY: all setup setup-build build cli run test test-native test-wasm test-e2e lint fmt golden \
-        eval-repeats clean help
+        eval-repeats eval-ner eval-entities eval-facts eval model clean help
 
 all: build
 
@@ -75,6 +75,30 @@ golden: cli
 eval-repeats: cli
 	@test -d "$(SHARED)/data/repeats-dev" || { echo "eval-repeats needs the benchmark at $(SHARED)/data/repeats-dev (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev"
+
+# The entity tagger, retrained from ../shared/data/ner and registry gazetteers into model/ner.bin.
+model: setup-build
+	@test -f "$(SHARED)/data/ner/conll2003-eng.train" || { echo "make model needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	NER_DATA="$(SHARED)/data/ner" node scripts/gazetteers.mjs
+	cargo run --release --locked --features train -- train --train "$(SHARED)/data/ner/conll2003-eng.train" \
+	  --dev "$(SHARED)/data/ner/conll2003-eng.testa" --gaz target/gaz --out model/ner.bin
+
+# Entity-level P/R/F1 (conlleval rules) on CoNLL-2003 testa and WikiGold.
+eval-ner: cli
+	@test -f "$(SHARED)/data/ner/conll2003-eng.testa" || { echo "eval-ner needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	@for f in conll2003-eng.testa wikigold.conll; do \
+	  $(CLI) tag --conll "$(SHARED)/data/ner/$$f" > target/$$f.tagged && python3 scripts/conlleval.py target/$$f.tagged --name $$f; done
+
+# Entities per article on hand-labelled real news pages (tests/entities/gold.json).
+eval-entities: cli
+	@test -d "$(SHARED)/data/pages" || { echo "eval-entities needs $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	python3 scripts/eval_entities.py --pages "$(SHARED)/data/pages"
+
+# Dates, quantities and quotes on hand-labelled articles (from their HTML) and the sentence table.
+eval-facts: cli
+	python3 scripts/eval_facts.py --pages "$(SHARED)/data/pages"
+
+eval: eval-repeats eval-ner eval-entities eval-facts
 
 clean:
 	cargo clean
