@@ -422,7 +422,10 @@ mod tests {
         assert_eq!(p.lang, "en");
         assert_eq!(
             p.dates,
-            vec!["meta:2013-11-05T10:00:00Z", "jsonld:2013-11-05"]
+            vec![
+                "meta:article:published_time=2013-11-05T10:00:00Z",
+                "jsonld:2013-11-05"
+            ]
         );
     }
 
