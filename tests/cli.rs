@@ -83,7 +83,10 @@ fn blocks_prints_the_collected_page() {
     let p: dossier::Page = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         p.dates,
-        vec!["meta:2013-11-06T08:30:00+07:00", "time:2013-11-06"]
+        vec![
+            "meta:article:published_time=2013-11-06T08:30:00+07:00",
+            "time:2013-11-06"
+        ]
     );
     assert!(p.blocks.iter().all(|b| b.visible));
 }
