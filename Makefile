@@ -13,7 +13,7 @@ SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
 
 .PHONY: all setup setup-build build cli run test test-native test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model clean help
+        eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz
 
 all: build
 
@@ -103,3 +103,20 @@ eval: eval-repeats eval-ner eval-entities eval-facts
 clean:
 	cargo clean
 	rm -rf dist
+
+# Fuzzing (cargo-fuzz, libFuzzer): each target in fuzz/fuzz_targets/ for FUZZ_SECONDS, one after another.
+# Needs the nightly toolchain (rustup toolchain install nightly) and cargo-fuzz (cargo install cargo-fuzz --locked).
+# New corpus entries go to fuzz/target/corpus/<target> (ignored); fuzz/corpus/<target> holds the committed seeds.
+# A crash or timeout stops the run and is saved under fuzz/artifacts/<target>/ (reproduce: cargo +nightly fuzz run <target> <file>).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= analyze html tagger
+FUZZ_ARGS ?=
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain: rustup toolchain install nightly"; exit 2; }
+	@cargo fuzz --version >/dev/null 2>&1 || { echo "make fuzz needs cargo-fuzz: cargo install cargo-fuzz --locked"; exit 2; }
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  mkdir -p fuzz/target/corpus/$$t; \
+	  cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/target/corpus/$$t fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 $(FUZZ_ARGS) || exit 1; \
+	done

@@ -83,9 +83,40 @@ const handlers = {
   'test:tabState': async (msg) => tabState.get(msg.tabId) || null,
   'test:tabFor': async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null,
   'popup:settings': async () => ({ settings: await loadSettings() }),
+  'cs:openOptions': async () => {
+    await api.runtime.openOptionsPage();
+    return { ok: true };
+  },
   'popup:siteSwitch': async (msg) => ({ settings: await setSiteDisabled(String(msg.host || ''), !!msg.disabled) }),
   'test:ping': async () => ({ ok: true, version: (await loadCore(), core.version()) }),
 };
+
+/** Asks the tab's content script to open or close the sidebar. */
+async function toggleSidebar(tabId) {
+  if (tabId == null) return;
+  try {
+    await api.tabs.sendMessage(tabId, { type: 'bg:toggleSidebar' });
+  } catch (_) {
+    // No content script here (a browser page, a store, a file not yet
+    // allowed): say so in the popup instead.
+    try {
+      await api.action.setPopup({ tabId, popup: 'popup/popup.html' });
+      await api.action.openPopup();
+    } catch (e) {
+      console.warn('Dossier: nothing to show on this page:', e && e.message);
+    }
+  }
+}
+
+// The toolbar button and the keyboard shortcut both toggle the sidebar.
+api.action.onClicked.addListener((tab) => toggleSidebar(tab && tab.id));
+if (api.commands && api.commands.onCommand) {
+  api.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    const id = tab && tab.id != null ? tab.id : (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    toggleSidebar(id);
+  });
+}
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const h = msg && handlers[msg.type];

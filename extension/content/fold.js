@@ -226,6 +226,10 @@
       els[0].parentNode.insertBefore(rec.placeholder, els[0]);
       doHide(rec, els);
     }
+    const btn = rec.placeholder.shadowRoot.querySelector('button');
+    rec.setOpen = (open) => {
+      if (rec.open !== open) toggle(btn);
+    };
     state.folded.set(i, rec);
   }
 
@@ -264,6 +268,15 @@
       state.runs.forEach((_, i) => foldRun(i, nums));
     });
     return D.foldedCount();
+  };
+
+  /** Marks every repeat without hiding it: the placeholders stay, the text shows. */
+  D.markAll = function markAll() {
+    D.foldAll();
+    D.mutating(() => {
+      for (const rec of state.folded.values()) rec.setOpen(true);
+    });
+    return 0;
   };
 
   /** Removes every placeholder and wrapper: the page is as it was. */

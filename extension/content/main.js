@@ -21,14 +21,17 @@
     return key;
   };
 
-  // Our own DOM changes must not look like page changes to an observer.
+  // Our own DOM changes must not look like page changes to the observer:
+  // the records they cause are taken and dropped as soon as they are made.
   let ownMutations = 0;
+  let observer = null;
   D.mutating = (fn) => {
     ownMutations++;
     try {
       return fn();
     } finally {
       ownMutations--;
+      if (observer) observer.takeRecords();
     }
   };
   D.isOwnMutation = () => ownMutations > 0;
@@ -115,21 +118,79 @@
     }
     blockTexts = page.blocks.map((b) => b.text);
     D.setReport(res.report, refs, (i) => blockTexts[i] || '');
+    lastSignature = signature(page);
     status.repeats = D.repeatCount();
     if (D.settings.autoFold !== false) D.foldAll();
+    else D.markAll();
     const t3 = performance.now();
     status.folded = D.foldedCount();
     status.state = 'done';
     status.timings = { collect: t1 - t0, analyze: t2 - t1, fold: t3 - t2, mainThread: t1 - t0 + (t3 - t2) };
+    D.sidebar.update(res.report);
+    if (D.settings.autoOpen && !openedOnce) {
+      openedOnce = true;
+      D.sidebar.open();
+    }
     tellBackground();
+    watch();
+  }
+
+  // Pages that change after load (single-page sites, infinite scroll, live
+  // blogs): new text is collected again after a quiet moment and analysed;
+  // bursts of changes cost one pass, and a page that never stops changing
+  // is re-read at most every few seconds.
+  let openedOnce = false;
+  let lastSignature = '';
+  let pending = null;
+  let lastRun = 0;
+  let reruns = 0;
+  const MAX_RERUNS = 50;
+  function signature(page) {
+    let n = 0;
+    for (const b of page.blocks) n += b.text.length;
+    return `${page.blocks.length}:${n}`;
+  }
+  function watch() {
+    if (observer || typeof MutationObserver !== 'function') return;
+    observer = new MutationObserver((records) => {
+      if (ownMutations || !records.length || status.state === 'disabled') return;
+      if (pending) return;
+      const wait = Math.max(800, 3000 - (Date.now() - lastRun));
+      pending = setTimeout(rescan, wait);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+  async function rescan() {
+    pending = null;
+    if (status.state === 'disabled' || status.state === 'working' || reruns >= MAX_RERUNS) return;
+    const { page } = D.collect(document);
+    if (signature(page) === lastSignature) return;
+    reruns++;
+    lastRun = Date.now();
+    try {
+      await run();
+    } catch (e) {
+      fail(e);
+    }
   }
 
   function stop() {
     D.unfoldAll();
+    D.clearHighlight();
     status.folded = 0;
     status.state = 'disabled';
+    D.sidebar.update(null);
     tellBackground();
   }
+
+  // Esc closes the sidebar from anywhere while it is open.
+  window.addEventListener(
+    'keydown',
+    (ev) => {
+      if (ev.key === 'Escape' && D.sidebar.isOpen()) D.sidebar.close();
+    },
+    true,
+  );
 
   api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     if (!msg || typeof msg.type !== 'string') return false;
@@ -137,14 +198,20 @@
       case 'popup:status':
         sendResponse({ ...status, folded: D.foldedCount() });
         return false;
+      case 'bg:toggleSidebar':
+        D.sidebar.toggle();
+        sendResponse({ ok: true, open: D.sidebar.isOpen() });
+        return false;
       case 'popup:showAll':
         D.unfoldAll();
         D.onFoldChange();
+        D.sidebar.update();
         sendResponse({ ok: true, folded: 0 });
         return false;
       case 'popup:fold':
         if (status.state !== 'disabled') D.foldAll();
         D.onFoldChange();
+        D.sidebar.update();
         sendResponse({ ok: true, folded: D.foldedCount() });
         return false;
       case 'bg:siteSwitch':

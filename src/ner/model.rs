@@ -2,18 +2,18 @@
 //! the gazetteers, in one compact binary file (`model/ner.bin`) that the
 //! crate embeds with `include_bytes!`.
 //!
-//! Layout (little endian):
+//! Layout (little endian; "varint" is LEB128, "deltas" are varints of the
+//! differences between consecutive sorted values):
 //!
 //! ```text
-//! "DNER"  u32 version
+//! "DNER"  u32 version (2)
 //! u8 n_labels, then per label: u8 len, bytes
-//! f32 scale                         weight = stored i16 * scale
-//! i16 trans[(n_labels + 1) * n_labels]   row n_labels = sentence start
-//! u32 n_feats
-//! u32 keys[n_feats]                 sorted feature hashes
-//! u8  counts[n_feats]               (label, weight) pairs per feature
-//! (u8 label, i16 weight) pairs, packed
-//! u8 n_lists, then per list: u32 n, u32 hashes[n] (sorted)
+//! f32 trans[(n_labels + 1) * n_labels]   row n_labels = sentence start
+//! f32 scale                              weight = stored 12-bit value * scale
+//! u32 n_feats, then the sorted feature hashes as deltas
+//! u8  counts[n_feats]                    (label, weight) pairs per feature
+//! u16 pairs, packed: label in the top 4 bits, 12-bit signed weight below
+//! u8 n_lists, then per list: u32 n, then its sorted 24-bit hashes as deltas
 //! ```
 
 use super::gazetteer::Gazetteers;
@@ -21,7 +21,7 @@ use super::gazetteer::Gazetteers;
 /// Magic bytes of a model file.
 pub const MAGIC: &[u8; 4] = b"DNER";
 /// Version of the file layout.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A loaded model.
 #[derive(Clone, Debug, Default)]
@@ -68,8 +68,32 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, BadModel> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
     }
-    fn i16(&mut self) -> Result<i16, BadModel> {
-        Ok(i16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    fn u16(&mut self) -> Result<u16, BadModel> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn varint(&mut self) -> Result<u32, BadModel> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).map_err(|_| BadModel("varint overflow"));
+            }
+        }
+        Err(BadModel("varint too long"))
+    }
+    fn deltas(&mut self, n: usize) -> Result<Vec<u32>, BadModel> {
+        let mut out = Vec::with_capacity(n.min(1 << 22));
+        let mut prev: u32 = 0;
+        for k in 0..n {
+            let d = self.varint()?;
+            if k > 0 && d == 0 {
+                return Err(BadModel("values not strictly increasing"));
+            }
+            prev = prev.checked_add(d).ok_or(BadModel("delta overflow"))?;
+            out.push(prev);
+        }
+        Ok(out)
     }
     fn f32(&mut self) -> Result<f32, BadModel> {
         Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
@@ -103,6 +127,9 @@ impl Model {
             return Err(BadModel("unknown version"));
         }
         let nl = r.u8()? as usize;
+        if nl == 0 || nl > 16 {
+            return Err(BadModel("bad label count"));
+        }
         let mut labels = Vec::with_capacity(nl);
         for _ in 0..nl {
             let len = r.u8()? as usize;
@@ -111,19 +138,13 @@ impl Model {
                     .map_err(|_| BadModel("label not UTF-8"))?,
             );
         }
-        let scale = r.f32()?;
         let mut trans = Vec::with_capacity((nl + 1) * nl);
         for _ in 0..(nl + 1) * nl {
-            trans.push(r.i16()? as f32 * scale);
+            trans.push(r.f32()?);
         }
+        let scale = r.f32()?;
         let nf = r.u32()? as usize;
-        let mut keys = Vec::with_capacity(nf);
-        for _ in 0..nf {
-            keys.push(r.u32()?);
-        }
-        if keys.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(BadModel("feature keys not sorted"));
-        }
+        let keys = r.deltas(nf)?;
         let counts = r.take(nf)?;
         let mut offs = Vec::with_capacity(nf + 1);
         let total: usize = counts.iter().map(|&c| c as usize).sum();
@@ -131,11 +152,14 @@ impl Model {
         offs.push(0u32);
         for &c in counts {
             for _ in 0..c {
-                let l = r.u8()?;
+                let p = r.u16()?;
+                let l = (p >> 12) as u8;
                 if l as usize >= nl {
                     return Err(BadModel("label out of range"));
                 }
-                pairs.push((l, r.i16()? as f32 * scale));
+                // sign-extend the 12-bit weight
+                let w = ((p << 4) as i16) >> 4;
+                pairs.push((l, w as f32 * scale));
             }
             offs.push(pairs.len() as u32);
         }
@@ -143,11 +167,10 @@ impl Model {
         let mut lists = Vec::with_capacity(nlists);
         for _ in 0..nlists {
             let n = r.u32()? as usize;
-            let mut l = Vec::with_capacity(n.min(1 << 22));
-            for _ in 0..n {
-                l.push(r.u32()?);
-            }
-            lists.push(l);
+            lists.push(r.deltas(n)?);
+        }
+        if r.at != b.len() {
+            return Err(BadModel("trailing bytes"));
         }
         Ok(Model {
             labels,
@@ -159,17 +182,34 @@ impl Model {
         })
     }
 
-    /// Writes the model file. Weights are quantised to 16 bits with one scale.
+    /// Writes the model file. Weights are quantised to 12 bits with one scale.
     pub fn to_bytes(&self) -> Vec<u8> {
+        fn varint(b: &mut Vec<u8>, mut v: u32) {
+            loop {
+                let byte = (v & 0x7f) as u8;
+                v >>= 7;
+                if v == 0 {
+                    b.push(byte);
+                    return;
+                }
+                b.push(byte | 0x80);
+            }
+        }
+        fn deltas(b: &mut Vec<u8>, values: &[u32]) {
+            let mut prev = 0;
+            for &v in values {
+                varint(b, v - prev);
+                prev = v;
+            }
+        }
         let max = self
             .pairs
             .iter()
             .map(|p| p.1.abs())
-            .chain(self.trans.iter().map(|w| w.abs()))
             .fold(0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        let scale = max / i16::MAX as f32;
-        let q = |w: f32| (w / scale).round().clamp(i16::MIN as f32, i16::MAX as f32) as i16;
+        let scale = max / 2047.0;
+        let q = |w: f32| (w / scale).round().clamp(-2048.0, 2047.0) as i16;
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
@@ -178,27 +218,23 @@ impl Model {
             b.push(l.len() as u8);
             b.extend_from_slice(l.as_bytes());
         }
-        b.extend_from_slice(&scale.to_le_bytes());
         for &w in &self.trans {
-            b.extend_from_slice(&q(w).to_le_bytes());
+            b.extend_from_slice(&w.to_le_bytes());
         }
+        b.extend_from_slice(&scale.to_le_bytes());
         b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for k in &self.keys {
-            b.extend_from_slice(&k.to_le_bytes());
-        }
+        deltas(&mut b, &self.keys);
         for k in 0..self.keys.len() {
             b.push((self.offs[k + 1] - self.offs[k]) as u8);
         }
         for &(l, w) in &self.pairs {
-            b.push(l);
-            b.extend_from_slice(&q(w).to_le_bytes());
+            let p = ((l as u16) << 12) | (q(w) as u16 & 0x0fff);
+            b.extend_from_slice(&p.to_le_bytes());
         }
         b.push(self.gaz.lists.len() as u8);
         for l in &self.gaz.lists {
             b.extend_from_slice(&(l.len() as u32).to_le_bytes());
-            for h in l {
-                b.extend_from_slice(&h.to_le_bytes());
-            }
+            deltas(&mut b, l);
         }
         b
     }

@@ -1,0 +1,390 @@
+// The sidebar: who and what the article is about, drawn from the report in
+// its own shadow root. Page CSS cannot reach inside (the shadow boundary and
+// `:host { all: initial !important }`), its CSS cannot reach the page, and
+// every string taken from the page is set with textContent. Sizes are in
+// px, not rem, so a page's root font size cannot resize it.
+'use strict';
+
+(() => {
+  const D = (globalThis.__dossier = globalThis.__dossier || {});
+  const t = (key, subs) => D.i18n(key, subs);
+  const WIDTH = 340;
+  const WIDE = 1000; // narrower viewports get an overlay that can collapse to a tab
+
+  const state = {
+    host: null,
+    root: null,
+    open: false,
+    returnFocus: null,
+    report: null,
+    texts: [],
+    pushed: null, // {style} of <html> before we pushed the page
+    active: null, // {button, mentions, index}
+    collapsed: false,
+  };
+  D.sidebarState = state;
+
+  function el(tag, attrs = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'class') e.className = v;
+      else if (k === 'text') e.textContent = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (v !== false && v != null) e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+
+  function fmtDate(v) {
+    if (!v) return t('dateUnresolved');
+    const one = (s) => {
+      const p = s.split('-').map(Number);
+      try {
+        if (p.length === 3) return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(p[0], p[1] - 1, p[2]));
+        if (p.length === 2) return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(p[0], p[1] - 1, 1));
+      } catch (_) {
+        /* fall through */
+      }
+      return s;
+    };
+    return v.split('/').map(one).join(' – ');
+  }
+
+  function fmtNumber(n) {
+    try {
+      return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n);
+    } catch (_) {
+      return String(n);
+    }
+  }
+
+  function quantityLabel(q, entities) {
+    const owner = q.entity != null && entities[q.entity] ? entities[q.entity].name + ' — ' : '';
+    let v = fmtNumber(q.value);
+    if (q.range_to != null) v += '–' + fmtNumber(q.range_to);
+    if (q.of != null) v += ' ' + t('of') + ' ' + fmtNumber(q.of);
+    const cur = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' }[q.unit];
+    let s = cur ? cur + v : q.unit === '%' ? v + '%' : q.unit ? `${v} ${q.unit}` : v;
+    if (q.approx) s = '≈ ' + s;
+    return owner + s;
+  }
+
+  // Keeps the page's text out of the sidebar's own layout decisions.
+  function articleRect() {
+    const r = state.report;
+    if (!r) return null;
+    let right = 0;
+    let n = 0;
+    for (const b of r.blocks) {
+      if (!b.article) continue;
+      const e = D.foldState.refs[b.index];
+      if (!e || !e.isConnected) continue;
+      const rect = e.getBoundingClientRect();
+      if (rect.width) right = Math.max(right, rect.right + window.scrollX);
+      if (++n > 30) break;
+    }
+    return n ? { right } : null;
+  }
+
+  function pushPage() {
+    const rect = articleRect();
+    const wide = window.innerWidth >= WIDE;
+    if (!wide || !rect || rect.right <= window.innerWidth - WIDTH) return;
+    const html = document.documentElement;
+    state.pushed = { style: html.getAttribute('style') };
+    D.mutating(() => html.style.setProperty('margin-right', WIDTH + 'px', 'important'));
+  }
+
+  function unpushPage() {
+    if (!state.pushed) return;
+    const html = document.documentElement;
+    D.mutating(() => {
+      html.style.removeProperty('margin-right');
+      html.getAttribute('style'); // NOTE: flush Chromium's lazy style-attribute sync (see fold.js)
+      if (state.pushed.style === null) html.removeAttribute('style');
+      else html.setAttribute('style', state.pushed.style);
+    });
+    state.pushed = null;
+  }
+
+  function build() {
+    const host = document.createElement('dossier-sidebar');
+    host.setAttribute('data-dossier', '');
+    const root = host.attachShadow({ mode: 'open' });
+    D.adoptStyles(root, D.sidebarCss);
+    state.host = host;
+    state.root = root;
+    root.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.stopPropagation();
+        D.sidebar.close();
+      }
+    });
+  }
+
+  function section(id, title, items) {
+    const h = el('h2', { id: `h-${id}`, text: title });
+    const list = el('ul', { 'aria-labelledby': `h-${id}` }, ...items);
+    return el('section', { class: 'sec', 'data-section': id }, h, items.length ? list : el('p', { class: 'empty', text: t('sectionEmpty') }));
+  }
+
+  // One clickable item that highlights its mentions and steps through them.
+  function item(label, detail, mentions, extraClass = '') {
+    const count = mentions.length;
+    const nav = el('span', { class: 'nav', hidden: true });
+    const pos = el('span', { class: 'pos', 'aria-live': 'polite' });
+    const step = (d) => (ev) => {
+      ev.stopPropagation();
+      if (!state.active || state.active.button !== button) return;
+      const a = state.active;
+      a.index = (a.index + d + a.mentions.length) % a.mentions.length;
+      show(a);
+    };
+    const prev = el('button', { type: 'button', class: 'step', 'aria-label': t('previousMention'), text: '‹', onclick: step(-1) });
+    const next = el('button', { type: 'button', class: 'step', 'aria-label': t('nextMention'), text: '›', onclick: step(1) });
+    nav.append(prev, pos, next);
+    const button = el(
+      'button',
+      { type: 'button', class: 'item ' + extraClass, 'aria-pressed': 'false' },
+      el('span', { class: 'label', text: label }),
+      detail ? el('span', { class: 'detail', text: detail }) : null,
+      count > 1 ? el('span', { class: 'count', text: String(count), 'aria-label': t('mentionCount', [String(count)]) }) : null,
+    );
+    const activate = () => {
+      if (state.active && state.active.button === button) return;
+      deactivate();
+      state.active = { button, mentions, index: 0, nav, pos };
+      button.setAttribute('aria-pressed', 'true');
+      nav.hidden = count <= 1;
+      show(state.active);
+    };
+    button.addEventListener('click', activate);
+    return el('li', {}, button, nav);
+  }
+
+  function show(a) {
+    const ranges = D.highlight(a.mentions, a.index);
+    a.pos.textContent = t('mentionPosition', [String(a.index + 1), String(a.mentions.length)]);
+    D.scrollToRange(ranges[a.index]);
+  }
+
+  function deactivate() {
+    if (!state.active) return;
+    state.active.button.setAttribute('aria-pressed', 'false');
+    state.active.nav.hidden = true;
+    state.active = null;
+    D.clearHighlight();
+  }
+  D.sidebarDeactivate = deactivate;
+
+  function render() {
+    const r = state.report;
+    const root = state.root;
+    root.replaceChildren();
+    const aside = el('aside', { class: 'panel' + (state.collapsed ? ' collapsed' : ''), role: 'complementary', 'aria-label': t('sidebarLabel') });
+    const close = el('button', { type: 'button', class: 'close', 'aria-label': t('closeSidebar'), text: '×', onclick: () => D.sidebar.close() });
+    const collapse = el('button', {
+      type: 'button',
+      class: 'collapse',
+      'aria-label': state.collapsed ? t('expandSidebar') : t('collapseSidebar'),
+      'aria-expanded': String(!state.collapsed),
+      text: state.collapsed ? '‹' : '›',
+      onclick: () => {
+        state.collapsed = !state.collapsed;
+        render();
+        root.querySelector('.collapse').focus();
+      },
+    });
+    const header = el('header', {}, el('h1', { class: 'title', text: 'Dossier', tabindex: '-1' }), collapse, close);
+    aside.append(header);
+    D.mutating(() => state.host.toggleAttribute('data-collapsed', state.collapsed));
+    if (state.collapsed) {
+      root.append(aside);
+      return;
+    }
+    const body = el('div', { class: 'body' });
+    const status = D.status || {};
+    if (status.state === 'disabled') {
+      body.append(el('p', { class: 'summary', text: t('popupDisabled') }), siteSwitch());
+      aside.append(body);
+      root.append(aside);
+      return;
+    }
+    if (!r) {
+      body.append(el('p', { class: 'summary', text: status.state === 'error' || status.state === 'skipped' ? t('popupError', [status.error || '']) : t('working') }));
+      aside.append(body);
+      root.append(aside);
+      return;
+    }
+    // Summary: repeats, date, reading time.
+    const folded = D.foldedCount();
+    const repeats = D.repeatCount();
+    const bits = [];
+    if (repeats) bits.push(folded ? t('summaryFolded', [String(folded)]) : t('summaryShown', [String(repeats)]));
+    if (r.published) bits.push(fmtDate(r.published));
+    const words = r.stats.article_words || 0;
+    if (words) bits.push(t('readingTime', [String(Math.max(1, Math.round(words / 230)))]));
+    const summary = el('p', { class: 'summary' }, el('span', { text: bits.join(' · ') }));
+    if (repeats) {
+      summary.append(
+        ' ',
+        el('button', {
+          type: 'button',
+          class: 'link',
+          text: folded ? t('popupShowAll') : t('popupFold'),
+          onclick: () => {
+            if (D.foldedCount()) D.unfoldAll();
+            else D.foldAll();
+            D.onFoldChange && D.onFoldChange();
+            render();
+          },
+        }),
+      );
+    }
+    body.append(summary);
+
+    const kinds = [
+      ['people', 'PER', t('sectionPeople')],
+      ['orgs', 'ORG', t('sectionOrganizations')],
+      ['places', 'LOC', t('sectionPlaces')],
+    ];
+    for (const [id, type, title] of kinds) {
+      const list = r.entities.filter((e) => e.type === type);
+      body.append(
+        section(
+          id,
+          title,
+          list.map((e) => {
+            const label = e.aliases.length ? `${e.name} · ${e.aliases.join(' · ')}` : e.name;
+            return item(label, e.roles.join('; '), e.mentions);
+          }),
+        ),
+      );
+    }
+    const dates = [...r.dates].sort((a, b) => (a.value || '9999').localeCompare(b.value || '9999'));
+    body.append(section('timeline', t('sectionTimeline'), dates.map((d) => item(fmtDate(d.value), d.event ? `${d.event} (${d.text})` : d.text, [d.mention]))));
+    body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => item(quantityLabel(q, r.entities), q.text, [q.mention]))));
+    body.append(
+      section(
+        'quotes',
+        t('sectionQuotes'),
+        r.quotes.map((q) => item(`“${q.text.length > 240 ? q.text.slice(0, 240) + '…' : q.text}”`, q.speaker_name ? '— ' + q.speaker_name : t('speakerUnknown'), [q.mention], 'quote')),
+      ),
+    );
+    body.append(siteSwitch());
+    aside.append(body);
+    root.append(aside);
+  }
+
+  function siteSwitch() {
+    const box = el('input', {
+      type: 'checkbox',
+      id: 'site-off',
+      onchange: (ev) => D.send({ type: 'popup:siteSwitch', host: location.hostname, disabled: ev.target.checked }).catch(() => {}),
+    });
+    box.checked = (D.status || {}).state === 'disabled';
+    const options = el('button', { type: 'button', class: 'link', text: t('openOptions'), onclick: () => D.send({ type: 'cs:openOptions' }).catch(() => {}) });
+    return el('footer', {}, el('label', { for: 'site-off' }, box, ' ', t('popupSiteOff')), options, el('p', { class: 'privacy', text: t('popupPrivacy') }));
+  }
+
+  D.sidebar = {
+    isOpen: () => state.open,
+    open() {
+      if (!state.host) build();
+      if (!state.open) {
+        state.returnFocus = document.activeElement;
+        D.mutating(() => document.documentElement.appendChild(state.host));
+        state.open = true;
+        pushPage();
+      }
+      render();
+      const title = state.root.querySelector('.title');
+      if (title) title.focus();
+      D.onSidebarChange && D.onSidebarChange(true);
+    },
+    close() {
+      if (!state.open) return;
+      deactivate();
+      unpushPage();
+      D.mutating(() => state.host.remove());
+      state.open = false;
+      const back = state.returnFocus;
+      state.returnFocus = null;
+      if (back && back.isConnected && typeof back.focus === 'function') back.focus();
+      D.onSidebarChange && D.onSidebarChange(false);
+    },
+    toggle() {
+      if (state.open) this.close();
+      else this.open();
+    },
+    /** New report (or status): redraw if open. */
+    update(report) {
+      if (report !== undefined) state.report = report;
+      if (state.open) {
+        deactivate();
+        render();
+      }
+    },
+  };
+
+  D.sidebarCss = `
+    :host {
+      all: initial !important;
+      position: fixed !important; top: 0 !important; right: 0 !important; bottom: 0 !important;
+      left: auto !important; width: ${WIDTH}px !important; max-width: 100vw !important; height: 100vh !important;
+      z-index: 2147483647 !important; display: block !important; visibility: visible !important;
+      opacity: 1 !important; transform: none !important; margin: 0 !important; padding: 0 !important;
+      border: 0 !important; float: none !important; clip: auto !important; overflow: visible !important;
+      color-scheme: light dark;
+    }
+    * { box-sizing: border-box; }
+    .panel {
+      --fg: #1f1f1f; --bg: #ffffff; --muted: #595e66; --line: #d9dce1; --accent: #0b57d0; --hover: #eef2fb;
+      --hl: #fde293;
+      position: absolute; inset: 0; display: flex; flex-direction: column;
+      background: var(--bg); color: var(--fg); border-left: 1px solid var(--line);
+      box-shadow: -2px 0 12px rgba(0,0,0,.12);
+      font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
+      letter-spacing: normal; word-spacing: normal; text-transform: none; font-style: normal; font-weight: 400;
+    }
+    .panel.collapsed { left: auto; width: 44px; }
+    @media (prefers-color-scheme: dark) {
+      .panel { --fg: #e3e3e3; --bg: #1f2022; --muted: #b4b8be; --line: #3c3f44; --accent: #a8c7fa; --hover: #2a2e36; }
+    }
+    header { display: flex; align-items: center; gap: 6px; padding: 10px 12px; border-bottom: 1px solid var(--line); }
+    .title { font-size: 16px; font-weight: 650; margin: 0; flex: 1; }
+    .collapsed header { flex-direction: column; padding: 8px 4px; }
+    .collapsed .title { writing-mode: vertical-rl; font-size: 14px; flex: none; }
+    button { font: inherit; color: inherit; cursor: pointer; }
+    .close, .collapse { background: none; border: 1px solid transparent; border-radius: 4px; width: 28px; height: 28px;
+      font-size: 18px; line-height: 1; padding: 0; color: var(--muted); }
+    .close:hover, .collapse:hover { background: var(--hover); color: var(--fg); }
+    .body { overflow-y: auto; padding: 4px 12px 16px; flex: 1; }
+    .summary { color: var(--muted); margin: 8px 0 4px; font-size: 13px; }
+    .sec { margin-top: 12px; }
+    h2 { font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted);
+      margin: 0 0 4px; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li { margin: 0; padding: 0; }
+    .item { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 6px; width: 100%; text-align: left;
+      background: none; border: 0; border-radius: 4px; padding: 5px 6px; margin: 1px 0; }
+    .item:hover, .item[aria-pressed="true"] { background: var(--hover); }
+    .label { font-weight: 600; }
+    .quote .label { font-weight: 400; font-style: italic; }
+    .detail { color: var(--muted); font-size: 12.5px; flex-basis: 100%; }
+    .count { margin-left: auto; color: var(--muted); font-size: 12px; }
+    .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 4px; font-size: 12px; color: var(--muted); }
+    .nav[hidden] { display: none; }
+    .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
+    .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
+    .link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-size: 13px; }
+    footer { margin-top: 18px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 13px; }
+    footer label { display: block; margin-bottom: 6px; }
+    .privacy { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
+    button:focus-visible, input:focus-visible, .title:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+    .title:focus:not(:focus-visible) { outline: none; }
+    @media (max-width: ${WIDE - 1}px) { :host { width: min(${WIDTH}px, 92vw) !important; } }
+    :host([data-collapsed]) { width: 44px !important; }
+  `;
+})();
