@@ -12,7 +12,7 @@ export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null)
 SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
 
-.PHONY: all setup setup-build build cli run test test-native test-wasm test-e2e lint fmt golden \
+.PHONY: all setup setup-build build cli run demo package test test-native test-wasm test-e2e lint fmt golden \
         eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz
 
 all: build
@@ -46,6 +46,12 @@ run: build
 	@echo "   Firefox:         $(CURDIR)/dist/firefox"
 	@echo "       about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose dist/firefox/manifest.json"
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
+
+# The demo page on http://127.0.0.1:8642/ (same WASM, same sidebar, no extension needed).
+DEMO_PORT ?= 8642
+demo: build
+	@echo "Dossier demo: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory dist/www
 
 fmt:
 	cargo fmt

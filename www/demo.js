@@ -19,6 +19,9 @@ D.i18n = (key, subs = []) => {
   });
 };
 D.mutating = (fn) => fn();
+D.status = { state: 'done' };
+// The demo has no background: the sidebar's site switch and options link do nothing.
+D.send = async () => ({ ok: true });
 D.adoptStyles = (root, css) => {
   const s = new CSSStyleSheet();
   s.replaceSync(css);
@@ -27,7 +30,7 @@ D.adoptStyles = (root, css) => {
 
 async function loadScripts() {
   messages = await (await fetch('./ext/messages.json')).json();
-  for (const f of ['collect.js', 'fold.js']) {
+  for (const f of ['collect.js', 'fold.js', 'highlight.js', 'sidebar.js']) {
     await new Promise((resolve, reject) => {
       const s = document.createElement('script');
       s.src = `./ext/content/${f}`;
@@ -75,6 +78,8 @@ async function run() {
   const texts = page.blocks.map((b) => b.text);
   D.setReport(report, els, (i) => texts[i] || '');
   const folded = D.foldAll();
+  D.sidebar.update(report);
+  D.sidebar.open();
   const ms = (performance.now() - t0).toFixed(1);
   $('status').textContent = `${report.stats.blocks} paragraphs, ${folded} folded as repeats (${ms} ms)`;
   document.body.dataset.ready = 'true';

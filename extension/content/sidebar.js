@@ -263,7 +263,13 @@
       );
     }
     const dates = [...r.dates].sort((a, b) => (a.value || '9999').localeCompare(b.value || '9999'));
-    body.append(section('timeline', t('sectionTimeline'), dates.map((d) => item(fmtDate(d.value), d.event ? `${d.event} (${d.text})` : d.text, [d.mention]))));
+    body.append(
+      section(
+        'timeline',
+        t('sectionTimeline'),
+        dates.map((d) => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention])),
+      ),
+    );
     body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => item(quantityLabel(q, r.entities), q.text, [q.mention]))));
     body.append(
       section(
@@ -382,8 +388,8 @@
     footer { margin-top: 18px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 13px; }
     footer label { display: block; margin-bottom: 6px; }
     .privacy { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
-    button:focus-visible, input:focus-visible, .title:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
-    .title:focus:not(:focus-visible) { outline: none; }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+    .title:focus { outline: none; }
     @media (max-width: ${WIDE - 1}px) { :host { width: min(${WIDTH}px, 92vw) !important; } }
     :host([data-collapsed]) { width: 44px !important; }
   `;

@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{Doc, Entity, Mention, MentionRef};
 use crate::page::Page;
-use crate::text::utf16_offsets;
 use calendar::{parse_iso, Day};
 
 /// A date the article mentions.
@@ -184,13 +183,13 @@ pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
 }
 
 fn mention(doc: &Doc, unit: usize, r: std::ops::Range<usize>) -> Mention {
-    let (block, text) = doc.units[unit];
+    let block = doc.units[unit].0;
     let toks = &doc.toks[unit];
-    let o = utf16_offsets(text, &[toks[r.start].start, toks[r.end - 1].end]);
+    let (start, end) = doc.utf16_range(unit, toks[r.start].start, toks[r.end - 1].end);
     Mention {
         block: block as u32,
-        start: o[0],
-        end: o[1],
+        start,
+        end,
     }
 }
 
@@ -265,6 +264,13 @@ pub fn extract(
             .iter()
             .any(|&(s, e)| m.start < e && m.end > s)
     };
+    // Mentions per sentence, in one pass (not one pass per sentence).
+    let mut by_sent: Vec<Vec<&MentionRef>> = vec![Vec::new(); doc.sents.len()];
+    for m in mentions {
+        if let Some(v) = by_sent.get_mut(m.sent) {
+            v.push(m);
+        }
+    }
     let mut anchor = None;
     for (si, (u, r)) in doc.sents.iter().enumerate() {
         let s = Sentence {
@@ -295,8 +301,8 @@ pub fn extract(
                 mention: m,
             });
         }
-        let sent_mentions: Vec<&MentionRef> = mentions.iter().filter(|m| m.sent == si).collect();
-        for q in quantities::find(&s, &date_toks, &sent_mentions) {
+        let sent_mentions = &by_sent[si];
+        for q in quantities::find(&s, &date_toks, sent_mentions) {
             let m = mention(doc, *u, q.tok.clone());
             if is_hidden(&m) {
                 continue;
@@ -326,6 +332,17 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// expression, without it and its preposition, at most a dozen words.
 fn event_phrase(s: &Sentence, date: std::ops::Range<usize>) -> String {
     let w = |i: usize| s.word(i);
+    // "July's election": the event is what the date owns.
+    if date.end < s.range.end && matches!(w(date.end), "'s" | "’s") {
+        let words: Vec<&str> = (date.end + 1..s.range.end)
+            .take_while(|&i| !matches!(w(i), "," | "." | ";" | ":" | "(" | ")") && !CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str()))
+            .take(6)
+            .map(w)
+            .collect();
+        if !words.is_empty() {
+            return join_words(&words);
+        }
+    }
     let boundary = |i: usize| {
         matches!(
             w(i),

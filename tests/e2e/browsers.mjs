@@ -103,10 +103,10 @@ async function launchChromium(extDir) {
     extId,
     context,
     errors,
-    async open(url) {
+    async open(url, { waitUntil = 'load' } = {}) {
       const page = await context.newPage();
       const h = handle(page);
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(url, { waitUntil });
       return h;
     },
     ext: (fn, ...args) => worker().evaluate(new Function('args', `return (${fn}).apply(null, args)`), args),

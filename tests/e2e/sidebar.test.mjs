@@ -1,0 +1,262 @@
+// End to end: the sidebar in real Chromium and Firefox with the built
+// extension. Opens by the real shortcut and the real toolbar button, lists
+// the example article's entities and facts, highlights exactly an entity's
+// mentions, leaves the page as it was when closed, passes axe-core in light
+// and dark mode, and keeps its layout on a page with hostile CSS. Five real
+// pages from ../shared/data/pages are tried too when that folder exists.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { launch, waitFor } from './browsers.mjs';
+import { startServer, testsDir } from './server.mjs';
+import { requireBuild, settled } from './helpers.mjs';
+
+const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHARED_PAGES = path.resolve(testsDir, '..', '..', 'shared', 'data', 'pages');
+const REAL_PAGES = ['readability/nytimes-1', 'readability/bbc-1', 'readability/wapo-1', 'trafilatura-news/twincities.com-mayor-53d061', 'trafilatura-news/reuters.com.parasite-712ee7', 'readability/telegraph'];
+
+async function toggle(b, tab, how) {
+  if (b.name === 'chromium') {
+    if (how === 'shortcut') {
+      const s = await b.context.newCDPSession(tab.page);
+      for (const type of ['rawKeyDown', 'keyUp']) {
+        await s.send('Input.dispatchKeyEvent', { type, modifiers: 9, key: 'D', code: 'KeyD', windowsVirtualKeyCode: 68, nativeVirtualKeyCode: 68 });
+      }
+      await s.detach();
+    } else {
+      await tab.page.bringToFront();
+      const cdp = await b.context.browser().newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+      const target = targetInfos.find((t) => t.type === 'tab' && t.url === tab.url);
+      await cdp.send('Extensions.triggerAction', { id: b.extId, targetId: target.targetId });
+      await cdp.detach();
+    }
+    return;
+  }
+  const d = b.driver;
+  await d.switchTo().window(tab.handle);
+  await d.setContext('chrome');
+  try {
+    if (how === 'shortcut') {
+      const { Key } = await import('selenium-webdriver');
+      await d.actions().keyDown(Key.ALT).keyDown(Key.SHIFT).sendKeys('d').keyUp(Key.SHIFT).keyUp(Key.ALT).perform();
+    } else {
+      await d.executeScript(`
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const ext = ExtensionParent.GlobalManager.getExtension("dossier@dossier.invalid");
+        ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(Services.wm.getMostRecentWindow("navigator:browser"));`);
+    }
+  } finally {
+    await d.setContext('content');
+  }
+}
+
+const isOpen = (tab) => tab.eval(() => !!document.querySelector('dossier-sidebar'));
+
+/** The sidebar's sections: {people: [label…], orgs, places, timeline, numbers, quotes}. */
+const sidebarData = (tab) =>
+  tab.eval(() => {
+    const root = document.querySelector('dossier-sidebar').shadowRoot;
+    const out = {};
+    for (const sec of root.querySelectorAll('section[data-section]')) {
+      out[sec.dataset.section] = [...sec.querySelectorAll('.item')].map((b) => ({
+        label: b.querySelector('.label').textContent,
+        detail: (b.querySelector('.detail') || { textContent: '' }).textContent,
+      }));
+    }
+    return out;
+  });
+
+/** Texts of the ranges currently highlighted (Custom Highlight API or <mark> fallback). */
+const highlighted = (tab) =>
+  tab.eval(() => {
+    const marks = [...document.querySelectorAll('mark[data-dossier-highlight]')].map((m) => m.textContent);
+    const h = typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.get('dossier-mention') : null;
+    return h ? [...h].map((r) => r.toString()) : marks;
+  });
+
+const clickItem = (tab, label) =>
+  tab.eval((l) => {
+    const root = document.querySelector('dossier-sidebar').shadowRoot;
+    const b = [...root.querySelectorAll('.item')].find((x) => x.querySelector('.label').textContent === l);
+    b.click();
+    return !!b;
+  }, label);
+
+const layout = (tab) =>
+  tab.eval(() => [...document.querySelectorAll('p, h1, li')].slice(0, 30).map((e) => {
+    const r = e.getBoundingClientRect();
+    return [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)];
+  }));
+
+async function axe(tab) {
+  return tab.eval(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    const res = await window.axe.run({ include: [{ fromShadowDom: ['dossier-sidebar', 'aside'] }] }, { resultTypes: ['violations'] });
+    return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE);
+}
+
+async function setDark(b, tab, dark) {
+  if (b.name === 'chromium') {
+    await tab.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    return;
+  }
+  const d = b.driver;
+  await d.setContext('chrome');
+  try {
+    await d.executeScript(`Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${dark ? 0 : 1});`);
+  } finally {
+    await d.setContext('content');
+  }
+}
+
+for (const name of BROWSERS) {
+  describe(`sidebar in ${name}`, { concurrency: false }, () => {
+    let b;
+    let srv;
+    before(async () => {
+      srv = await startServer({ roots: fs.existsSync(SHARED_PAGES) ? { '/shared/': SHARED_PAGES + '/' } : {} });
+      b = await launch(name, requireBuild(name));
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (srv) await srv.close();
+    });
+
+    describe('the example page', { concurrency: false }, () => {
+      let tab;
+      let initialHtml;
+      let beforeLayout;
+      before(async () => {
+        tab = await b.open(`${srv.base}/pages/example/`);
+        if (b.name === 'chromium') await tab.page.setViewportSize({ width: 1400, height: 900 });
+        await settled(b, tab);
+        initialHtml = await tab.eval(() => document.documentElement.outerHTML);
+        beforeLayout = await layout(tab);
+      });
+      after(() => tab.close());
+
+      it('opens with the keyboard shortcut and closes with Esc', async () => {
+        await toggle(b, tab, 'shortcut');
+        await waitFor(() => isOpen(tab), { what: 'sidebar open by shortcut' });
+        const focusInside = await tab.eval(() => document.activeElement && document.activeElement.localName === 'dossier-sidebar');
+        assert.ok(focusInside, 'focus moves into the sidebar');
+        await tab.eval(() => document.querySelector('dossier-sidebar').shadowRoot.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
+        await waitFor(async () => !(await isOpen(tab)), { what: 'sidebar closed by Esc' });
+      });
+
+      it('opens and closes with the toolbar button', async () => {
+        await toggle(b, tab, 'toolbar');
+        await waitFor(() => isOpen(tab), { what: 'sidebar open by toolbar' });
+        await toggle(b, tab, 'toolbar');
+        await waitFor(async () => !(await isOpen(tab)), { what: 'sidebar closed by toolbar' });
+      });
+
+      it('lists the people, organizations, places, dates, numbers and quotes', async () => {
+        await toggle(b, tab, 'shortcut');
+        await waitFor(() => isOpen(tab), { what: 'sidebar open' });
+        const s = await sidebarData(tab);
+        const labels = (k) => s[k].map((x) => x.label);
+        for (const p of ['Hun Sen', 'Sam Rainsy', 'Prum Sokha', 'Yeam Sovan', 'Norodom Sihamoni']) assert.ok(labels('people').includes(p), p);
+        assert.ok(s.people.find((x) => x.label === 'Hun Sen').detail.includes('Prime Minister'));
+        assert.ok(s.people.find((x) => x.label === 'Sam Rainsy').detail.includes('CNRP leader'));
+        assert.ok(labels('orgs').includes("Cambodian People's Party · CPP"));
+        assert.ok(labels('orgs').includes('Cambodia National Rescue Party · CNRP'));
+        assert.ok(labels('orgs').includes('Interior Ministry'));
+        assert.ok(labels('places').includes('Cambodia'));
+        const timeline = s.timeline.map((x) => x.detail).join(' | ');
+        for (const d of ['(July 28)', '(September 24)', '(November 5)', '(November 16-17)']) assert.ok(timeline.includes(d), `${d} in ${timeline}`);
+        const numbers = labels('numbers').join(' | ');
+        assert.ok(numbers.includes("Cambodian People's Party — 68 of 123 parliamentary seats"), numbers);
+        assert.ok(numbers.includes('Cambodia National Rescue Party — 55 seats'), numbers);
+        assert.ok(numbers.includes('68 lawmakers'), numbers);
+        assert.deepEqual(s.quotes, [{ label: '“illegitimate”', detail: '— Sam Rainsy' }]);
+      });
+
+      it('clicking an entity highlights exactly its mentions, and steps through them', async () => {
+        assert.ok(await clickItem(tab, 'Hun Sen'));
+        assert.deepEqual(await highlighted(tab), ['Hun Sen', 'Hun Sen', 'Hun Sen']);
+        const pos = await tab.eval(() => document.querySelector('dossier-sidebar').shadowRoot.querySelector('.pos').textContent);
+        assert.equal(pos, '1 of 3');
+        await tab.eval(() => document.querySelector('dossier-sidebar').shadowRoot.querySelector('.nav:not([hidden]) .step:last-child').click());
+        assert.equal(await tab.eval(() => document.querySelector('dossier-sidebar').shadowRoot.querySelector('.nav:not([hidden]) .pos').textContent), '2 of 3');
+        assert.ok(await clickItem(tab, "Cambodian People's Party · CPP"));
+        const orgs = await highlighted(tab);
+        assert.equal(orgs.length, 6);
+        assert.deepEqual([...new Set(orgs)].sort(), ['CPP', "Cambodian People's Party"]);
+      });
+
+      it('has no accessibility violations, in light and dark mode', async () => {
+        for (const dark of [false, true]) {
+          await setDark(b, tab, dark);
+          assert.deepEqual(await axe(tab), [], dark ? 'dark' : 'light');
+        }
+        await setDark(b, tab, false);
+      });
+
+      it('closing removes every highlight and leaves the page as it was', async () => {
+        await toggle(b, tab, 'shortcut');
+        await waitFor(async () => !(await isOpen(tab)), { what: 'sidebar closed' });
+        assert.deepEqual(await highlighted(tab), []);
+        assert.equal(await tab.eval(() => document.documentElement.outerHTML), initialHtml);
+        assert.deepEqual(await layout(tab), beforeLayout);
+      });
+    });
+
+    it('keeps its layout on a page with hostile CSS', async () => {
+      const measure = async (url) => {
+        const tab = await b.open(url);
+        if (b.name === 'chromium') await tab.page.setViewportSize({ width: 1400, height: 900 });
+        await settled(b, tab);
+        await toggle(b, tab, 'shortcut');
+        await waitFor(() => isOpen(tab), { what: 'sidebar open' });
+        const m = await tab.eval(() => {
+          const root = document.querySelector('dossier-sidebar').shadowRoot;
+          const box = (e) => {
+            const r = e.getBoundingClientRect();
+            return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+          };
+          const panel = root.querySelector('.panel');
+          const item = root.querySelector('.item');
+          return { panel: box(panel), item: box(item), font: getComputedStyle(item).fontSize, shown: getComputedStyle(document.querySelector('dossier-sidebar')).display };
+        });
+        await tab.close();
+        return m;
+      };
+      const normal = await measure(`${srv.base}/pages/example/`);
+      const hostile = await measure(`${srv.base}/fixtures/hostile-css.html`);
+      assert.deepEqual(hostile, normal);
+    });
+
+    describe('real pages', { concurrency: false, skip: fs.existsSync(SHARED_PAGES) ? false : 'needs ../shared/data/pages' }, () => {
+      for (const p of REAL_PAGES) {
+        it(p, async () => {
+          const tab = await b.open(`${srv.base}/shared/${p}/source.html`, { waitUntil: 'domcontentloaded' });
+          const state = await settled(b, tab);
+          assert.equal(state.state, 'done');
+          const beforeHtml = await tab.eval(() => document.documentElement.outerHTML);
+          await toggle(b, tab, 'shortcut');
+          await waitFor(() => isOpen(tab), { what: 'sidebar open' });
+          const s = await sidebarData(tab);
+          const first = [...s.people, ...s.orgs, ...s.places][0];
+          assert.ok(first, 'lists at least one entity');
+          await clickItem(tab, first.label);
+          const hl = await highlighted(tab);
+          assert.ok(hl.length >= 1, 'highlights its mentions');
+          const names = first.label.split(' · ');
+          assert.ok(hl.every((t) => names.some((n) => t.replace(/\s+/g, ' ') === n) || names.some((n) => n.includes(t))), `only its mentions: ${hl}`);
+          await toggle(b, tab, 'shortcut');
+          await waitFor(async () => !(await isOpen(tab)), { what: 'sidebar closed' });
+          assert.deepEqual(await highlighted(tab), []);
+          assert.equal(await tab.eval(() => document.documentElement.outerHTML), beforeHtml);
+          await tab.close();
+        });
+      }
+    });
+  });
+}
