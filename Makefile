@@ -13,7 +13,7 @@ SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
 
 .PHONY: all setup setup-build build cli run demo package test test-native test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz
+        eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz bench bench-check
 
 all: build
 
@@ -46,6 +46,10 @@ run: build
 	@echo "   Firefox:         $(CURDIR)/dist/firefox"
 	@echo "       about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose dist/firefox/manifest.json"
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
+
+# Store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS).
+package: build
+	node scripts/package.mjs
 
 # The demo page on http://127.0.0.1:8642/ (same WASM, same sidebar, no extension needed).
 DEMO_PORT ?= 8642
@@ -126,3 +130,17 @@ fuzz:
 	  cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/target/corpus/$$t fuzz/corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 $(FUZZ_ARGS) || exit 1; \
 	done
+
+# Speed and size (issue "Performance and size"): the core natively and in both browsers, the peers
+# (Readability, compromise) on the same pages, scaling to 10 MB, the content script's main-thread time,
+# and the shipped sizes. Prints a table and one final BENCH line; writes target/bench/results.json.
+# Needs the real pages in $(SHARED)/data/pages. Takes several minutes: never part of `make test`.
+bench: setup build
+	@test -d "$(SHARED)/data/pages" || { echo "make bench needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	@SHARED="$(SHARED)" node scripts/bench.mjs
+
+# Fails (and says which) when a budget of scripts/bench.mjs (BUDGETS) is exceeded; reuses the last
+# results when they were measured on the current build, else measures first.
+bench-check: setup build
+	@test -d "$(SHARED)/data/pages" || { echo "make bench-check needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	@SHARED="$(SHARED)" node scripts/bench.mjs --check
