@@ -35,10 +35,11 @@ cli:
 build: setup-build cli
 	node scripts/build.mjs
 
-run: build
+run: setup build
 	@echo
 	@echo "== The sample page (tests/pages/example/source.html) through the CLI:"
 	@$(CLI) analyze tests/pages/example/source.html
+	@node scripts/screenshot.mjs target/screenshot.png
 	@echo
 	@echo "== Built:"
 	@echo "   Chrome/Chromium: $(CURDIR)/dist/chrome"
@@ -46,6 +47,7 @@ run: build
 	@echo "   Firefox:         $(CURDIR)/dist/firefox"
 	@echo "       about:debugging#/runtime/this-firefox → Load Temporary Add-on → choose dist/firefox/manifest.json"
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
+	@echo "   Screenshot of the sample page with the sidebar open: $(CURDIR)/target/screenshot.png"
 
 # Store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS).
 package: build
@@ -73,6 +75,8 @@ test-wasm: setup
 
 test-e2e: setup build
 	web-ext lint --source-dir dist/firefox --output text
+	node scripts/package.mjs
+	node scripts/check-rebuild.mjs
 	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 test: setup lint test-native test-wasm test-e2e
