@@ -111,6 +111,8 @@ eval-entities: cli
 # Dates, quantities and quotes on hand-labelled articles (from their HTML) and the sentence table.
 eval-facts: cli
 	python3 scripts/eval_facts.py --pages "$(SHARED)/data/pages"
+	@echo "peers on the same sentences:"
+	@node scripts/peers_facts.mjs
 
 eval: eval-repeats eval-ner eval-entities eval-facts
 
