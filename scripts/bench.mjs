@@ -1,0 +1,588 @@
+#!/usr/bin/env node
+// `make bench` and `make bench-check`: how fast and how big Dossier is.
+//
+//   node scripts/bench.mjs            measure everything; print a table and one BENCH line;
+//                                     write target/bench/results.json
+//   node scripts/bench.mjs --check    the budgets, on the last results if they were made from
+//                                     the current build (else measure first); exit 1 if one fails
+//
+// Options: --browsers chromium,firefox   --cs-pages N (content-script sample, default 40)
+//          --full (run the 10 MB pages even when the 1 MB time predicts minutes)
+//          --pages N (first N corpus pages only, for a quick look; --check never reuses such results)
+//          --reuse-native (take target/bench/native.json instead of running the native bench)
+//
+// Needs the real pages in $SHARED/data/pages (SHARED defaults to ../shared, as in the Makefile),
+// a build (`make build`: target/pkg, dist/chrome, dist/firefox, target/release/dossier), and the
+// browsers `make test` installs. What it measures (each figure is a median unless it says otherwise):
+//   1. native: benches/core.rs (`cargo bench --bench core`): analyze per page, tagger words/s
+//   2. browser core: the shipped WASM on the same pages' Page JSON (`dossier blocks`), both browsers
+//   3. peers in the same page and run: Readability.parse() on the HTML, compromise on the article text
+//   4. scaling: synthetic 10 KB…10 MB pages of real text, time and WASM memory, log-log slope
+//   5. content script: status.timings of the built extension on a sample of the pages, both browsers
+//   6. size: the .wasm raw and gzipped, the packed extension (zip of dist/chrome)
+import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './bench/server.mjs';
+import { zipDir } from './bench/zip.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(root, 'target', 'bench');
+const RESULTS = path.join(OUT, 'results.json');
+const CLI = path.join(root, 'target', 'release', 'dossier');
+const WASM = path.join(root, 'target', 'pkg', 'dossier_bg.wasm');
+const SHARED = path.resolve(process.env.SHARED || path.join(root, '..', 'shared'));
+const PAGES_DIR = path.join(SHARED, 'data', 'pages');
+const NER_DIR = path.join(SHARED, 'data', 'ner');
+
+const KB = 1024;
+const MB = 1024 * 1024;
+/** Synthetic page sizes, in UTF-16 code units of block text (what the extension counts). */
+const SIZES = [10 * KB, 100 * KB, MB, 10 * MB];
+/** The 10 MB page is not run when 10 × the 1 MB time exceeds this (it would take minutes; the budget is 1 s). */
+const MAX_PREDICTED_MS = 30000;
+
+/** The budgets of the issue "Performance and size". Each `ok` says when the budget holds. */
+export const BUDGETS = [
+  { key: 'ratio_readability', want: '≥ 20 (our analysis at least 20× faster than Readability.parse, both browsers)', ok: (r) => r.ratio_readability >= 20 },
+  { key: 'ratio_compromise', want: '≥ 20 (at least 20× faster than compromise people/places/organizations, both browsers)', ok: (r) => r.ratio_compromise >= 20 },
+  { key: 'mb1_ms', want: '< 100 ms (1 MB page in the browser)', ok: (r) => r.mb1_ms < 100 },
+  { key: 'mb10_ms', want: '≤ 1000 ms, or skipped by the background (10 MB page)', ok: (r) => r.mb10_ms <= 1000 || r.mb10_skipped === true },
+  { key: 'content_script_ms', want: '< 8 ms median main-thread time (both browsers)', ok: (r) => r.content_script_ms < 8 },
+  { key: 'wasm_bytes', want: '≤ 1.5 MB (1,572,864 bytes)', ok: (r) => r.wasm_bytes <= 1.5 * MB },
+  { key: 'wasm_gz_bytes', want: '≤ 600 KB (614,400 bytes)', ok: (r) => r.wasm_gz_bytes <= 600 * KB },
+  { key: 'extension_zip_bytes', want: '≤ 1 MB (1,048,576 bytes)', ok: (r) => r.extension_zip_bytes <= MB },
+];
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+};
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---------------------------------------------------------------- statistics
+
+function pct(values, q) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  return v[Math.min(v.length, Math.max(1, Math.ceil(q * v.length))) - 1];
+}
+const median = (v) => pct(v, 0.5);
+
+/** Least-squares slope of log(y) on log(x). */
+function logSlope(xs, ys) {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += (lx[i] - mx) * (ly[i] - my);
+    den += (lx[i] - mx) ** 2;
+  }
+  return num / den;
+}
+
+const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : x);
+const r3 = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
+
+// ---------------------------------------------------------------- inputs
+
+function requireInputs() {
+  if (!fs.existsSync(PAGES_DIR)) {
+    console.error(`bench: the real pages are missing: ${PAGES_DIR} does not exist (not part of a clone).`);
+    console.error('bench: set SHARED=/path/to/shared (the folder holding data/pages), e.g. make bench SHARED=/work/shared');
+    process.exit(2);
+  }
+  for (const f of [CLI, WASM, path.join(root, 'dist', 'chrome', 'manifest.json'), path.join(root, 'dist', 'firefox', 'manifest.json')]) {
+    if (!fs.existsSync(f)) {
+      console.error(`bench: ${path.relative(root, f)} is missing: run \`make build\` first (make bench does)`);
+      process.exit(2);
+    }
+  }
+}
+
+/** Corpus pages as `group/name`, sorted as the native bench sorts their paths. */
+function corpusPages() {
+  const out = [];
+  for (const g of fs.readdirSync(PAGES_DIR).sort()) {
+    const gd = path.join(PAGES_DIR, g);
+    if (!fs.statSync(gd).isDirectory()) continue;
+    for (const n of fs.readdirSync(gd).sort()) if (fs.existsSync(path.join(gd, n, 'source.html'))) out.push(`${g}/${n}`);
+  }
+  return out;
+}
+
+/** target/bench/pages.json: every page's Page JSON as `dossier blocks` prints it. */
+function writePagesJson(pages) {
+  const t = Date.now();
+  const list = pages.map((src) => ({
+    src,
+    page: JSON.parse(execFileSync(CLI, ['blocks', path.join(PAGES_DIR, src, 'source.html')], { maxBuffer: 1 << 28 })),
+  }));
+  fs.writeFileSync(path.join(OUT, 'pages.json'), JSON.stringify(list));
+  log(`pages.json: ${list.length} pages from \`dossier blocks\` in ${((Date.now() - t) / 1e3).toFixed(1)} s`);
+  return list;
+}
+
+/** Token-per-line files (first column) as documents of sentences of words. */
+function readConll(file) {
+  const docs = [];
+  let doc = [];
+  let sent = [];
+  const endSent = () => {
+    if (sent.length) doc.push(sent);
+    sent = [];
+  };
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const w = line.split(/\s+/)[0];
+    if (!w) endSent();
+    else if (w === '-DOCSTART-') {
+      endSent();
+      if (doc.length) docs.push(doc);
+      doc = [];
+    } else sent.push(w);
+  }
+  endSent();
+  if (doc.length) docs.push(doc);
+  return docs;
+}
+
+/** Tokens back to running text (close up punctuation), for the synthetic pages. */
+function detok(words) {
+  return words
+    .join(' ')
+    .replace(/ ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)(?= |$)/g, '$1')
+    .replace(/([([{$]) /g, '$1')
+    .replace(/ -- /g, ' – ');
+}
+
+/**
+ * target/bench/tagger-docs.txt (the tagger's input: CoNLL testa, as the native bench uses) and
+ * target/bench/corpus.json (unique paragraphs of real news text for the synthetic pages: the
+ * corpus pages' paragraphs, then CoNLL-2003 and GMB/VOA sentences in paragraphs of four).
+ */
+function writeTextInputs(list) {
+  const testa = path.join(NER_DIR, 'conll2003-eng.testa');
+  let tagDocs;
+  let tagCorpus;
+  if (fs.existsSync(testa)) {
+    tagDocs = readConll(testa);
+    tagCorpus = 'CoNLL-2003 testa';
+  } else {
+    tagDocs = list.map((p) => p.page.blocks.flatMap((b) => {
+      const w = b.text.split(/\s+/).filter(Boolean);
+      const out = [];
+      for (let i = 0; i < w.length; i += 100) out.push(w.slice(i, i + 100));
+      return out;
+    }));
+    tagCorpus = 'page block texts';
+  }
+  fs.writeFileSync(path.join(OUT, 'tagger-docs.txt'), tagDocs.map((d) => d.map((s) => s.join(' ')).join('\n')).join('\u001d'));
+
+  const seen = new Set();
+  const paras = [];
+  const add = (t) => {
+    t = t.replace(/\s+/g, ' ').trim();
+    if (t.length < 80) return;
+    const key = t.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    paras.push(t);
+  };
+  for (const { page } of list) for (const b of page.blocks) if (b.visible && (b.tag === 'p' || b.tag === 'blockquote')) add(b.text);
+  for (const f of ['conll2003-eng.train', 'conll2003-eng.testa', 'wikigold.conll', 'gmb-voa.tsv']) {
+    const file = path.join(NER_DIR, f);
+    if (!fs.existsSync(file)) continue;
+    const sents = readConll(file).flat();
+    for (let i = 0; i < sents.length; i += 4) add(sents.slice(i, i + 4).map(detok).join(' '));
+  }
+  fs.writeFileSync(path.join(OUT, 'corpus.json'), JSON.stringify(paras));
+  const units = paras.reduce((n, p) => n + p.length, 0);
+  log(`corpus.json: ${paras.length} unique paragraphs, ${(units / MB).toFixed(2)} M units; tagger input: ${tagCorpus}`);
+  return { tagCorpus, corpusUnits: units };
+}
+
+function run(cmd, argv, extra = {}) {
+  log(`${cmd} ${argv.join(' ')}`);
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26, ...extra });
+  if (r.status !== 0) throw new Error(`${cmd} failed (status ${r.status})`);
+  return r.stdout;
+}
+
+/** The bench-only WASM module with the tagger alone (benches/tagger-wasm), into target/bench/tagger-pkg. */
+function buildTaggerWasm() {
+  const targetDir = path.join(OUT, 'tagger-target');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'benches/tagger-wasm/Cargo.toml', '--target-dir', targetDir]);
+  const pkg = path.join(OUT, 'tagger-pkg');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'dossier_bench_tagger.wasm')]);
+  const wasm = path.join(pkg, 'dossier_bench_tagger_bg.wasm');
+  // The same wasm-opt pass as the shipped module (scripts/build.mjs).
+  run(path.join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', wasm, '-o', wasm]);
+}
+
+// ---------------------------------------------------------------- 1. native
+
+function native() {
+  const out = path.join(OUT, 'native.json');
+  const table = run('cargo', ['bench', '--locked', '--features', 'cli', '--bench', 'core'], {
+    env: { ...process.env, SHARED, DOSSIER_BENCH_OUT: out },
+  });
+  process.stderr.write(table);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+// ---------------------------------------------------------------- 2–5. browsers
+
+async function inBrowser(name, server, list, csSample) {
+  const { launch } = await import('../tests/e2e/browsers.mjs');
+  const { settled } = await import('../tests/e2e/helpers.mjs');
+  const ext = path.join(root, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  const t0 = Date.now();
+  const b = await launch(name, ext);
+  const res = { browser: name };
+  try {
+    if (b.driver) await b.driver.manage().setTimeouts({ script: 30 * 60 * 1000 });
+    const tab = await b.open(`${server.base}/bench/`);
+    const call = async (fn, ...a) => tab.eval(fn, ...a);
+    for (let i = 0; i < 100 && !(await call(() => globalThis.benchReady === true)); i++) await new Promise((r) => setTimeout(r, 100));
+    res.setup = await call(() => globalThis.bench.setup());
+    if (!res.setup.isolated) log(`${name}: the bench page is not cross-origin isolated: timers are coarse`);
+    log(`${name}: ${res.setup.userAgent}`);
+    res.init = await call((n) => globalThis.bench.init(n), 5);
+    log(`${name}: init ${JSON.stringify(res.init)}`);
+
+    const n = list.length;
+    const chunks = async (fn, size, label) => {
+      const t = Date.now();
+      const rows = [];
+      for (let i = 0; i < n; i += size) rows.push(...(await call(fn, i, i + size)));
+      log(`${name}: ${label} on ${n} pages in ${((Date.now() - t) / 1e3).toFixed(1)} s`);
+      return rows;
+    };
+    res.core = await chunks((a, z) => globalThis.bench.core(a, z), 40, 'analyze');
+    res.readability = await chunks((a, z) => globalThis.bench.readability(a, z), 20, 'Readability');
+    res.compromise = await chunks((a, z) => globalThis.bench.compromise(a, z), 20, 'compromise');
+    res.tagger = await call(() => globalThis.bench.tagger());
+    log(`${name}: tagger ${Math.round(res.tagger.words_per_s)} words/s`);
+
+    res.scaling = [];
+    for (const variant of ['unique', 'repeats']) {
+      // 10 MB in Chromium only (the issue asks for Chromium at least), and only when the
+      // 1 MB time does not predict a run of minutes (then 10 MB is estimated; --full runs it).
+      for (const units of SIZES.filter((u) => name === 'chromium' || u < 10 * MB)) {
+        const mb1 = res.scaling.find((x) => x.variant === variant && x.target === MB);
+        if (units === 10 * MB && mb1 && mb1.ms * 10 > MAX_PREDICTED_MS && !args.includes('--full')) {
+          res.scaling.push({ variant, target: units, units, ms: mb1.ms * 10, estimated: true, mem_peak_bytes: NaN, repeats: NaN, copies: NaN });
+          log(`${name}: scaling ${variant} ${units} units: not run (1 MB took ${(mb1.ms / 1e3).toFixed(1)} s; estimated ≥ ${(mb1.ms / 100).toFixed(0)} s; --full runs it)`);
+          continue;
+        }
+        const row = await call((u, v, r) => globalThis.bench.scaling(u, v, r), units, variant, units >= MB ? 1 : 3);
+        res.scaling.push({ variant, target: units, ...row });
+        log(`${name}: scaling ${variant} ${units} units: ${row.ms.toFixed(1)} ms, memory ${(row.mem_peak_bytes / MB).toFixed(0)} MB`);
+      }
+    }
+    await tab.close();
+
+    // 5. The content script in the loaded extension, on real pages.
+    res.contentScript = [];
+    const t5 = Date.now();
+    for (const src of csSample) {
+      const row = { src };
+      let page;
+      try {
+        page = await b.open(`${server.base}/site/${src}/`);
+        const st = await settled(b, page);
+        row.state = st.state;
+        const id = await page.id();
+        const status = name === 'chromium'
+          ? await b.ext((tabId) => chrome.tabs.sendMessage(tabId, { type: 'popup:status' }), id)
+          : await b.ext((tabId) => browser.tabs.sendMessage(tabId, { type: 'popup:status' }), id);
+        row.timings = (status && status.timings) || {};
+      } catch (e) {
+        row.error = String(e && e.message ? e.message : e).split('\n')[0];
+      }
+      if (page) await page.close().catch(() => {});
+      res.contentScript.push(row);
+    }
+    log(`${name}: content script on ${csSample.length} pages in ${((Date.now() - t5) / 1e3).toFixed(1)} s`);
+  } finally {
+    await b.close();
+  }
+  log(`${name}: done in ${((Date.now() - t0) / 1e3).toFixed(0)} s`);
+  return res;
+}
+
+function summarizeBrowser(r, list) {
+  const ours = r.core.map((x) => x.ms);
+  const read = r.readability.map((x) => x.ms);
+  const dom = r.readability.map((x) => x.dom_ms);
+  const comp = r.compromise.map((x) => (x ? x.ms : NaN));
+  const oursWithText = r.compromise.map((x, i) => (x ? ours[i] : NaN));
+  const units = r.core.reduce((n, x) => n + x.units, 0);
+  const total = ours.reduce((a, b) => a + b, 0);
+  const compWords = r.compromise.reduce((n, x) => n + (x ? x.words : 0), 0);
+  const compTotal = comp.filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const sc = (variant) => r.scaling.filter((s) => s.variant === variant);
+  const measured = (variant) => sc(variant).filter((s) => !s.estimated);
+  const slope = (variant) => logSlope(measured(variant).map((s) => s.units), measured(variant).map((s) => s.ms));
+  const cs = r.contentScript.filter((x) => x.timings && Number.isFinite(x.timings.mainThread));
+  const csKey = (k) => median(cs.map((x) => x.timings[k]));
+  let slowest = { ms: -1 };
+  r.core.forEach((x, i) => {
+    if (x.ms > slowest.ms) slowest = { ms: x.ms, src: list[i].src };
+  });
+  return {
+    median_ms: median(ours),
+    p95_ms: pct(ours, 0.95),
+    slowest,
+    mb_per_s: units / MB / (total / 1e3),
+    readability_ms: median(read),
+    readability_dom_ms: median(dom),
+    readability_ok: r.readability.filter((x) => x.ok).length,
+    compromise_ms: median(comp),
+    compromise_pages: comp.filter(Number.isFinite).length,
+    compromise_words_per_s: compWords / (compTotal / 1e3),
+    ours_on_compromise_pages_ms: median(oursWithText),
+    ratio_readability: median(read) / median(ours),
+    ratio_compromise: median(comp) / median(oursWithText),
+    init: r.init,
+    tagger: r.tagger,
+    scaling: r.scaling,
+    slope_unique: slope('unique'),
+    slope_repeats: slope('repeats'),
+    content_script: {
+      pages: cs.length,
+      sampled: r.contentScript.length,
+      errors: r.contentScript.filter((x) => x.error).map((x) => `${x.src}: ${x.error}`),
+      states: r.contentScript.reduce((m, x) => ((m[x.state || 'error'] = (m[x.state || 'error'] || 0) + 1), m), {}),
+      main_ms: csKey('mainThread'),
+      p95_main_ms: pct(cs.map((x) => x.timings.mainThread), 0.95),
+      collect_ms: csKey('collect'),
+      fold_ms: csKey('fold'),
+      analyze_roundtrip_ms: csKey('analyze'),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- 6. size
+
+function sizes() {
+  const wasm = fs.readFileSync(WASM);
+  const zip = zipDir(path.join(root, 'dist', 'chrome'));
+  fs.writeFileSync(path.join(OUT, 'dossier-chrome.zip'), zip);
+  const firefoxZip = zipDir(path.join(root, 'dist', 'firefox'));
+  return {
+    wasm_bytes: wasm.length,
+    wasm_gz_bytes: zlib.gzipSync(wasm, { level: 9 }).length,
+    extension_zip_bytes: zip.length,
+    firefox_zip_bytes: firefoxZip.length,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const fmtMs = (x) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x.toFixed(1)) : 'n/a');
+const fmtBytes = (x) => `${x.toLocaleString('en-US')} B (${(x / KB).toFixed(0)} KB)`;
+
+function table(R) {
+  const L = [];
+  const row = (...c) => L.push(`| ${c.join(' | ')} |`);
+  const B = Object.keys(R.browsers);
+  const nat = R.native;
+  L.push(`Dossier ${R.version} · ${R.pages} pages from ${R.pages_dir} · ${R.date}`);
+  L.push('');
+  L.push('Core, native (benches/core.rs; analyze = repeats + entities + facts, per page, median of repeated runs)');
+  row('measure', 'value');
+  row('---', '---');
+  row('analyze median / p95 / mean per page', `${fmtMs(nat.median_ms)} / ${fmtMs(nat.p95_ms)} / ${fmtMs(nat.mean_ms)} ms`);
+  row('slowest page', `${fmtMs(nat.slowest_ms)} ms (${nat.slowest_page})`);
+  row('text throughput', `${nat.mb_per_s.toFixed(2)} MB/s of block text`);
+  row('entity tagger alone', `${Math.round(nat.tag_words_per_s).toLocaleString('en-US')} words/s (${nat.tag_corpus}, ${nat.tag_words} words)`);
+  row('tagger model load / first analyze', `${fmtMs(nat.model_load_ms)} ms / ${fmtMs(nat.first_call_ms)} ms`);
+  L.push('');
+  L.push('In the browser (shipped WASM, same pages, same run as the peers)');
+  row('measure', ...B);
+  row('---', ...B.map(() => '---'));
+  const per = (label, f) => row(label, ...B.map((b) => f(R.browsers[b])));
+  per('analyze median / p95 per page', (s) => `${fmtMs(s.median_ms)} / ${fmtMs(s.p95_ms)} ms`);
+  per('slowest page', (s) => `${fmtMs(s.slowest.ms)} ms (${s.slowest.src})`);
+  per('text throughput', (s) => `${s.mb_per_s.toFixed(2)} MB/s`);
+  per('Readability.parse median (+ DOMParser)', (s) => `${fmtMs(s.readability_ms)} ms (+ ${fmtMs(s.readability_dom_ms)} ms)`);
+  per('compromise people/places/orgs median', (s) => `${fmtMs(s.compromise_ms)} ms on ${s.compromise_pages} pages (ours there: ${fmtMs(s.ours_on_compromise_pages_ms)} ms)`);
+  per('ratio Readability ÷ ours', (s) => `${s.ratio_readability.toFixed(2)}×`);
+  per('ratio compromise ÷ ours', (s) => `${s.ratio_compromise.toFixed(2)}×`);
+  per('entity tagger alone', (s) => `${Math.round(s.tagger.words_per_s).toLocaleString('en-US')} words/s`);
+  per('compromise', (s) => `${Math.round(s.compromise_words_per_s).toLocaleString('en-US')} words/s`);
+  per('init: fetch+compile+instantiate', (s) => `${fmtMs(s.init.full_ms)} ms`);
+  per('init: compile / instantiate', (s) => `${fmtMs(s.init.compile_ms)} / ${fmtMs(s.init.instantiate_ms)} ms`);
+  per('first analyze (model loads) vs steady', (s) => `${fmtMs(s.init.first_analyze_ms)} vs ${fmtMs(s.init.steady_analyze_ms)} ms (+${fmtMs(s.init.model_first_call_ms)} ms)`);
+  per('tagger model load alone', (s) => `${fmtMs(s.tagger.load_ms)} ms`);
+  L.push('');
+  L.push('Scaling (synthetic pages of real news text; size in UTF-16 units; one fresh instance each; memory = WebAssembly.Memory after the run)');
+  row('size', 'variant', ...B.map((b) => `${b} time`), ...B.map((b) => `${b} memory`), 'repeats found');
+  row('---', '---', ...B.map(() => '---'), ...B.map(() => '---'), '---');
+  const first = B.map((b) => R.browsers[b].scaling).sort((a, b) => b.length - a.length)[0];
+  const find = (b, s) => R.browsers[b].scaling.find((x) => x.variant === s.variant && x.target === s.target);
+  for (const s of first) {
+    row(`${s.target / KB >= KB ? s.target / MB + ' MB' : s.target / KB + ' KB'}`, s.variant,
+      ...B.map((b) => (!find(b, s) ? 'not run' : find(b, s).estimated ? `not run (≥ ${fmtMs(find(b, s).ms)} ms estimated)` : `${fmtMs(find(b, s).ms)} ms`)),
+      ...B.map((b) => (find(b, s) && !find(b, s).estimated ? `${(find(b, s).mem_peak_bytes / MB).toFixed(0)} MB` : '')),
+      s.estimated ? '' : `${s.repeats} (${s.copies} copies inserted${s.reversed ? `; ${s.reversed} corpus paragraphs reused word-reversed` : ''})`);
+  }
+  per('log-log slope of time (unique / with repeats)', (s) => `${s.slope_unique.toFixed(2)} / ${s.slope_repeats.toFixed(2)} (${s.scaling.filter((x) => !x.estimated).length / 2} sizes)`);
+  per('time linear in size? (slope ≤ 1.15)', (s) => (Math.max(s.slope_unique, s.slope_repeats) <= 1.15 ? 'yes' : 'no: superlinear'));
+  L.push('');
+  L.push(`Content script in the loaded extension (status.timings, median over the sample)`);
+  row('measure', ...B);
+  row('---', ...B.map(() => '---'));
+  per('pages timed / sampled', (s) => `${s.content_script.pages} / ${s.content_script.sampled} (${Object.entries(s.content_script.states).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  per('main thread (collect + fold) median / p95', (s) => `${fmtMs(s.content_script.main_ms)} / ${fmtMs(s.content_script.p95_main_ms)} ms`);
+  per('collect / fold', (s) => `${fmtMs(s.content_script.collect_ms)} / ${fmtMs(s.content_script.fold_ms)} ms`);
+  per('analyze round trip (not main thread)', (s) => `${fmtMs(s.content_script.analyze_roundtrip_ms)} ms`);
+  L.push('');
+  L.push('Size');
+  row('measure', 'value');
+  row('---', '---');
+  row('dossier_bg.wasm (after wasm-opt)', fmtBytes(R.size.wasm_bytes));
+  row('dossier_bg.wasm gzip -9', fmtBytes(R.size.wasm_gz_bytes));
+  row('extension zip (dist/chrome, deflate 9)', fmtBytes(R.size.extension_zip_bytes));
+  row('extension zip (dist/firefox)', fmtBytes(R.size.firefox_zip_bytes));
+  return L.join('\n');
+}
+
+function benchLine(s) {
+  const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes'];
+  return 'BENCH ' + keys.map((k) => `${k}=${Number.isInteger(s[k]) ? s[k] : r3(s[k])}`).join(' ');
+}
+
+function check(R) {
+  const s = R.summary;
+  let failed = 0;
+  for (const b of BUDGETS) {
+    const ok = b.ok(s);
+    if (!ok) failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${b.key}=${s[b.key]}  budget ${b.want}`);
+  }
+  if (failed) {
+    console.log(`bench-check: ${failed} budget(s) exceeded (results: ${path.relative(root, RESULTS)})`);
+    process.exit(1);
+  }
+  console.log('bench-check: every budget holds');
+}
+
+function buildStamp() {
+  return { wasm_sha256: sha256(WASM), cli_sha256: sha256(CLI), dist_chrome_zip_bytes: zipDir(path.join(root, 'dist', 'chrome')).length };
+}
+
+async function measure() {
+  requireInputs();
+  fs.mkdirSync(OUT, { recursive: true });
+  const t0 = Date.now();
+  const browsers = opt('--browsers', 'chromium,firefox').split(',').filter(Boolean);
+  let pages = corpusPages();
+  const limit = Number(opt('--pages', '0'));
+  if (limit > 0) pages = pages.slice(0, limit);
+  const csN = Number(opt('--cs-pages', '40'));
+  const step = Math.max(1, pages.length / csN);
+  const csSample = [];
+  for (let i = 0; i < csN && Math.floor(i * step) < pages.length; i++) csSample.push(pages[Math.floor(i * step)]);
+
+  // --reuse-native: the last native results (for working on the browser half only).
+  const nat = args.includes('--reuse-native') && fs.existsSync(path.join(OUT, 'native.json'))
+    ? JSON.parse(fs.readFileSync(path.join(OUT, 'native.json'), 'utf8'))
+    : native();
+  const list = writePagesJson(pages);
+  const text = writeTextInputs(list);
+  buildTaggerWasm();
+  const MAX_TEXT_UNITS = (() => {
+    const m = /MAX_TEXT_UNITS\s*=\s*([\d\s*]+);/.exec(fs.readFileSync(path.join(root, 'extension', 'background.js'), 'utf8'));
+    return m ? Function(`return (${m[1]})`)() : Infinity;
+  })();
+
+  const server = await startBenchServer({ root, pagesDir: PAGES_DIR });
+  const raw = {};
+  try {
+    for (const b of browsers) raw[b] = await inBrowser(b, server, list, csSample);
+  } finally {
+    await server.close();
+  }
+  const per = Object.fromEntries(Object.entries(raw).map(([b, r]) => [b, summarizeBrowser(r, list)]));
+  const size = sizes();
+  const primary = per.chromium || Object.values(per)[0];
+  const worstOf = (rows, target) => {
+    const v = rows.filter((s) => s.target === target).map((s) => s.ms);
+    return v.length ? Math.max(...v) : NaN;
+  };
+  const mb10Units = Math.max(0, ...primary.scaling.filter((s) => s.target === 10 * MB).map((s) => s.units));
+  const summary = {
+    // The core's per-page time natively (part 1); the browser's is in the table.
+    median_ms: nat.median_ms,
+    p95_ms: nat.p95_ms,
+    // The worse of the browsers.
+    ratio_readability: Math.min(...Object.values(per).map((s) => s.ratio_readability)),
+    ratio_compromise: Math.min(...Object.values(per).map((s) => s.ratio_compromise)),
+    // Chromium, the slower of the two variants.
+    mb1_ms: worstOf(primary.scaling, MB),
+    mb10_ms: worstOf(primary.scaling, 10 * MB),
+    mb10_skipped: mb10Units > MAX_TEXT_UNITS,
+    mb10_estimated: primary.scaling.some((s) => s.target === 10 * MB && s.estimated),
+    // The worse of the browsers' medians.
+    content_script_ms: Math.max(...Object.values(per).map((s) => s.content_script.main_ms)),
+    ...size,
+  };
+  const R = {
+    version: (/^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8')) || [])[1],
+    date: new Date().toISOString(),
+    pages: pages.length,
+    pages_dir: PAGES_DIR,
+    partial: limit > 0 || browsers.length < 2 || args.includes('--reuse-native'),
+    max_text_units: MAX_TEXT_UNITS,
+    text,
+    native: nat,
+    browsers: per,
+    size,
+    summary,
+    stamp: buildStamp(),
+    wall_s: Math.round((Date.now() - t0) / 1e3),
+    raw,
+  };
+  fs.writeFileSync(RESULTS, JSON.stringify(R, null, 1));
+  console.log(table(R));
+  console.log('');
+  console.log(`(results: ${path.relative(root, RESULTS)}; ${R.wall_s} s)`);
+  console.log(benchLine(summary));
+  return R;
+}
+
+async function main() {
+  if (args.includes('--check')) {
+    let R = null;
+    if (fs.existsSync(RESULTS)) {
+      R = JSON.parse(fs.readFileSync(RESULTS, 'utf8'));
+      const fresh = fs.existsSync(WASM) && fs.existsSync(CLI) && !R.partial && JSON.stringify(R.stamp) === JSON.stringify(buildStamp());
+      if (fresh) console.log(`bench-check: the results in ${path.relative(root, RESULTS)} (${R.date}) are of the current build`);
+      else {
+        console.log('bench-check: the last results are not of the current build (or partial): measuring again');
+        R = null;
+      }
+    }
+    if (!R) R = await measure();
+    else console.log(benchLine(R.summary));
+    check(R);
+    return;
+  }
+  await measure();
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e && e.stack ? e.stack : e}`);
+  process.exit(1);
+});
