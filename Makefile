@@ -123,6 +123,7 @@ clean:
 # Fuzzing (cargo-fuzz, libFuzzer): each target in fuzz/fuzz_targets/ for FUZZ_SECONDS, one after another.
 # Needs the nightly toolchain (rustup toolchain install nightly) and cargo-fuzz (cargo install cargo-fuzz --locked).
 # New corpus entries go to fuzz/target/corpus/<target> (ignored); fuzz/corpus/<target> holds the committed seeds.
+# First the large-input time tests of tests/robustness.rs (release build; `cargo test` skips them in debug).
 # A crash or timeout stops the run and is saved under fuzz/artifacts/<target>/ (reproduce: cargo +nightly fuzz run <target> <file>).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= analyze html tagger
@@ -130,6 +131,7 @@ FUZZ_ARGS ?=
 fuzz:
 	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain: rustup toolchain install nightly"; exit 2; }
 	@cargo fuzz --version >/dev/null 2>&1 || { echo "make fuzz needs cargo-fuzz: cargo install cargo-fuzz --locked"; exit 2; }
+	cargo test --locked --release --features cli --test robustness
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
 	  mkdir -p fuzz/target/corpus/$$t; \

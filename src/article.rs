@@ -255,10 +255,13 @@ pub fn classify(page: &Page) -> ArticleInfo {
             continue;
         }
         let len = utf16_len(b.text.trim());
+        // A block holds no more link text than text (`link_chars` comes from
+        // the caller, unchecked); saturate so a hostile page cannot overflow.
+        let links = b.link_chars.min(utf16_len(&b.text));
         for &e in b.path.iter().rev().take(5) {
             if let Some(t) = text_len.get_mut(e as usize) {
-                *t += len;
-                link_len[e as usize] += b.link_chars;
+                *t = t.saturating_add(len);
+                link_len[e as usize] = link_len[e as usize].saturating_add(links);
             }
         }
         if furniture[i] || len < 25 || !SCORED_TAGS.contains(&b.tag.as_str()) {

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::ArticleInfo;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
-use crate::text::utf16_offsets;
+use crate::text::Utf16Map;
 
 /// Kind of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -324,6 +324,16 @@ pub struct Doc<'a> {
     pub toks: Vec<Vec<tokens::Tok>>,
     /// Sentences as (unit, token range).
     pub sents: Vec<(usize, std::ops::Range<usize>)>,
+    /// Byte → UTF-16 offsets per unit.
+    pub utf16: Vec<Utf16Map>,
+}
+
+impl Doc<'_> {
+    /// UTF-16 offsets of a byte range of a unit's text.
+    pub fn utf16_range(&self, unit: usize, start: usize, end: usize) -> (u32, u32) {
+        let (map, text) = (&self.utf16[unit], self.units[unit].1);
+        (map.get(text, start), map.get(text, end))
+    }
 }
 
 /// A mention of an entity in [`Doc`] terms.
@@ -520,12 +530,11 @@ pub fn extract(
     }
     // A repeat is not a second mention.
     raw.retain(|m| {
-        let (block, text) = doc.units[m.unit];
+        let block = doc.units[m.unit].0;
         let toks = &doc.toks[m.unit];
-        let offs = utf16_offsets(text, &[toks[m.tok.start].start, toks[m.tok.end - 1].end]);
-        !hidden[block]
-            .iter()
-            .any(|&(s, e)| offs[0] < e && offs[1] > s)
+        let (start, end) =
+            doc.utf16_range(m.unit, toks[m.tok.start].start, toks[m.tok.end - 1].end);
+        !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page)
 }
@@ -884,7 +893,13 @@ pub fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc
             }
         }
     }
-    Doc { units, toks, sents }
+    let utf16 = units.iter().map(|(_, t)| Utf16Map::new(t)).collect();
+    Doc {
+        units,
+        toks,
+        sents,
+        utf16,
+    }
 }
 
 /// Class/id fragments of bylines, photo credits and similar furniture
@@ -1108,7 +1123,11 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
             }
         }
         if m.ty == 1 {
-            let people: Vec<std::ops::Range<usize>> = raw
+            // `raw` is in sentence order: only this sentence's mentions,
+            // not a scan of the whole article per person mention.
+            let same_sent =
+                raw.partition_point(|o| o.sent < m.sent)..raw.partition_point(|o| o.sent <= m.sent);
+            let people: Vec<std::ops::Range<usize>> = raw[same_sent]
                 .iter()
                 .filter(|o| o.unit == m.unit && o.sent == m.sent && o.ty == 1 && o.tok != m.tok)
                 .map(|o| o.tok.clone())
@@ -1170,13 +1189,14 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
                 .mentions
                 .iter()
                 .map(|(u, _, r)| {
-                    let (block, text) = doc.units[*u];
+                    let block = doc.units[*u].0;
                     let toks = &doc.toks[*u];
-                    let o = utf16_offsets(text, &[toks[r.start].start, toks[r.end - 1].end]);
+                    let (start, end) =
+                        doc.utf16_range(*u, toks[r.start].start, toks[r.end - 1].end);
                     Mention {
                         block: block as u32,
-                        start: o[0],
-                        end: o[1],
+                        start,
+                        end,
                     }
                 })
                 .collect();

@@ -255,6 +255,49 @@ pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<u32> {
     out
 }
 
+/// Byte offsets of one text to UTF-16 offsets, each in O(1) after one pass
+/// over the text (a running count every [`Utf16Map::STEP`] bytes).
+/// [`utf16_offsets`] scans from the start of the text on every call, which
+/// made one call per mention quadratic in the length of a block.
+#[derive(Clone, Debug, Default)]
+pub struct Utf16Map {
+    /// UTF-16 length of the first `k * STEP` bytes, for every `k`.
+    marks: Vec<u32>,
+}
+
+impl Utf16Map {
+    /// Bytes between two marks.
+    pub const STEP: usize = 64;
+
+    /// The map of `text`.
+    pub fn new(text: &str) -> Utf16Map {
+        let mut marks = Vec::with_capacity(text.len() / Self::STEP + 1);
+        let mut n = 0;
+        marks.push(0);
+        for chunk in text.as_bytes().chunks(Self::STEP) {
+            n += utf16_units(chunk);
+            marks.push(n);
+        }
+        Utf16Map { marks }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` of the text the map was made
+    /// from; inside a character, the offset after it (as [`utf16_offsets`]).
+    pub fn get(&self, text: &str, byte: usize) -> u32 {
+        let k = byte / Self::STEP;
+        self.marks[k] + utf16_units(&text.as_bytes()[k * Self::STEP..byte])
+    }
+}
+
+/// UTF-16 units of a run of UTF-8 bytes: one per leading byte, two for a
+/// four-byte sequence. Additive over any split of the bytes.
+fn utf16_units(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
+}
+
 /// UTF-16 length of `text`.
 pub fn utf16_len(text: &str) -> u32 {
     text.chars().map(|c| c.len_utf16() as u32).sum()
@@ -313,6 +356,16 @@ mod tests {
             assert_eq!(folded(a), folded(b), "{a} vs {b}");
         }
         assert_ne!(folded("68 seats"), folded("55 seats"));
+    }
+
+    #[test]
+    fn utf16_map_equals_utf16_offsets() {
+        let s = "a😀é日\u{301}x".repeat(40);
+        let map = Utf16Map::new(&s);
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let want = utf16_offsets(&s, &bounds);
+        let got: Vec<u32> = bounds.iter().map(|&b| map.get(&s, b)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -102,7 +102,10 @@ pub fn parse_iso(s: &str) -> Option<Day> {
             p[2].get(..2).unwrap_or(p[2]).parse().ok()?,
         );
     }
-    if s.len() >= 8 && s[..8].chars().all(|c| c.is_ascii_digit()) {
+    // `get`: byte 8 may fall inside a character ("2013😀").
+    if s.get(..8)
+        .is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit()))
+    {
         return Day::new(
             s[..4].parse().ok()?,
             s[4..6].parse().ok()?,

@@ -18,7 +18,6 @@
 
 use super::{Quote, Sentence};
 use crate::entities::{Doc, Entity, Mention, MentionRef};
-use crate::text::utf16_offsets;
 
 const SPEECH: &[&str] = &[
     "said",
@@ -212,13 +211,15 @@ fn spans_of(text: &str, carry: bool) -> Vec<Span> {
             || matches!(chars[k - 1].1, '(' | '[' | '—' | '–' | '-' | ':' | '/')
     };
     let after_ok = |k: usize| k + 1 >= n || !chars[k + 1].1.is_alphanumeric();
+    // Whether a `«` follows is asked at every `»`: look it up once.
+    let last_open_guillemet = chars.iter().rposition(|x| x.1 == '«');
     for k in 0..n {
         let c = chars[k].1;
         match open {
             None => {
                 let opens = match c {
                     '“' | '„' | '«' | '‹' => true,
-                    '»' => chars[k + 1..].iter().any(|x| x.1 == '«'),
+                    '»' => last_open_guillemet.is_some_and(|g| g > k),
                     '"' | '‘' | '‚' => before_ok(k),
                     // A straight single quote opens only before a letter and
                     // after a space: never an apostrophe ("it's", "'90s").
@@ -289,11 +290,18 @@ pub fn find(
     let mut carry = false;
     // Speaker of the last attributed quote, and the unit it was in.
     let mut last_speaker: Option<(usize, Option<usize>, Option<String>)> = None;
+    // Mentions per unit, in one pass (not one pass per unit).
+    let mut by_unit: Vec<Vec<&MentionRef>> = vec![Vec::new(); doc.units.len()];
+    for m in mentions {
+        if let Some(v) = by_unit.get_mut(m.unit) {
+            v.push(m);
+        }
+    }
     for (u, (block, text)) in doc.units.iter().enumerate() {
         let spans = spans_of(text, carry);
         carry = spans.last().is_some_and(|s| s.open_end);
         let toks = &doc.toks[u];
-        let unit_mentions: Vec<&MentionRef> = mentions.iter().filter(|m| m.unit == u).collect();
+        let unit_mentions = &by_unit[u];
         let mut k = 0;
         while k < spans.len() {
             let sp = spans[k].clone();
@@ -304,11 +312,15 @@ pub fn find(
                 continue;
             }
             // Token positions around the quote.
-            let before_tok = toks.iter().rposition(|t| t.end <= sp.outer.start);
-            let after_tok = toks.iter().position(|t| t.start >= sp.outer.end);
-            let mut attr = attribution_after(doc, u, after_tok, &unit_mentions, entities, mentions)
+            // Tokens are in text order: binary search, not a scan per quote.
+            let before_tok = toks
+                .partition_point(|t| t.end <= sp.outer.start)
+                .checked_sub(1);
+            let after_tok =
+                Some(toks.partition_point(|t| t.start < sp.outer.end)).filter(|&a| a < toks.len());
+            let mut attr = attribution_after(doc, u, after_tok, unit_mentions, entities, mentions)
                 .or_else(|| {
-                    attribution_before(doc, u, before_tok, &unit_mentions, entities, mentions)
+                    attribution_before(doc, u, before_tok, unit_mentions, entities, mentions)
                 });
             let mut text_out = inner_clean.trim_end_matches([',']).to_string();
             let mut end_span = sp.clone();
@@ -373,17 +385,15 @@ pub fn find(
                 k += 1;
                 continue;
             }
-            let o = utf16_offsets(
-                text,
-                &[
-                    sp.inner.start,
-                    sp.inner.start + inner.len().min(sp.inner.len()),
-                ],
+            let (start, end) = doc.utf16_range(
+                u,
+                sp.inner.start,
+                sp.inner.start + inner.len().min(sp.inner.len()),
             );
             let m = Mention {
                 block: *block as u32,
-                start: o[0],
-                end: o[1],
+                start,
+                end,
             };
             let _ = end_span;
             if !is_hidden(&m) {
