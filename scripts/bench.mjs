@@ -10,6 +10,7 @@
 //          --full (run the 10 MB pages even when the 1 MB time predicts minutes)
 //          --pages N (first N corpus pages only, for a quick look; --check never reuses such results)
 //          --reuse-native (take target/bench/native.json instead of running the native bench)
+//          --report (print the table and BENCH line of the last results again)
 //
 // Needs the real pages in $SHARED/data/pages (SHARED defaults to ../shared, as in the Makefile),
 // a build (`make build`: target/pkg, dist/chrome, dist/firefox, target/release/dossier), and the
@@ -440,6 +441,12 @@ function table(R) {
   }
   per('log-log slope of time (unique / with repeats)', (s) => `${s.slope_unique.toFixed(2)} / ${s.slope_repeats.toFixed(2)} (${s.scaling.filter((x) => !x.estimated).length / 2} sizes)`);
   per('time linear in size? (slope ≤ 1.15)', (s) => (Math.max(s.slope_unique, s.slope_repeats) <= 1.15 ? 'yes' : 'no: superlinear'));
+  const mb10 = R.summary.mb10_ms;
+  if (mb10 > 1000) {
+    L.push('');
+    L.push(`Note: 10 MB takes ${(mb10 / 1e3).toFixed(1)} s${R.summary.mb10_estimated ? ' (estimated from 1 MB)' : ''}, over 1 s; the background skips only pages over ` +
+      `MAX_TEXT_UNITS = ${R.max_text_units.toLocaleString('en-US')} UTF-16 units (extension/background.js), so such a page is ${R.summary.mb10_skipped ? 'skipped' : 'analysed, and its tab waits that long for folds'}.`);
+  }
   L.push('');
   L.push(`Content script in the loaded extension (status.timings, median over the sample)`);
   row('measure', ...B);
@@ -564,6 +571,13 @@ async function measure() {
 }
 
 async function main() {
+  if (args.includes('--report')) {
+    const R = JSON.parse(fs.readFileSync(RESULTS, 'utf8'));
+    console.log(table(R));
+    console.log('');
+    console.log(benchLine(R.summary));
+    return;
+  }
   if (args.includes('--check')) {
     let R = null;
     if (fs.existsSync(RESULTS)) {
