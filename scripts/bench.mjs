@@ -477,7 +477,7 @@ function check(R) {
   for (const b of BUDGETS) {
     const ok = b.ok(s);
     if (!ok) failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${b.key}=${s[b.key]}  budget ${b.want}`);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${b.key}=${Number.isInteger(s[b.key]) ? s[b.key] : r3(s[b.key])}  budget ${b.want}`);
   }
   if (failed) {
     console.log(`bench-check: ${failed} budget(s) exceeded (results: ${path.relative(root, RESULTS)})`);
