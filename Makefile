@@ -12,7 +12,7 @@ export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null)
 SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
 
-.PHONY: all setup setup-build build cli run demo package test test-native test-wasm test-e2e lint fmt golden \
+.PHONY: all setup setup-build build cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
         eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz bench bench-check
 
 all: build
@@ -115,6 +115,12 @@ eval-facts: cli
 	@node scripts/peers_facts.mjs
 
 eval: eval-repeats eval-ner eval-entities eval-facts
+
+# Every page of ../shared/data/pages with the extension in both browsers: no error of
+# Dossier's own, and the DOM after "Show all" equals the page without Dossier.
+# Slow (a page load per page and browser, twice): not part of make test.
+corpus-check: setup build
+	node scripts/corpus-check.mjs --pages "$(SHARED)/data/pages"
 
 clean:
 	cargo clean

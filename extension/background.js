@@ -27,6 +27,9 @@ function loadCore() {
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
 
+// Set by the end-to-end tests: the next analysis panics inside the core.
+let panicNext = false;
+
 async function analyze(page) {
   let units = 0;
   for (const b of page.blocks || []) units += (b.text || '').length;
@@ -35,11 +38,17 @@ async function analyze(page) {
   }
   await loadCore();
   try {
-    const report = core.analyze(page, { include_text: false });
+    const report = core.analyze(page, { include_text: false, panic_for_test: panicNext });
     return { ok: true, report };
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.
-    ready = null;
+    panicNext = false;
+    try {
+      core.__dossier_reinstantiate();
+    } catch (e2) {
+      ready = null;
+      console.error('Dossier: could not restart the core:', e2);
+    }
     console.error('Dossier: analysis failed:', e);
     return { ok: false, error: `analysis failed: ${e && e.message ? e.message : e}` };
   }
@@ -48,6 +57,11 @@ async function analyze(page) {
 // Last state each tab's content script reported; read by the e2e tests.
 const tabState = new Map();
 globalThis.__dossierTabState = tabState;
+globalThis.__dossierPanicNext = () => {
+  panicNext = true;
+};
+// A closed tab's state would otherwise stay for the browser's lifetime.
+api.tabs.onRemoved.addListener((tabId) => tabState.delete(tabId));
 
 function setBadge(tabId, folded, state) {
   if (tabId == null) return;
@@ -76,11 +90,15 @@ const handlers = {
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
     const tabId = sender.tab && sender.tab.id;
-    tabState.set(tabId, { url: sender.url, folded: msg.folded | 0, repeats: msg.repeats | 0, state: String(msg.state), at: Date.now() });
+    tabState.set(tabId, { url: sender.url, folded: msg.folded | 0, repeats: msg.repeats | 0, state: String(msg.state), timings: msg.timings || {}, at: Date.now() });
     setBadge(tabId, msg.folded | 0, msg.state);
     return { ok: true };
   },
   'test:tabState': async (msg) => tabState.get(msg.tabId) || null,
+  'test:panicNext': async () => {
+    panicNext = true;
+    return { ok: true };
+  },
   'test:tabFor': async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null,
   'popup:settings': async () => ({ settings: await loadSettings() }),
   'cs:openOptions': async () => {

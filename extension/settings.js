@@ -34,17 +34,22 @@ export function sanitize(raw) {
   return { settings: out, problems };
 }
 
-export async function loadSettings() {
+/** The stored settings, repaired, with what had to be repaired (empty when nothing). */
+export async function readSettings() {
   let raw;
   try {
     raw = (await api.storage.local.get('settings')).settings;
   } catch (e) {
     console.warn('Dossier: could not read settings, using defaults:', e);
-    return sanitize(null).settings;
+    return { settings: sanitize(null).settings, problems: ['settings could not be read'] };
   }
-  const { settings, problems } = sanitize(raw);
-  if (problems.length) console.warn('Dossier: settings repaired:', problems.join('; '));
-  return settings;
+  const checked = sanitize(raw);
+  if (checked.problems.length) console.warn('Dossier: settings repaired:', checked.problems.join('; '));
+  return checked;
+}
+
+export async function loadSettings() {
+  return (await readSettings()).settings;
 }
 
 export async function saveSettings(s) {

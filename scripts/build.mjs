@@ -32,6 +32,22 @@ export function buildWasm() {
   fs.rmSync(pkg, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg,
     path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
+  // NOTE: a Rust panic in WASM is an abort (a trap) that can leave the
+  // instance's memory half-updated, and wasm-bindgen's glue caches its one
+  // instance for good. This export starts a fresh instance from the same
+  // compiled module, so the background recovers from a panic on the next page.
+  fs.appendFileSync(
+    path.join(pkg, 'dossier.js'),
+    `
+// Added by scripts/build.mjs: a fresh instance after a trap (panic = abort).
+export function __dossier_reinstantiate() {
+    const module = wasmModule;
+    wasm = undefined;
+    __wbg_init_promise = undefined;
+    return initSync({ module });
+}
+`,
+  );
   const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
   if (!fs.existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (make does)');
   const wasm = path.join(pkg, 'dossier_bg.wasm');

@@ -49,6 +49,10 @@ pub fn analyze(page: &Page) -> Report {
 
 /// Analyses a page. Deterministic: the same page gives the same report.
 pub fn analyze_with(page: &Page, opts: &Options) -> Report {
+    assert!(
+        !opts.panic_for_test,
+        "panic requested by a test (Options::panic_for_test)"
+    );
     let info = article::classify(page);
     let repeats = repeats::find_repeats(page, &info);
     Report::build(page, &info, repeats, opts)

@@ -20,11 +20,18 @@ pub struct Options {
     /// Copy each block's text into the report. The extension turns this off:
     /// it already holds the text, and the message back stays small.
     pub include_text: bool,
+    /// Panic on purpose: lets the end-to-end tests check that a panic in the
+    /// core is caught at the WASM boundary and never reaches the page. Only
+    /// the extension's background sets options; pages cannot.
+    pub panic_for_test: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { include_text: true }
+        Options {
+            include_text: true,
+            panic_for_test: false,
+        }
     }
 }
 

@@ -79,7 +79,7 @@
   D.send = send;
 
   function tellBackground() {
-    send({ type: 'cs:state', folded: D.foldedCount(), repeats: status.repeats, state: status.state }).catch(() => {});
+    send({ type: 'cs:state', folded: D.foldedCount(), repeats: status.repeats, state: status.state, timings: status.timings }).catch(() => {});
   }
   D.onFoldChange = () => {
     status.folded = D.foldedCount();
@@ -120,7 +120,10 @@
     D.setReport(res.report, refs, (i) => blockTexts[i] || '');
     lastSignature = signature(page);
     status.repeats = D.repeatCount();
-    if (D.settings.autoFold !== false) D.foldAll();
+    // After "Show all", a page that changes keeps everything shown.
+    if (shownByUser) {
+      /* the reader asked to see everything */
+    } else if (D.settings.autoFold !== false) D.foldAll();
     else D.markAll();
     const t3 = performance.now();
     status.folded = D.foldedCount();
@@ -174,6 +177,21 @@
     }
   }
 
+  // The reader's last choice: "Show all" holds until "Fold repeats".
+  let shownByUser = false;
+  D.showAll = () => {
+    shownByUser = true;
+    D.unfoldAll();
+    D.onFoldChange();
+    D.sidebar.update();
+  };
+  D.refold = () => {
+    shownByUser = false;
+    D.foldAll();
+    D.onFoldChange();
+    D.sidebar.update();
+  };
+
   function stop() {
     D.unfoldAll();
     D.clearHighlight();
@@ -203,15 +221,11 @@
         sendResponse({ ok: true, open: D.sidebar.isOpen() });
         return false;
       case 'popup:showAll':
-        D.unfoldAll();
-        D.onFoldChange();
-        D.sidebar.update();
+        D.showAll();
         sendResponse({ ok: true, folded: 0 });
         return false;
       case 'popup:fold':
-        if (status.state !== 'disabled') D.foldAll();
-        D.onFoldChange();
-        D.sidebar.update();
+        if (status.state !== 'disabled') D.refold();
         sendResponse({ ok: true, folded: D.foldedCount() });
         return false;
       case 'bg:siteSwitch':

@@ -21,6 +21,7 @@
     pushed: null, // {style} of <html> before we pushed the page
     active: null, // {button, mentions, index}
     collapsed: false,
+    expanded: {},
   };
   D.sidebarState = state;
 
@@ -123,10 +124,30 @@
     });
   }
 
-  function section(id, title, items) {
+  // Long lists (a live blog's hundreds of numbers) show their first items
+  // and a button for the rest, so drawing the sidebar stays quick.
+  const LIMIT = 40;
+  function section(id, title, makeItems) {
+    const all = makeItems.length;
+    const shown = state.expanded[id] ? all : Math.min(all, LIMIT);
+    const items = makeItems.slice(0, shown).map((f) => f());
     const h = el('h2', { id: `h-${id}`, text: title });
     const list = el('ul', { 'aria-labelledby': `h-${id}` }, ...items);
-    return el('section', { class: 'sec', 'data-section': id }, h, items.length ? list : el('p', { class: 'empty', text: t('sectionEmpty') }));
+    const sec = el('section', { class: 'sec', 'data-section': id }, h, all ? list : el('p', { class: 'empty', text: t('sectionEmpty') }));
+    if (shown < all) {
+      sec.append(
+        el('button', {
+          type: 'button',
+          class: 'link more',
+          text: t('showMore', [String(all - shown)]),
+          onclick: () => {
+            state.expanded[id] = true;
+            render();
+          },
+        }),
+      );
+    }
+    return sec;
   }
 
   // One clickable item that highlights its mentions and steps through them.
@@ -234,8 +255,8 @@
           class: 'link',
           text: folded ? t('popupShowAll') : t('popupFold'),
           onclick: () => {
-            if (D.foldedCount()) D.unfoldAll();
-            else D.foldAll();
+            if (D.foldedCount()) (D.showAll || D.unfoldAll)();
+            else (D.refold || D.foldAll)();
             D.onFoldChange && D.onFoldChange();
             render();
           },
@@ -255,7 +276,7 @@
         section(
           id,
           title,
-          list.map((e) => {
+          list.map((e) => () => {
             const label = e.aliases.length ? `${e.name} · ${e.aliases.join(' · ')}` : e.name;
             return item(label, e.roles.join('; '), e.mentions);
           }),
@@ -267,15 +288,15 @@
       section(
         'timeline',
         t('sectionTimeline'),
-        dates.map((d) => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention])),
+        dates.map((d) => () => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention])),
       ),
     );
-    body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => item(quantityLabel(q, r.entities), q.text, [q.mention]))));
+    body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => () => item(quantityLabel(q, r.entities), q.text, [q.mention]))));
     body.append(
       section(
         'quotes',
         t('sectionQuotes'),
-        r.quotes.map((q) => item(`“${q.text.length > 240 ? q.text.slice(0, 240) + '…' : q.text}”`, q.speaker_name ? '— ' + q.speaker_name : t('speakerUnknown'), [q.mention], 'quote')),
+        r.quotes.map((q) => () => item(`“${q.text.length > 240 ? q.text.slice(0, 240) + '…' : q.text}”`, q.speaker_name ? '— ' + q.speaker_name : t('speakerUnknown'), [q.mention], 'quote')),
       ),
     );
     body.append(siteSwitch());
@@ -384,6 +405,7 @@
     .nav[hidden] { display: none; }
     .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
     .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
+    .more { margin: 4px 6px; }
     .link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-size: 13px; }
     footer { margin-top: 18px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 13px; }
     footer label { display: block; margin-bottom: 6px; }

@@ -1,13 +1,13 @@
 // The options page: open the sidebar automatically or on demand, fold
 // repeats or only mark them, and the sites where Dossier is off.
-import { loadSettings, saveSettings } from '../settings.js';
+import { loadSettings, readSettings, saveSettings } from '../settings.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const msg = (k, s) => api.i18n.getMessage(k, s) || k;
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = msg(el.dataset.i18n);
 
-let settings = await loadSettings();
+let { settings, problems } = await readSettings();
 
 function render() {
   $('auto-open').checked = settings.autoOpen;
@@ -48,4 +48,9 @@ $('auto-open').addEventListener('change', save);
 $('fold-fold').addEventListener('change', save);
 $('fold-mark').addEventListener('change', save);
 render();
+if (problems.length) {
+  // Say so once, and store the repaired settings so the message does not return.
+  $('status').textContent = msg('optionsRepaired', [problems.join('; ')]);
+  await saveSettings(settings);
+}
 document.body.dataset.ready = 'true';

@@ -79,91 +79,99 @@ pub struct Found {
 }
 
 fn month(w: &str) -> Option<u32> {
+    // Most words are not month names: reject them before lower-casing.
+    let n = w.chars().count();
+    if !(3..=11).contains(&n) || !w.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| MONTHS.iter().copied().collect());
     let l = w.to_lowercase();
-    let l = l.trim_end_matches('.');
-    const M: &[(&str, u32)] = &[
-        ("january", 1),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sept", 9),
-        ("sep", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-        // German
-        ("januar", 1),
-        ("jänner", 1),
-        ("februar", 2),
-        ("märz", 3),
-        ("mai", 5),
-        ("juni", 6),
-        ("juli", 7),
-        ("oktober", 10),
-        ("dezember", 12),
-        // French
-        ("janvier", 1),
-        ("février", 2),
-        ("mars", 3),
-        ("avril", 4),
-        ("juin", 6),
-        ("juillet", 7),
-        ("août", 8),
-        ("septembre", 9),
-        ("octobre", 10),
-        ("novembre", 11),
-        ("décembre", 12),
-        // Spanish, Portuguese, Italian
-        ("enero", 1),
-        ("febrero", 2),
-        ("marzo", 3),
-        ("abril", 4),
-        ("mayo", 5),
-        ("junio", 6),
-        ("julio", 7),
-        ("agosto", 8),
-        ("septiembre", 9),
-        ("setiembre", 9),
-        ("octubre", 10),
-        ("noviembre", 11),
-        ("diciembre", 12),
-        ("janeiro", 1),
-        ("fevereiro", 2),
-        ("março", 3),
-        ("maio", 5),
-        ("junho", 6),
-        ("julho", 7),
-        ("setembro", 9),
-        ("outubro", 10),
-        ("novembro", 11),
-        ("dezembro", 12),
-        ("gennaio", 1),
-        ("febbraio", 2),
-        ("aprile", 4),
-        ("maggio", 5),
-        ("giugno", 6),
-        ("luglio", 7),
-        ("settembre", 9),
-        ("ottobre", 10),
-        ("dicembre", 12),
-    ];
-    M.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+    map.get(l.trim_end_matches('.')).copied()
 }
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    // Spanish, Portuguese, Italian
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+];
 
 /// A month name that is also an everyday word ("may", "march", "mars") only
 /// counts when capitalised and next to a day or a year or after "in".
@@ -255,6 +263,130 @@ fn year_num(w: &str) -> Option<i32> {
     }
     let y: i32 = w.parse().ok()?;
     (1800..=2100).contains(&y).then_some(y)
+}
+
+/// Whether a date expression can start with this word: most words cannot,
+/// and are skipped without trying every pattern.
+fn could_start(w: &str) -> bool {
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if c.is_ascii_digit() || w.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if !c.is_alphabetic() {
+        return false;
+    }
+    static STARTERS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = STARTERS.get_or_init(|| {
+        let mut set: std::collections::HashSet<&'static str> =
+            MONTHS.iter().map(|(n, _)| *n).collect();
+        set.extend([
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag",
+            "sonnabend",
+            "sonntag",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "heute",
+            "gestern",
+            "morgen",
+            "aujourd'hui",
+            "hier",
+            "demain",
+            "hoy",
+            "ayer",
+            "mañana",
+            "hoje",
+            "ontem",
+            "amanhã",
+            "oggi",
+            "ieri",
+            "domani",
+            "this",
+            "last",
+            "next",
+            "past",
+            "the",
+            "earlier",
+            "later",
+            "vergangenen",
+            "vergangene",
+            "letzten",
+            "letzte",
+            "letztes",
+            "vorigen",
+            "vorige",
+            "voriges",
+            "nächsten",
+            "nächste",
+            "nächstes",
+            "kommenden",
+            "kommende",
+            "dieser",
+            "diese",
+            "dieses",
+            "diesem",
+            "a",
+            "an",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "several",
+            "few",
+            "couple",
+        ]);
+        set
+    });
+    let l = w.to_lowercase();
+    set.contains(l.trim_end_matches('.'))
 }
 
 fn multiplier_word(w: &str) -> bool {
@@ -482,6 +614,10 @@ pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Fo
     let mut out: Vec<Found> = Vec::new();
     let mut i = s.range.start;
     while i < s.range.end {
+        if !could_start(s.word(i)) {
+            i += 1;
+            continue;
+        }
         let fut = future_near(s, i);
         if let Some(f) = match_at(s, i, pubd, fut, *anchor) {
             if let Some(d) = f.value.as_ref().and_then(Value::first_day) {

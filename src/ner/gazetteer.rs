@@ -30,6 +30,61 @@ pub fn list_index(name: &str) -> Option<usize> {
 pub struct Gazetteers {
     /// Per list, sorted hashes of its phrases.
     pub lists: Vec<Vec<u32>>,
+    /// Every phrase hash with the bit mask of the lists holding it, in an
+    /// open-addressing table (0 = empty; hashes are 24-bit, stored + 1), so
+    /// one probe answers for all lists at once.
+    table: Vec<(u32, u32)>,
+}
+
+impl Gazetteers {
+    /// Gazetteers from sorted per-list hashes.
+    pub fn new(lists: Vec<Vec<u32>>) -> Gazetteers {
+        let total: usize = lists.iter().map(Vec::len).sum();
+        let cap = (total * 2).next_power_of_two().max(16);
+        let mut table = vec![(0u32, 0u32); cap];
+        for (k, l) in lists.iter().enumerate() {
+            for &h in l {
+                let mut i = slot(h, cap);
+                loop {
+                    if table[i].0 == 0 {
+                        table[i] = (h + 1, 1 << k);
+                        break;
+                    }
+                    if table[i].0 == h + 1 {
+                        table[i].1 |= 1 << k;
+                        break;
+                    }
+                    i = (i + 1) & (cap - 1);
+                }
+            }
+        }
+        Gazetteers { lists, table }
+    }
+
+    /// Bit mask of the lists holding the phrase.
+    #[inline]
+    pub fn lists_of(&self, h: u32) -> u32 {
+        let cap = self.table.len();
+        if cap == 0 {
+            return 0;
+        }
+        let mut i = slot(h, cap);
+        loop {
+            let (k, m) = self.table[i];
+            if k == 0 {
+                return 0;
+            }
+            if k == h + 1 {
+                return m;
+            }
+            i = (i + 1) & (cap - 1);
+        }
+    }
+}
+
+#[inline]
+fn slot(h: u32, cap: usize) -> usize {
+    (h.wrapping_mul(0x9E37_79B1) as usize) & (cap - 1)
 }
 
 /// Hash of a phrase given as lower-cased tokens.
@@ -48,50 +103,48 @@ pub fn phrase_hash<'a>(tokens: impl Iterator<Item = &'a str>) -> u32 {
 impl Gazetteers {
     /// Whether list `k` holds the phrase.
     pub fn contains(&self, k: usize, h: u32) -> bool {
-        self.lists
-            .get(k)
-            .is_some_and(|l| l.binary_search(&h).is_ok())
+        self.lists_of(h) & (1 << k) != 0
     }
 
-    /// Marks every token covered by the longest match of each list.
+    /// Marks every token covered by the longest match of each list, the
+    /// matches of one list taken left to right without overlap.
     pub fn mark(&self, infos: &mut [TokInfo]) {
         if self.lists.is_empty() {
             return;
         }
         let n = infos.len();
-        // Gazetteer phrases keep their digits; norm maps digits to 0, which
-        // no place or name contains, so norm is fine to match on.
+        let lists = self.lists.len().min(GAZ_LISTS);
+        let names: u32 = NAME_LISTS.iter().map(|&k| 1u32 << k).sum();
         let mut covered = vec![0u32; n];
-        for k in 0..self.lists.len().min(GAZ_LISTS) {
-            let mut i = 0;
-            let names = NAME_LISTS.contains(&k);
-            while i < n {
-                if names && !(infos[i].cap || infos[i].all_caps) {
-                    i += 1;
+        // Where each list may match next (after its previous match).
+        let mut free = [0usize; 32];
+        // Phrase hashes are built incrementally, longest last.
+        let mut masks = [0u32; MAX_PHRASE + 1];
+        for i in 0..n {
+            let upper = infos[i].cap || infos[i].all_caps;
+            let mut h = super::features::hstr("<gaz>");
+            let mut max_len = 0;
+            for len in 1..=MAX_PHRASE.min(n - i) {
+                let t = &infos[i + len - 1];
+                if t.punct && t.norm != "." && t.norm != "&" && t.norm != "-" {
+                    break;
+                }
+                h = super::features::hash_bytes(h, b" ");
+                h = super::features::hash_bytes(h, t.norm.as_bytes());
+                let folded = (((h >> 32) as u32) ^ (h as u32)) & 0x00FF_FFFF;
+                masks[len] = self.lists_of(folded);
+                max_len = len;
+            }
+            for (k, free_k) in free.iter_mut().enumerate().take(lists) {
+                if i < *free_k || (names & (1 << k) != 0 && !upper) {
                     continue;
                 }
-                let mut matched = 0;
-                for len in (1..=MAX_PHRASE.min(n - i)).rev() {
-                    if infos[i..i + len]
-                        .iter()
-                        .any(|t| t.punct && t.norm != "." && t.norm != "&" && t.norm != "-")
-                    {
-                        continue;
-                    }
-                    let h = phrase_hash(infos[i..i + len].iter().map(|t| t.norm.as_str()));
-                    if self.contains(k, h) {
-                        matched = len;
-                        break;
-                    }
-                }
-                if matched > 0 {
-                    for c in covered.iter_mut().skip(i).take(matched) {
+                if let Some(len) = (1..=max_len).rev().find(|&len| masks[len] & (1 << k) != 0) {
+                    for c in covered.iter_mut().skip(i).take(len) {
                         *c |= 1 << k;
                     }
                     covered[i] |= 1 << (16 + k);
-                    i += matched;
-                } else {
-                    i += 1;
+                    *free_k = i + len;
                 }
             }
         }

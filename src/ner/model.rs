@@ -38,6 +38,8 @@ pub struct Model {
     pub pairs: Vec<(u8, f32)>,
     /// Gazetteers.
     pub gaz: Gazetteers,
+    /// Open-addressing index over `keys` (slot → key index + 1), built at load.
+    pub(crate) index: Vec<u32>,
 }
 
 /// Why a model file could not be read.
@@ -106,14 +108,50 @@ impl Model {
         self.labels.len()
     }
 
+    /// Builds the lookup index; call after filling `keys`.
+    pub fn build_index(&mut self) {
+        let cap = (self.keys.len() * 2).next_power_of_two().max(16);
+        let mut index = vec![0u32; cap];
+        for (k, &key) in self.keys.iter().enumerate() {
+            let mut i = Self::slot(key, cap);
+            while index[i] != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            index[i] = k as u32 + 1;
+        }
+        self.index = index;
+    }
+
+    #[inline]
+    fn slot(key: u32, cap: usize) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) as usize) & (cap - 1)
+    }
+
     /// Adds the weights of feature `f` to `scores` (one per label).
     #[inline]
     pub fn add_weights(&self, f: u32, scores: &mut [f32]) {
-        if let Ok(k) = self.keys.binary_search(&f) {
-            let (a, b) = (self.offs[k] as usize, self.offs[k + 1] as usize);
-            for &(l, w) in &self.pairs[a..b] {
-                scores[l as usize] += w;
+        let k = if self.index.is_empty() {
+            match self.keys.binary_search(&f) {
+                Ok(k) => k,
+                Err(_) => return,
             }
+        } else {
+            let cap = self.index.len();
+            let mut i = Self::slot(f, cap);
+            loop {
+                let e = self.index[i];
+                if e == 0 {
+                    return;
+                }
+                if self.keys[e as usize - 1] == f {
+                    break e as usize - 1;
+                }
+                i = (i + 1) & (cap - 1);
+            }
+        };
+        let (a, b) = (self.offs[k] as usize, self.offs[k + 1] as usize);
+        for &(l, w) in &self.pairs[a..b] {
+            scores[l as usize] += w;
         }
     }
 
@@ -172,14 +210,17 @@ impl Model {
         if r.at != b.len() {
             return Err(BadModel("trailing bytes"));
         }
-        Ok(Model {
+        let mut model = Model {
             labels,
             trans,
             keys,
             offs,
             pairs,
-            gaz: Gazetteers { lists },
-        })
+            gaz: Gazetteers::new(lists),
+            index: Vec::new(),
+        };
+        model.build_index();
+        Ok(model)
     }
 
     /// Writes the model file. Weights are quantised to 12 bits with one scale.

@@ -190,7 +190,7 @@ pub fn read_gazetteers(dir: &std::path::Path) -> std::io::Result<Gazetteers> {
         l.sort_unstable();
         l.dedup();
     }
-    Ok(Gazetteers { lists })
+    Ok(Gazetteers::new(lists))
 }
 
 #[derive(Clone)]
@@ -365,6 +365,7 @@ fn averaged(
         m.keys.push(k);
         m.offs.push(m.pairs.len() as u32);
     }
+    m.build_index();
     m
 }
 

@@ -46,16 +46,22 @@ export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
   }
 }
 
-export async function launch(name, extDir) {
-  return name === 'chromium' ? launchChromium(extDir) : launchFirefox(extDir);
+/**
+ * Options: `javaScript: false` turns page scripts off (content scripts still
+ * run); `profile: dir` uses (and keeps) that browser profile, to test a restart.
+ */
+export async function launch(name, extDir, opts = {}) {
+  return name === 'chromium' ? launchChromium(extDir, opts) : launchFirefox(extDir, opts);
 }
 
-async function launchChromium(extDir) {
+async function launchChromium(extDir, opts = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
+  // A given profile outlives the browser (to test a restart); a fresh one does not.
+  const profile = opts.profile || fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless: true,
+    javaScriptEnabled: opts.javaScript !== false,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
     args: [
       '--no-sandbox',
@@ -72,12 +78,20 @@ async function launchChromium(extDir) {
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extId = new URL(sw.url()).host;
   const errors = [];
-  const worker = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) || sw;
+  // The newest worker: after an update the old one may linger in the list.
+  const worker = () => context.serviceWorkers().findLast((w) => w.url().startsWith(`chrome-extension://${extId}/`)) || sw;
 
   function handle(page) {
     page.on('pageerror', (e) => errors.push({ url: page.url(), message: String(e) }));
+    // Errors thrown by the content script show in the page's console with
+    // the extension's URL as their source.
+    const extErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && String(m.location().url || '').startsWith(`chrome-extension://${extId}/`)) extErrors.push(m.text());
+    });
     return {
       page,
+      extensionErrors: () => extErrors,
       get url() {
         return page.url();
       },
@@ -91,6 +105,8 @@ async function launchChromium(extDir) {
           return null;
         }, url), { what: `tab id of ${url}` });
       },
+      /** The DOM serialised by the browser itself (works with page scripts off). */
+      source: () => page.content(),
       reload: () => page.reload({ waitUntil: 'load' }),
       goto: (url) => page.goto(url, { waitUntil: 'load' }),
       click: (sel) => page.click(sel),
@@ -110,21 +126,38 @@ async function launchChromium(extDir) {
       return h;
     },
     ext: (fn, ...args) => worker().evaluate(new Function('args', `return (${fn}).apply(null, args)`), args),
-    async popup(tabId) {
+    /** Opens one of the extension's own pages and waits until it says it is ready. */
+    async extPage(p) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extId}/popup/popup.html?tab=${tabId}`);
+      await page.goto(`chrome-extension://${extId}/${p}`);
       await page.waitForSelector('body[data-ready="true"]');
       return handle(page);
     },
+    popup(tabId) {
+      return this.extPage(`popup/popup.html?tab=${tabId}`);
+    },
     extUrl: (p) => `chrome-extension://${extId}/${p}`,
+    /** Loads the extension again from its directory, as an update does, and waits for its new worker. */
+    async update() {
+      const old = worker();
+      // chrome.runtime.reload() leaves a command-line extension disabled; the
+      // debugging protocol reloads it in place, with its ID and storage.
+      const cdp = await context.browser().newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked', { path: extDir });
+      await cdp.detach();
+      await waitFor(async () => {
+        const w = worker();
+        return w !== old && (await w.evaluate(() => typeof chrome.storage === 'object').catch(() => false));
+      }, { what: 'the reloaded extension' });
+    },
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-async function launchFirefox(extDir) {
+async function launchFirefox(extDir, opts = {}) {
   const { Builder } = await import('selenium-webdriver');
   const firefox = await import('selenium-webdriver/firefox.js');
   const gecko = process.env.GECKODRIVER || which('geckodriver');
@@ -138,7 +171,15 @@ async function launchFirefox(extDir) {
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: GECKO_UUID }))
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false)
-    .setPreference('browser.shell.checkDefaultBrowser', false);
+    .setPreference('browser.shell.checkDefaultBrowser', false)
+    .setPreference('javascript.enabled', opts.javaScript !== false);
+  if (opts.profile) {
+    // Use the profile in place (geckodriver copies it otherwise) and keep the
+    // temporary add-on's storage when the browser unloads it, as a signed
+    // add-on's storage is kept across restarts.
+    options.addArguments('-profile', opts.profile);
+    options.setPreference('extensions.webextensions.keepStorageOnUninstall', true);
+  }
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.installAddon(extDir, true);
   const base = `moz-extension://${GECKO_UUID}/`;
@@ -165,7 +206,7 @@ async function launchFirefox(extDir) {
   }
 
   // An extension page kept open to reach the extension's APIs.
-  const extHandle = await openExtTab(base + 'popup/popup.html?tab=-1');
+  let extHandle = await openExtTab(base + 'popup/popup.html?tab=-1');
 
   async function inWindow(h, fn) {
     if ((await driver.getWindowHandle()) !== h) await driver.switchTo().window(h);
@@ -197,6 +238,7 @@ async function launchFirefox(extDir) {
         const url = await inWindow(h, () => driver.getCurrentUrl());
         return waitFor(() => run(extHandle, (u) => browser.runtime.sendMessage({ type: 'test:tabFor', url: u }), [url]), { what: `tab id of ${url}` });
       },
+      source: () => inWindow(h, () => driver.getPageSource()),
       reload: () => inWindow(h, () => driver.navigate().refresh()),
       goto: (url) => inWindow(h, () => driver.get(url)),
       click: (sel) => inWindow(h, async () => {
@@ -218,12 +260,22 @@ async function launchFirefox(extDir) {
       return handle(h);
     },
     ext: (fn, ...args) => run(extHandle, fn, args),
-    async popup(tabId) {
-      const h = await openExtTab(`${base}popup/popup.html?tab=${tabId}`);
-      await waitFor(() => run(h, () => document.body.dataset.ready === 'true', []), { what: 'popup ready' });
+    async extPage(p) {
+      const h = await openExtTab(base + p);
+      await waitFor(() => run(h, () => document.body.dataset.ready === 'true', []), { what: `${p} ready` });
       return handle(h);
     },
+    popup(tabId) {
+      return this.extPage(`popup/popup.html?tab=${tabId}`);
+    },
     extUrl: (p) => base + p,
+    /** Installs the extension again over itself, as an update does. */
+    async update() {
+      await driver.installAddon(extDir, true);
+      const handles = await driver.getAllWindowHandles();
+      if (!handles.includes(extHandle)) await driver.switchTo().window(handles[0]);
+      extHandle = await openExtTab(base + 'popup/popup.html?tab=-1');
+    },
     async close() {
       await driver.quit();
     },

@@ -13,13 +13,18 @@ export const testsDir = path.resolve(here, '..');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.wasm': 'application/wasm' };
 
-export function startServer({ roots = {} } = {}) {
+export function startServer({ roots = {}, routes = {} } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ path: url.pathname, headers: req.headers });
     let p = url.pathname;
     const headers = {};
+    if (routes[p]) {
+      const r = typeof routes[p] === 'function' ? routes[p]() : routes[p];
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(r.headers || {}) });
+      return res.end(r.body);
+    }
     if (p.startsWith('/csp/')) {
       headers['Content-Security-Policy'] = "default-src 'none'";
       p = p.slice(4);

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// make corpus-check: every page of ../shared/data/pages, with the extension,
+// in headless Chromium and Firefox. Page scripts are off (the saved pages'
+// scripts would make every load different); the content script still runs.
+// For each page: Dossier settles without an error of its own, and after
+// "Show all" the DOM is byte for byte the DOM of the same page loaded where
+// Dossier is off (the same server under the name "localhost").
+// Usage: node scripts/corpus-check.mjs [--browsers chromium,firefox] [--limit N] [--pages DIR] [--dist DIR]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, waitFor } from '../tests/e2e/browsers.mjs';
+import { startServer } from '../tests/e2e/server.mjs';
+import { tabState } from '../tests/e2e/helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (k, d) => {
+  const i = process.argv.indexOf(k);
+  return i > 0 ? process.argv[i + 1] : d;
+};
+const pagesDir = path.resolve(arg('--pages', path.join(root, '..', 'shared', 'data', 'pages')));
+if (!fs.existsSync(pagesDir)) {
+  console.error(`corpus-check needs the pages at ${pagesDir} (../shared/data/pages is not part of a clone); pass --pages DIR`);
+  process.exit(2);
+}
+const browsers = arg('--browsers', 'chromium,firefox').split(',');
+const limit = Number(arg('--limit', '100000'));
+const pages = [];
+for (const src of fs.readdirSync(pagesDir).sort()) {
+  const d = path.join(pagesDir, src);
+  if (!fs.statSync(d).isDirectory()) continue;
+  for (const name of fs.readdirSync(d).sort()) if (fs.existsSync(path.join(d, name, 'source.html'))) pages.push(`${src}/${name}`);
+}
+pages.splice(limit);
+
+const srv = await startServer({ roots: { '/p/': pagesDir + '/' } });
+const failures = [];
+const tally = {};
+const t0 = Date.now();
+for (const name of browsers) {
+  const dir = path.join(arg('--dist', path.join(root, 'dist')), name === 'chromium' ? 'chrome' : 'firefox');
+  const b = await launch(name, dir, { javaScript: false });
+  await b.ext((s) => (globalThis.browser || globalThis.chrome).storage.local.set({ settings: s }), { version: 1, disabledSites: ['localhost'], autoFold: true, autoOpen: false });
+  let n = 0;
+  for (const p of pages) {
+    n++;
+    const url = `${srv.base}/p/${p}/source.html`;
+    try {
+      const tab = await b.open(url, { waitUntil: 'domcontentloaded' });
+      const id = await tab.id();
+      const s = await waitFor(async () => {
+        const st = await tabState(b, id);
+        return st && ['done', 'skipped', 'error', 'disabled'].includes(st.state) ? st : null;
+      }, { ms: 60000, what: 'settle' });
+      if (s.state === 'error') throw new Error('Dossier reported an error');
+      tally[`${name} ${s.state}`] = (tally[`${name} ${s.state}`] || 0) + 1;
+      if (s.folded > 0) tally[`${name} pages with folds`] = (tally[`${name} pages with folds`] || 0) + 1;
+      const extErrors = tab.extensionErrors ? tab.extensionErrors() : [];
+      if (extErrors.length) throw new Error(`extension errors: ${extErrors.join('; ')}`);
+      // What the popup's "Show all" sends (the popup itself has no scripts here:
+      // turning page scripts off turns off extension pages' too).
+      await b.ext(new Function('id', `return ${b.name === 'chromium' ? 'chrome' : 'browser'}.tabs.sendMessage(id, { type: 'popup:showAll' })`), id);
+      const after = await tab.source();
+      await tab.close();
+      const base = await b.open(`http://localhost:${srv.port}/p/${p}/source.html`, { waitUntil: 'domcontentloaded' });
+      await waitFor(async () => {
+        const st = await tabState(b, await base.id());
+        return st && st.state === 'disabled';
+      }, { ms: 60000, what: 'baseline' });
+      const before = await base.source();
+      await base.close();
+      if (after !== before) {
+        let k = 0;
+        while (k < after.length && after[k] === before[k]) k++;
+        throw new Error(`DOM differs after Show all at char ${k}: ${JSON.stringify(after.slice(k, k + 80))} vs ${JSON.stringify(before.slice(k, k + 80))}`);
+      }
+      process.stderr.write(`\r${name} ${n}/${pages.length}   `);
+    } catch (e) {
+      if (process.env.DEBUG) console.error(e.stack);
+      failures.push(`${name} ${p}: ${e.message.split('\n')[0]}`);
+      console.error(`\n${name} ${p}: ${e.message.split('\n')[0]}`);
+    }
+  }
+  await b.close();
+}
+await srv.close();
+const secs = Math.round((Date.now() - t0) / 1000);
+console.log(`\ncorpus-check: ${pages.length} pages × ${browsers.length} browsers in ${secs} s; ${failures.length} failures`);
+for (const [k, v] of Object.entries(tally)) console.log(`  ${k}: ${v}`);
+for (const f of failures) console.log(`  ${f}`);
+process.exit(failures.length ? 1 : 0);
