@@ -659,9 +659,10 @@ fn decide(cx: &Ctx, st: &mut State, b: usize, rels: Vec<Relation>) {
         if substitutes_facts(p, best, b) || (cx.heading(b) && !cx.decorative[b]) {
             return;
         }
-        if cx.decorative[a] && !cx.decorative[b] {
+        if cx.decorative[a] && !cx.decorative[b] && free(st, a) {
             // A caption or summary that quotes body text comes first: the
-            // body paragraph is never the one folded.
+            // body paragraph is never the one folded. (A decorative block
+            // already folded as a copy stands for its original, below.)
             return;
         }
         let orig = st.root[a];

@@ -5,7 +5,7 @@
 #[path = "../fuzz/src/invariants.rs"]
 mod invariants;
 
-use dossier::{analyze, Page};
+use dossier::{analyze, Block, Element, Page};
 
 fn check(page: &Page) -> dossier::Report {
     let report = analyze(page);
@@ -54,6 +54,48 @@ fn metadata_date_with_multibyte_characters() {
     let html = "<html><head><meta property=\"article:published_time\" content=\"2013😀\"></head>\
                 <body><p>The vote was held on Tuesday, officials said.</p></body></html>";
     check(&dossier::html::page_from_html(html));
+}
+
+/// Found by a property test (re-analysing a folded page with the folded
+/// blocks hidden): a pull-quote (`blockquote`) repeating an article
+/// paragraph was folded, but a later paragraph repeating the start of that
+/// article paragraph was not, because its best match was the pull-quote and
+/// a decorative source was never folded over. Once the pull-quote was
+/// hidden, the later paragraph was folded: it is a repeat either way. A
+/// decorative block already folded as a copy now stands for its original.
+#[test]
+fn folds_are_stable_when_a_piece_matches_a_folded_pull_quote() {
+    let c = "Cambodia held a general election on July 28 and the ruling Cambodian People's Party (CPP) won 68 of the 123 seats.";
+    let s =
+        "Shares of Apple Inc. fell 3.5% to $172.40 in New York after the company cut its forecast.";
+    let mut page = Page {
+        elements: ["html", "body", "article"]
+            .iter()
+            .map(|t| Element {
+                tag: t.to_string(),
+                hints: String::new(),
+            })
+            .collect(),
+        ..Page::default()
+    };
+    let block = |tag: &str, text: &str, path: Vec<u32>| Block {
+        path,
+        ..Block::new(tag, text)
+    };
+    page.blocks = vec![
+        block("blockquote", &format!("{s} {c}"), vec![]),
+        block("p", &format!("{s} {c}"), vec![0, 1, 2]),
+        block("p", s, vec![]),
+    ];
+    let first = check(&page);
+    let folded: Vec<usize> = (0..3).filter(|&i| first.blocks[i].folded).collect();
+    for &i in &folded {
+        page.blocks[i].visible = false;
+    }
+    let second = check(&page);
+    let refolded: Vec<usize> = (0..3).filter(|&i| second.blocks[i].folded).collect();
+    assert_eq!(refolded, Vec::<usize>::new(), "first folds: {folded:?}");
+    assert_eq!(folded, vec![0, 2]);
 }
 
 /// Runs `f` and fails if it takes longer than `limit`. The time tests run
@@ -116,4 +158,20 @@ fn many_names_are_linear() {
     let text: Vec<&str> = (0..40_000).map(|i| names[i % 4]).collect();
     let page = Page::from_paragraphs(&[text.join(" and ")]);
     within("40,000 names in one block", LIMIT, || check(&page));
+}
+
+/// Replays a page saved by a fuzz target (`DOSSIER_FUZZ_DUMP=page.json
+/// fuzz/target/x86_64-unknown-linux-gnu/release/analyze <unit>`), timed:
+/// `DOSSIER_REPLAY=page.json cargo test --release --features cli --test
+/// robustness replay -- --ignored --nocapture`.
+#[test]
+#[ignore = "replays $DOSSIER_REPLAY"]
+fn replay() {
+    let Some(path) = std::env::var_os("DOSSIER_REPLAY") else {
+        return;
+    };
+    let page: Page = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let chars: usize = page.blocks.iter().map(|b| b.text.chars().count()).sum();
+    eprintln!("{} blocks, {chars} chars", page.blocks.len());
+    within("replay", LIMIT, || check(&page));
 }
