@@ -1053,6 +1053,11 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
     let mut by_form: HashMap<String, usize> = HashMap::new();
     // Acronyms defined in brackets right after a name: "… Party (CPP)".
     let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    // Groups by the first and last word of their multi-word forms, and by
+    // their one-word forms: a long article has thousands of groups, and a
+    // scan of all of them per person mention made this quadratic.
+    let mut by_end_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_single: HashMap<String, Vec<usize>> = HashMap::new();
 
     for (k, m) in raw.iter().enumerate() {
         let key = m.text.to_lowercase();
@@ -1065,34 +1070,28 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
             .or_else(|| acronym_of.get(&m.text).copied());
         if target.is_none() && m.ty == 1 {
             let parts: Vec<&str> = m.text.split(' ').collect();
+            // The latest person group that fits (forms are only ever added,
+            // so the indexes hold every candidate; the type is checked now).
             if parts.len() == 1 {
                 // A surname (or given name) alone after the full name.
-                target = groups
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, g)| g.ty() == 1)
-                    .find(|(_, g)| {
-                        g.forms.iter().any(|(f, _)| {
-                            let fp: Vec<&str> = f.split(' ').collect();
-                            fp.len() > 1
-                                && (fp.last() == Some(&parts[0]) || fp.first() == Some(&parts[0]))
-                        })
-                    })
-                    .map(|(i, _)| i);
+                target = by_end_word
+                    .get(parts[0])
+                    .and_then(|gs| gs.iter().copied().filter(|&gi| groups[gi].ty() == 1).max());
             } else {
                 // A fuller name after a short one: "Rainsy" … "Sam Rainsy".
-                target = groups
+                target = parts
                     .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, g)| g.ty() == 1)
-                    .find(|(_, g)| {
-                        g.forms
-                            .iter()
-                            .all(|(f, _)| !f.contains(' ') && parts.contains(&f.as_str()))
+                    .filter_map(|p| by_single.get(*p))
+                    .flatten()
+                    .copied()
+                    .filter(|&gi| {
+                        let g = &groups[gi];
+                        g.ty() == 1
+                            && g.forms
+                                .iter()
+                                .all(|(f, _)| !f.contains(' ') && parts.contains(&f.as_str()))
                     })
-                    .map(|(i, _)| i);
+                    .max();
             }
         }
         let gi = match target {
@@ -1112,6 +1111,19 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
         g.ty_votes[m.ty as usize] += if m.titled { 100 } else { 1 };
         g.add_form(&m.text);
         g.mentions.push((m.unit, m.sent, m.tok.clone()));
+        let index = |map: &mut HashMap<String, Vec<usize>>, w: &str| {
+            let v = map.entry(w.to_string()).or_default();
+            if v.last() != Some(&gi) {
+                v.push(gi);
+            }
+        };
+        match m.text.split_once(' ') {
+            Some((first, _)) => {
+                index(&mut by_end_word, first);
+                index(&mut by_end_word, m.text.rsplit(' ').next().unwrap_or(first));
+            }
+            None => index(&mut by_single, &m.text),
+        }
         by_form.insert(key, gi);
         // "Name (ACR)" defines ACR; "ACR (Name)" too.
         if m.tok.end + 2 < toks.len() && tok_str(m.tok.end) == "(" && tok_str(m.tok.end + 2) == ")"

@@ -335,7 +335,10 @@ fn event_phrase(s: &Sentence, date: std::ops::Range<usize>) -> String {
     // "July's election": the event is what the date owns.
     if date.end < s.range.end && matches!(w(date.end), "'s" | "’s") {
         let words: Vec<&str> = (date.end + 1..s.range.end)
-            .take_while(|&i| !matches!(w(i), "," | "." | ";" | ":" | "(" | ")") && !CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str()))
+            .take_while(|&i| {
+                !matches!(w(i), "," | "." | ";" | ":" | "(" | ")")
+                    && !CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str())
+            })
             .take(6)
             .map(w)
             .collect();

@@ -86,11 +86,14 @@ pub struct TokInfo {
     pub gaz: u32,
 }
 
-fn shapes(word: &str) -> (String, String) {
-    let mut full = String::new();
-    let mut short = String::new();
+/// Hashes of the word shape and the short shape, as [`hstr`] of the
+/// strings `Xxxx`/`Xx` would give, without building them: this runs for
+/// every word of a page.
+fn shape_hashes(word: &str) -> (u64, u64) {
+    let (mut full, mut short) = (FNV, FNV);
     let mut run = 0;
     let mut last = '\0';
+    let mut buf = [0u8; 4];
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -103,14 +106,15 @@ fn shapes(word: &str) -> (String, String) {
         } else {
             c
         };
+        let bytes = s.encode_utf8(&mut buf).as_bytes();
         if s == last {
             run += 1;
         } else {
             run = 1;
-            short.push(s);
+            short = hash_bytes(short, bytes);
         }
         if run <= 4 {
-            full.push(s);
+            full = hash_bytes(full, bytes);
         }
         last = s;
     }
@@ -139,34 +143,42 @@ pub fn tok_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
         .iter()
         .map(|w| {
             let norm = norm_word(w);
-            let (full, short) = shapes(w);
-            let chars: Vec<char> = norm.chars().collect();
+            let (h_shape, h_short) = shape_hashes(w);
+            // Prefixes grow a hash a character at a time; suffixes hash the
+            // tail from the byte offset of its first character.
             let mut h_pre = [0u64; 4];
             let mut h_suf = [0u64; 4];
-            for k in 0..4 {
-                if chars.len() > k {
-                    let p: String = chars[..=k].iter().collect();
-                    let s: String = chars[chars.len() - 1 - k..].iter().collect();
-                    h_pre[k] = hstr(&p);
-                    h_suf[k] = hstr(&s);
-                }
+            let mut h = FNV;
+            for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
+                h = hash_bytes(h, &norm.as_bytes()[at..at + c.len_utf8()]);
+                h_pre[k] = h;
             }
-            let alpha = w.chars().any(char::is_alphabetic);
+            for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
+                h_suf[k] = hstr(&norm[at..]);
+            }
+            let (mut alpha, mut digit, mut alnum, mut lower_letter) = (false, false, false, false);
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    alpha = true;
+                    if !c.is_uppercase() {
+                        lower_letter = true;
+                    }
+                }
+                digit |= c.is_numeric();
+                alnum |= c.is_alphanumeric();
+            }
             TokInfo {
                 h_norm: hstr(&norm),
                 norm,
-                h_shape: hstr(&full),
-                h_short: hstr(&short),
+                h_shape,
+                h_short,
                 h_pre,
                 h_suf,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
-                all_caps: alpha
-                    && w.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase),
+                all_caps: alpha && !lower_letter,
                 alpha,
-                digit: w.chars().any(char::is_numeric),
-                punct: !w.chars().any(char::is_alphanumeric),
+                digit,
+                punct: !alnum,
                 gaz: 0,
             }
         })

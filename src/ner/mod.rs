@@ -62,7 +62,23 @@ pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     }
 }
 
-/// Best label sequence under `scores[i * n + l]` and the transitions.
+/// The transitions with the BIO constraints folded in: a forbidden step
+/// weighs minus infinity, so Viterbi's inner loop needs no test.
+pub fn constrained(trans: &[f32], n: usize) -> Vec<f32> {
+    let mut out = trans.to_vec();
+    for prev in 0..=n {
+        for cur in 0..n {
+            let p = if prev == n { None } else { Some(prev) };
+            if !allowed(p, cur) {
+                out[prev * n + cur] = f32::NEG_INFINITY;
+            }
+        }
+    }
+    out
+}
+
+/// Best label sequence under `scores[i * n + l]` and the transitions
+/// (as [`constrained`] gives them).
 pub fn viterbi(scores: &[f32], n_tok: usize, n: usize, trans: &[f32]) -> Vec<usize> {
     if n_tok == 0 {
         return Vec::new();
@@ -70,26 +86,22 @@ pub fn viterbi(scores: &[f32], n_tok: usize, n: usize, trans: &[f32]) -> Vec<usi
     let mut best = vec![f32::NEG_INFINITY; n_tok * n];
     let mut back = vec![0u8; n_tok * n];
     for l in 0..n {
-        if allowed(None, l) {
-            best[l] = scores[l] + trans[n * n + l];
-        }
+        best[l] = scores[l] + trans[n * n + l];
     }
     for i in 1..n_tok {
+        let (done, rest) = best.split_at_mut(i * n);
+        let prev = &done[(i - 1) * n..];
         for l in 0..n {
             let mut bv = f32::NEG_INFINITY;
             let mut bp = 0;
-            for p in 0..n {
-                let prev = best[(i - 1) * n + p];
-                if prev == f32::NEG_INFINITY || !allowed(Some(p), l) {
-                    continue;
-                }
-                let v = prev + trans[p * n + l];
+            for (p, &pv) in prev.iter().enumerate() {
+                let v = pv + trans[p * n + l];
                 if v > bv {
                     bv = v;
                     bp = p;
                 }
             }
-            best[i * n + l] = bv + scores[i * n + l];
+            rest[l] = bv + scores[i * n + l];
             back[i * n + l] = bp as u8;
         }
     }
@@ -113,19 +125,20 @@ pub fn viterbi(scores: &[f32], n_tok: usize, n: usize, trans: &[f32]) -> Vec<usi
 /// A tagger: a loaded model.
 pub struct Tagger {
     model: Model,
+    /// The model's transitions under the BIO constraints.
+    trans: Vec<f32>,
 }
 
 impl Tagger {
     /// The tagger with the model that ships with the crate.
     pub fn new() -> Result<Tagger, BadModel> {
-        Ok(Tagger {
-            model: Model::from_bytes(MODEL_BYTES)?,
-        })
+        Ok(Tagger::with_model(Model::from_bytes(MODEL_BYTES)?))
     }
 
     /// A tagger with a given model.
     pub fn with_model(model: Model) -> Tagger {
-        Tagger { model }
+        let trans = constrained(&model.trans, model.n_labels());
+        Tagger { model, trans }
     }
 
     /// The model.
@@ -158,7 +171,7 @@ impl Tagger {
                     self.model.add_weights(f, row);
                 }
             }
-            let labels = viterbi(&scores, s.len(), n, &self.model.trans);
+            let labels = viterbi(&scores, s.len(), n, &self.trans);
             let types: Vec<u8> = labels.iter().map(|&l| label_type(l)).collect();
             doc.remember(inf, &types);
             out.push(labels);

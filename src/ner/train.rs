@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::features::{features, is_caps_sentence, norm_word, tok_infos, DocContext, TokInfo};
 use super::gazetteer::{list_index, phrase_hash, Gazetteers, GAZ_LISTS};
 use super::model::Model;
-use super::{bio_labels, label_type, viterbi, TYPES};
+use super::{bio_labels, constrained, label_type, viterbi, TYPES};
 
 /// A sentence with gold labels.
 #[derive(Clone, Debug)]
@@ -290,7 +290,7 @@ pub fn train(
                         }
                     }
                 }
-                let pred = viterbi(&scores, w.len(), n, &trans);
+                let pred = viterbi(&scores, w.len(), n, &constrained(&trans, n));
                 if pred != *gold {
                     for i in 0..w.len() {
                         let (g, p_) = (gold[i], pred[i]);
