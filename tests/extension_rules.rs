@@ -1,0 +1,193 @@
+//! The extension's security rules, enforced on its source: the smallest set
+//! of permissions, no remote code, no `eval`, no HTML parsing of strings
+//! (page text reaches the DOM only through `textContent`), and no way to
+//! send a request. A grep is crude, but it fails loudly the day someone
+//! reaches for `innerHTML` "just for this one label", which review misses.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Every script and page that ships: the extension, and the demo site that
+/// loads the same content scripts.
+fn shipped_sources() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("js" | "mjs" | "html")
+            ) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&Path::new(ROOT).join("extension"), &mut out);
+    walk(&Path::new(ROOT).join("www"), &mut out);
+    out.sort();
+    assert!(
+        out.iter().any(|p| p.ends_with("content/main.js")),
+        "the scan must see the content scripts: {out:?}"
+    );
+    out
+}
+
+/// The source with `//` line comments and `/* */` blocks blanked, so a
+/// comment explaining why `innerHTML` is banned does not trip the ban.
+/// Strings are kept: a forbidden call hidden in a string is still a finding.
+fn code_only(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("/*") {
+            let end = after.find("*/").map_or(after.len(), |i| i + 2);
+            out.extend(
+                after[..end]
+                    .chars()
+                    .map(|c| if c == '\n' { '\n' } else { ' ' }),
+            );
+            rest = &after[end..];
+        } else if rest.starts_with("//") && !out.ends_with(':') {
+            // `//` after `:` is a URL (`https://`), which is reported, not hidden.
+            let end = rest.find('\n').unwrap_or(rest.len());
+            rest = &rest[end..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// (needle, why it is banned). Matched case-sensitively on code only.
+const FORBIDDEN: &[(&str, &str)] = &[
+    (
+        "innerHTML",
+        "parses a string as HTML: use textContent / createElement",
+    ),
+    ("outerHTML", "parses a string as HTML"),
+    ("insertAdjacentHTML", "parses a string as HTML"),
+    ("createContextualFragment", "parses a string as HTML"),
+    ("DOMParser", "parses a string as HTML"),
+    ("srcdoc", "parses a string as HTML"),
+    ("document.write", "parses a string as HTML"),
+    ("eval(", "no eval"),
+    ("new Function", "eval by another name"),
+    ("Function(", "eval by another name"),
+    ("setTimeout('", "a string timer is eval"),
+    ("setTimeout(\"", "a string timer is eval"),
+    ("setInterval('", "a string timer is eval"),
+    ("setInterval(\"", "a string timer is eval"),
+    ("javascript:", "script URL"),
+    ("importScripts", "loads code at run time"),
+    ("import(", "dynamic import loads code at run time"),
+    ("XMLHttpRequest", "no network"),
+    ("WebSocket", "no network"),
+    ("EventSource", "no network"),
+    ("sendBeacon", "no network"),
+    ("RTCPeerConnection", "no network"),
+    ("http://", "no remote resources"),
+    ("https://", "no remote resources"),
+];
+
+/// (file, needle, why it is safe there). Each exception is argued here.
+const ALLOWED: &[(&str, &str, &str)] = &[(
+    "www/demo.js",
+    "DOMParser",
+    "the demo (not the extension) renders HTML the user pasted themselves into an inert \
+     document, strips scripts and every attribute but class/id/role/hidden, then imports it",
+)];
+
+#[test]
+fn shipped_code_has_no_html_parsing_eval_or_network() {
+    let mut findings = Vec::new();
+    for path in shipped_sources() {
+        let rel = path.strip_prefix(ROOT).unwrap().display().to_string();
+        let code = code_only(&std::fs::read_to_string(&path).unwrap());
+        for (n, line) in code.lines().enumerate() {
+            for (needle, why) in FORBIDDEN {
+                let allowed = ALLOWED.iter().any(|(f, n, _)| rel == *f && n == needle);
+                if line.contains(needle) && !allowed {
+                    findings.push(format!("{rel}:{}: `{needle}`: {why}", n + 1));
+                }
+            }
+            // The demo page (not the extension) reads its own bundled files.
+            if line.contains("fetch(") {
+                let local = rel.starts_with("www/")
+                    && line.matches("fetch(").count() == line.matches("fetch('./").count();
+                if !local {
+                    findings.push(format!("{rel}:{}: `fetch(`: no network", n + 1));
+                }
+            }
+        }
+    }
+    assert!(findings.is_empty(), "\n{}", findings.join("\n"));
+}
+
+#[test]
+fn the_scan_catches_what_it_bans() {
+    // If code_only() ever ate code, the ban above would pass vacuously.
+    let code =
+        code_only("// innerHTML here is fine\nel.innerHTML = x; /* eval( */ fetch('https://a')");
+    assert!(!code.lines().next().unwrap().contains("innerHTML"));
+    assert!(code.contains("el.innerHTML = x;"));
+    assert!(!code.contains("eval("));
+    assert!(code.contains("https://a"));
+}
+
+#[test]
+fn manifest_asks_for_the_smallest_set_of_permissions() {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("extension/manifest.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        m["permissions"],
+        serde_json::json!(["storage"]),
+        "justify any new permission in the README"
+    );
+    for key in [
+        "host_permissions",
+        "optional_permissions",
+        "optional_host_permissions",
+        "web_accessible_resources",
+        "externally_connectable",
+        "content_scripts_world",
+    ] {
+        assert!(m.get(key).is_none(), "manifest must not declare {key}");
+    }
+    for cs in m["content_scripts"].as_array().unwrap() {
+        assert!(
+            cs.get("world").is_none(),
+            "content scripts stay in the isolated world"
+        );
+        for js in cs["js"].as_array().unwrap() {
+            let js = js.as_str().unwrap();
+            assert!(!js.contains(':'), "content script from elsewhere: {js}");
+        }
+    }
+    let csp = m["content_security_policy"]["extension_pages"]
+        .as_str()
+        .unwrap();
+    let script_src: Vec<&str> = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .expect("an explicit script-src")
+        .split_whitespace()
+        .skip(1)
+        .collect();
+    assert_eq!(script_src, ["'self'", "'wasm-unsafe-eval'"], "CSP: {csp}");
+    assert!(!csp.contains("http"), "no remote source in the CSP: {csp}");
+}
+
+#[test]
+fn the_readme_justifies_every_permission() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for p in ["`storage`", "`'wasm-unsafe-eval'`", "`http://*/*`"] {
+        assert!(readme.contains(p), "README's permissions table lacks {p}");
+    }
+}
