@@ -40,19 +40,19 @@
   const MAX_PATH = 40;
 
   // The characters Rust's char::is_whitespace accepts.
-  const WS = /[\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  // One regex call per string, not per character: this walk runs on every
+  // element of every page, on the page's main thread.
+  const WS_CLASS = '\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+  const WS = new RegExp(`[${WS_CLASS}]`);
+  const WS_RUNS = new RegExp(`[${WS_CLASS}]+`, 'g');
+  const WS_ENDS = new RegExp(`^[${WS_CLASS}]+|[${WS_CLASS}]+$`, 'g');
+  const NON_WS = new RegExp(`[^${WS_CLASS}]`);
   const isWs = (ch) => WS.test(ch);
-
-  function trimWs(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && isWs(s[a])) a++;
-    while (b > a && isWs(s[b - 1])) b--;
-    return s.slice(a, b);
-  }
+  const trimWs = (s) => s.replace(WS_ENDS, '');
 
   /** Lower-cased `id class role itemprop`, whitespace collapsed, at most MAX_HINTS code points. */
   function hintsOf(el) {
+    if (!el.hasAttributes()) return '';
     const parts = [];
     for (const name of ['id', 'class', 'role', 'itemprop']) {
       const v = el.getAttribute(name);
@@ -61,6 +61,9 @@
       if (t) parts.push(t.toLowerCase());
     }
     const s = parts.join(' ');
+    // Fast path: collapsed, and short enough that no code point count is needed.
+    const collapsed = s.replace(WS_RUNS, ' ');
+    if (collapsed.length <= MAX_HINTS) return collapsed;
     let out = '';
     let sp = false;
     let count = 0;
@@ -79,6 +82,7 @@
   }
 
   function styleHides(style) {
+    if (!style) return false;
     const s = style.replace(/\s+/g, '').toLowerCase();
     return s.includes('display:none') || s.includes('visibility:hidden');
   }
@@ -125,7 +129,7 @@
       for (let i = from; i < stack.length; i++) {
         const f = stack[i];
         if (f.elIndex < 0) {
-          page.elements.push({ tag: f.tag, hints: f.hints });
+          page.elements.push({ tag: f.tag, hints: hintsOf(f.el) });
           f.elIndex = page.elements.length - 1;
         }
         path.push(f.elIndex);
@@ -176,7 +180,6 @@
       stack.push({
         el,
         tag,
-        hints: hintsOf(el),
         blockLevel: !INLINE_TAGS.has(tag) && tag !== 'dossier-part',
         hiddenByAttr,
         isLink,
@@ -198,13 +201,13 @@
       }
       let hasText = false;
       for (let i = f.textStart; i < pieces.length && !hasText; i++) {
-        if (trimWs(pieces[i]) !== '') hasText = true;
+        if (NON_WS.test(pieces[i])) hasText = true;
       }
       if (hasText && !f.hasBlock) {
         if (page.blocks.length < maxBlocks) {
           page.blocks.push({
             tag: f.tag,
-            hints: f.hints,
+            hints: hintsOf(f.el),
             text: pieces.slice(f.textStart).join(''),
             visible: visible(f.el, f.hiddenByAttr),
             link_chars: linkChars - f.linkStart,
