@@ -233,7 +233,7 @@
       return;
     }
     if (!r) {
-      body.append(el('p', { class: 'summary', text: status.state === 'error' || status.state === 'skipped' ? t('popupError', [status.error || '']) : t('working') }));
+      body.append(el('p', { class: 'summary', text: status.state === 'skipped' ? status.error || '' : status.state === 'error' ? t('popupError', [status.error || '']) : t('working') }));
       aside.append(body);
       root.append(aside);
       return;

@@ -33,7 +33,8 @@ function render(st) {
   off.checked = st.state === 'disabled';
   off.disabled = !st.host;
   if (st.state === 'disabled') status.textContent = msg('popupDisabled');
-  else if (st.state === 'error' || st.state === 'skipped') status.textContent = msg('popupError', [st.error]);
+  else if (st.state === 'skipped') status.textContent = st.error;
+  else if (st.state === 'error') status.textContent = msg('popupError', [st.error]);
   else if (!st.repeats) status.textContent = msg('popupNone');
   else if (st.folded === 0) status.textContent = msg('popupShown', [String(st.repeats)]);
   else if (st.folded === 1) status.textContent = msg('popupFoldedOne');
