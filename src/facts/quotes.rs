@@ -84,6 +84,12 @@ const SPEECH: &[&str] = &[
     "shouted",
     "wrote",
     "observed",
+    "indicated",
+    "indicates",
+    "estimated",
+    "estimates",
+    "recounted",
+    "wondered",
     "sagte",
     "sagt",
     "erklärte",
@@ -151,7 +157,8 @@ fn is_speech(w: &str) -> bool {
 fn is_pronoun(w: &str) -> Option<bool> {
     match w.to_lowercase().as_str() {
         "he" | "she" | "him" | "her" | "er" | "sie" | "il" | "elle" => Some(true),
-        "they" => Some(false),
+        // "…,” it said in a statement": the organisation last named.
+        "they" | "it" => Some(false),
         _ => None,
     }
 }
@@ -318,10 +325,16 @@ pub fn find(
                 .checked_sub(1);
             let after_tok =
                 Some(toks.partition_point(|t| t.start < sp.outer.end)).filter(|&a| a < toks.len());
-            let mut attr = attribution_after(doc, u, after_tok, unit_mentions, entities, mentions)
-                .or_else(|| {
-                    attribution_before(doc, u, before_tok, unit_mentions, entities, mentions)
-                });
+            let before =
+                || attribution_before(doc, u, before_tok, unit_mentions, entities, mentions);
+            let mut attr =
+                match attribution_after(doc, u, after_tok, unit_mentions, entities, mentions) {
+                    // A nameless verb after the quote ("… ” but insisted that …)
+                    // yields to a named one before it (Mr Obama said … “…”).
+                    Some(a) if a.entity.is_none() && a.name.is_none() => before().or(Some(a)),
+                    Some(a) => Some(a),
+                    None => before(),
+                };
             let mut text_out = inner_clean.trim_end_matches([',']).to_string();
             let mut end_span = sp.clone();
             // “We will,” he said, “and soon.” — one quote.
@@ -482,7 +495,10 @@ fn subject_before(
     while j > from {
         j -= 1;
         if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&j)) {
+            // A possessor is not the subject: "Lee, Yoon’s rival, described it as “…”".
+            let possessor = m.tok.end < verb && matches!(s.word(m.tok.end), "'s" | "’s");
             match entities[m.entity].kind {
+                _ if possessor => {}
                 EntityType::Person => return Some(from_mention(m, entities)),
                 EntityType::Organization if org.is_none() => {
                     org = Some((j, from_mention(m, entities)))
@@ -631,7 +647,8 @@ fn attribution_after(
     if k < r.end && matches!(s.word(k), "," | "—" | "–") {
         k += 1;
     }
-    let window = k..(k + 14).min(r.end);
+    // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
+    let window = k..(k + 20).min(r.end);
     // The attribution must come before the sentence goes on to something else.
     let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
