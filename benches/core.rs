@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use dossier::ner::Tagger;
-use dossier::{analyze, html, Page};
+use dossier::{analyze, analyze_with, html, Options, Page};
 
 /// Fewest timed runs per page.
 const MIN_RUNS: usize = 5;
@@ -85,13 +85,18 @@ fn ms(d: Duration) -> f64 {
 
 /// Per-page median time of `analyze`, in ms.
 fn time_page(page: &Page) -> f64 {
+    time_page_with(page, &Options::default())
+}
+
+/// Per-page median time of `analyze_with(opts)`, in ms.
+fn time_page_with(page: &Page, opts: &Options) -> f64 {
     let mut runs = Vec::new();
     let start = Instant::now();
     while runs.len() < MIN_RUNS
         || (start.elapsed().as_nanos() < MIN_PAGE_NS && runs.len() < MAX_RUNS)
     {
         let t = Instant::now();
-        let r = analyze(page);
+        let r = analyze_with(page, opts);
         runs.push(ms(t.elapsed()));
         std::hint::black_box(r);
     }
@@ -184,7 +189,15 @@ fn main() -> ExitCode {
     let mut per_page = Vec::with_capacity(pages.len());
     let mut bytes = 0usize;
     let mut worst = (0.0f64, String::new());
+    // The same pages without facts, interleaved page by page with the full
+    // analysis so that both see the same machine state.
+    let no_facts = Options {
+        facts: false,
+        ..Options::default()
+    };
+    let mut without_facts_ms = 0.0;
     for (f, p) in files.iter().zip(&pages) {
+        without_facts_ms += time_page_with(p, &no_facts);
         let m = time_page(p);
         bytes += p.blocks.iter().map(|b| b.text.len()).sum::<usize>();
         if m > worst.0 {
@@ -202,6 +215,8 @@ fn main() -> ExitCode {
     let median_ms = median(&mut per_page.clone());
     let p95_ms = percentile(&mut per_page.clone(), 0.95);
     let mean_ms = total_ms / per_page.len() as f64;
+    // What dates, quantities and quotes add to repeats + entities (issue: < 25%).
+    let facts_share = (total_ms - without_facts_ms) / without_facts_ms;
 
     // 2. The tagger alone.
     let conll = shared.join("data/ner/conll2003-eng.testa");
@@ -250,6 +265,10 @@ fn main() -> ExitCode {
     println!(
         "| tagger (tag_document) | {tag_words_per_s:.0} words/s ({words} words of {tag_corpus}) |"
     );
+    println!(
+        "| facts extraction on top of repeats + entities | +{:.1}% ({total_ms:.0} ms vs {without_facts_ms:.0} ms, summed per-page medians) |",
+        facts_share * 100.0
+    );
     println!("| tagger model load | {model_load_ms:.2} ms |");
     println!("| first analyze (loads the model lazily), then steady | {first_call_ms:.3} ms, then {second_call_ms:.3} ms |");
     println!("| bench wall time | {wall_s:.1} s |");
@@ -264,6 +283,7 @@ fn main() -> ExitCode {
             "slowest_page": worst.1,
             "text_bytes": bytes,
             "mb_per_s": mb_per_s,
+            "facts_share": facts_share,
             "tag_words": words,
             "tag_corpus": tag_corpus,
             "tag_words_per_s": tag_words_per_s,

@@ -406,6 +406,7 @@ function table(R) {
   row('analyze median / p95 / mean per page', `${fmtMs(nat.median_ms)} / ${fmtMs(nat.p95_ms)} / ${fmtMs(nat.mean_ms)} ms`);
   row('slowest page', `${fmtMs(nat.slowest_ms)} ms (${nat.slowest_page})`);
   row('text throughput', `${nat.mb_per_s.toFixed(2)} MB/s of block text`);
+  if (Number.isFinite(nat.facts_share)) row('facts extraction on top of repeats + entities (target < 25%)', `+${(nat.facts_share * 100).toFixed(1)}%`);
   row('entity tagger alone', `${Math.round(nat.tag_words_per_s).toLocaleString('en-US')} words/s (${nat.tag_corpus}, ${nat.tag_words} words)`);
   row('tagger model load / first analyze', `${fmtMs(nat.model_load_ms)} ms / ${fmtMs(nat.first_call_ms)} ms`);
   L.push('');

@@ -24,6 +24,9 @@ pub struct Options {
     /// core is caught at the WASM boundary and never reaches the page. Only
     /// the extension's background sets options; pages cannot.
     pub panic_for_test: bool,
+    /// Extract dates, quantities and quotes. Off only to measure what the
+    /// extraction costs on top of repeats and entities (`make bench`).
+    pub facts: bool,
 }
 
 impl Default for Options {
@@ -31,6 +34,7 @@ impl Default for Options {
         Options {
             include_text: true,
             panic_for_test: false,
+            facts: true,
         }
     }
 }
@@ -112,7 +116,11 @@ impl Report {
         }
         let doc = crate::entities::build_doc(page, info, &folded);
         let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
-        let facts = crate::facts::extract(page, &doc, &entities, &mentions, &hidden);
+        let facts = if opts.facts {
+            crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
+        } else {
+            crate::facts::Facts::default()
+        };
         let blocks: Vec<BlockReport> = page
             .blocks
             .iter()

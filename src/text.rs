@@ -298,6 +298,22 @@ fn utf16_units(bytes: &[u8]) -> u32 {
         .sum()
 }
 
+/// Calls `f` with `w` lower-cased. Short ASCII words (nearly every word a
+/// rule asks about) are lower-cased on the stack: the fact rules ask this of
+/// every token, and a `String` per token was a tenth of their time.
+pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 /// UTF-16 length of `text`.
 pub fn utf16_len(text: &str) -> u32 {
     text.chars().map(|c| c.len_utf16() as u32).sum()
@@ -315,6 +331,23 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn with_lowercase_matches_to_lowercase() {
+        for w in [
+            "",
+            "Tuesday",
+            "MONDAY.",
+            "Fünf",
+            "ÉTÉ",
+            "İstanbul",
+            "ΣΊΣΥΦΟΣ",
+            "a-very-long-ascii-word-of-more-than-32-bytes",
+            "x",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

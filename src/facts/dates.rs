@@ -385,8 +385,7 @@ fn could_start(w: &str) -> bool {
         ]);
         set
     });
-    let l = w.to_lowercase();
-    set.contains(l.trim_end_matches('.'))
+    crate::text::with_lowercase(w, |l| set.contains(l.trim_end_matches('.')))
 }
 
 fn multiplier_word(w: &str) -> bool {

@@ -90,7 +90,7 @@ const SMALL: &[(&str, f64)] = &[
 ];
 
 fn multiplier(w: &str) -> Option<f64> {
-    match w.to_lowercase().trim_end_matches('.') {
+    crate::text::with_lowercase(w, |l| match l.trim_end_matches('.') {
         "hundred" | "hundreds" => Some(1e2),
         "thousand" | "thousands" | "k" | "tausend" | "mil" => Some(1e3),
         "million" | "millions" | "m" | "mn" | "mio" | "millionen" | "millones" | "milhões"
@@ -99,7 +99,7 @@ fn multiplier(w: &str) -> Option<f64> {
         | "mil millones" => Some(1e9),
         "trillion" | "trillions" | "tn" | "billionen" => Some(1e12),
         _ => None,
-    }
+    })
 }
 
 fn currency(w: &str) -> Option<&'static str> {
@@ -503,11 +503,34 @@ fn hyphen_unit(w: &str) -> Option<(f64, String)> {
     Some((v, unit))
 }
 
+/// Whether a number can start with this word: digits, a hyphenated word
+/// ("two-thirds", "six-month"), a number word, or "a"/"an" ("a third of").
+/// Exactly the words [`parse_digits`], [`hyphen_unit`] and [`word_number`]
+/// can accept; no allocation for ASCII words.
+fn may_start_number(w: &str) -> bool {
+    if w.starts_with(|c: char| c.is_ascii_digit()) || w.contains('-') {
+        return true;
+    }
+    let is = |x: &str| {
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(x)
+        } else {
+            crate::text::with_lowercase(w, |l| l == x)
+        }
+    };
+    is("a") || is("an") || SMALL.iter().any(|(n, _)| is(n))
+}
+
 /// A number at token `i`, with a glued or following multiplier and a
 /// currency or percent sign after it.
 fn number_at(s: &Sentence, i: usize) -> Option<Num> {
     let end = s.range.end;
     let w = |k: usize| if k < end { s.word(k) } else { "" };
+    // Asked at every token: most are not numbers, and the parsers below
+    // allocate (lower-casing), so rule them out first.
+    if !may_start_number(w(i)) {
+        return None;
+    }
     let (mut value, mut e, word) = if let Some((v, m)) = parse_digits(w(i), s.lang) {
         // "2 209", "5 500": a space between groups of three digits (French).
         let mut v = v;

@@ -18,6 +18,7 @@
 
 use super::{Quote, Sentence};
 use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::text::with_lowercase;
 
 const SPEECH: &[&str] = &[
     "said",
@@ -144,23 +145,20 @@ const SPEECH: &[&str] = &[
 
 /// Speech words whose speaker comes after them ("according to X", "selon X").
 fn is_according(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "according" | "selon" | "laut" | "según"
-    )
+    with_lowercase(w, |l| matches!(l, "according" | "selon" | "laut" | "según"))
 }
 
 fn is_speech(w: &str) -> bool {
-    SPEECH.contains(&w.to_lowercase().as_str())
+    with_lowercase(w, |l| SPEECH.contains(&l))
 }
 
 fn is_pronoun(w: &str) -> Option<bool> {
-    match w.to_lowercase().as_str() {
+    with_lowercase(w, |l| match l {
         "he" | "she" | "him" | "her" | "er" | "sie" | "il" | "elle" => Some(true),
         // "…,” it said in a statement": the organisation last named.
         "they" | "it" => Some(false),
         _ => None,
-    }
+    })
 }
 
 /// A quoted span of a unit's text: byte range of the words inside the marks.
