@@ -523,19 +523,28 @@ fn future_near(s: &Sentence, i: usize) -> bool {
         "put", "set off", "ago", "last", "earlier", "war", "wurde", "wurden", "hatte", "sagte",
         "fue", "dijo", "ont", "était",
     ];
+    // Asked of up to 22 words around every date-like word: no String each.
     let tense = |k: usize| -> Option<bool> {
-        let w = s.word(k).to_lowercase();
-        if FUTURE.contains(&w.as_str()) {
-            return Some(true);
-        }
-        let regular_past = w.len() > 4
-            && w.ends_with("ed")
-            && w.chars().all(char::is_alphabetic)
-            && !matches!(
-                w.as_str(),
-                "need" | "speed" | "embed" | "breed" | "proceed" | "exceed" | "succeed" | "hundred"
-            );
-        (PAST.contains(&w.as_str()) || regular_past).then_some(false)
+        crate::text::with_lowercase(s.word(k), |w| {
+            if FUTURE.contains(&w) {
+                return Some(true);
+            }
+            let regular_past = w.len() > 4
+                && w.ends_with("ed")
+                && w.chars().all(char::is_alphabetic)
+                && !matches!(
+                    w,
+                    "need"
+                        | "speed"
+                        | "embed"
+                        | "breed"
+                        | "proceed"
+                        | "exceed"
+                        | "succeed"
+                        | "hundred"
+                );
+            (PAST.contains(&w) || regular_past).then_some(false)
+        })
     };
     for d in 1..12 {
         for k in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {

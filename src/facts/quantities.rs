@@ -511,14 +511,11 @@ fn may_start_number(w: &str) -> bool {
     if w.starts_with(|c: char| c.is_ascii_digit()) || w.contains('-') {
         return true;
     }
-    let is = |x: &str| {
-        if w.is_ascii() {
-            w.eq_ignore_ascii_case(x)
-        } else {
-            crate::text::with_lowercase(w, |l| l == x)
-        }
-    };
-    is("a") || is("an") || SMALL.iter().any(|(n, _)| is(n))
+    // Number words are short: a long word is not one (and is not lower-cased).
+    w.len() <= 16
+        && crate::text::with_lowercase(w, |l| {
+            l == "a" || l == "an" || SMALL.iter().any(|(n, _)| *n == l)
+        })
 }
 
 /// A number at token `i`, with a glued or following multiplier and a
