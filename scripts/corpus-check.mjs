@@ -36,10 +36,20 @@ pages.splice(limit);
 const srv = await startServer({ roots: { '/p/': pagesDir + '/' } });
 const failures = [];
 const tally = {};
+const extensionRequests = [];
 const t0 = Date.now();
 for (const name of browsers) {
   const dir = path.join(arg('--dist', path.join(root, 'dist')), name === 'chromium' ? 'chrome' : 'firefox');
   const b = await launch(name, dir, { javaScript: false });
+  // No network: with page scripts off, a page cannot fetch, so any script-made
+  // request (fetch, XHR, WebSocket, beacon) in Chromium comes from the
+  // extension; the service worker's own requests are watched too.
+  if (b.context) {
+    b.context.on('request', (r) => {
+      const scripted = ['fetch', 'xhr', 'websocket', 'eventsource', 'ping'].includes(r.resourceType());
+      if (/^(https?|wss?):/.test(r.url()) && (scripted || r.serviceWorker())) extensionRequests.push(`${name}: ${r.resourceType()} ${r.url()}`);
+    });
+  }
   await b.ext((s) => (globalThis.browser || globalThis.chrome).storage.local.set({ settings: s }), { version: 1, disabledSites: ['localhost'], autoFold: true, autoOpen: false });
   let n = 0;
   for (const p of pages) {
@@ -84,6 +94,13 @@ for (const name of browsers) {
   await b.close();
 }
 await srv.close();
+// Both browsers: nothing reached the test server from an extension origin, and
+// every request was for a page or its own files under /p/.
+for (const r of srv.requests) {
+  if (/^(chrome|moz)-extension:/.test(r.headers.origin || r.headers.referer || '')) extensionRequests.push(`request from the extension: ${r.path}`);
+}
+for (const r of extensionRequests) failures.push(`network: ${r}`);
+tally['requests seen by the test server'] = srv.requests.length;
 const secs = Math.round((Date.now() - t0) / 1000);
 console.log(`\ncorpus-check: ${pages.length} pages × ${browsers.length} browsers in ${secs} s; ${failures.length} failures`);
 for (const [k, v] of Object.entries(tally)) console.log(`  ${k}: ${v}`);
