@@ -57,7 +57,19 @@ for (const name of browsers) {
     const url = `${srv.base}/p/${p}/source.html`;
     try {
       const tab = await b.open(url, { waitUntil: 'domcontentloaded' });
-      const id = await tab.id();
+      let id;
+      try {
+        id = await tab.id();
+      } catch (e) {
+        // A page that sends itself elsewhere (<noscript><meta http-equiv=refresh>,
+        // which fires because page scripts are off) is not there to check.
+        const now = await tab.url;
+        if (now === url) throw e;
+        tally[`${name} redirected by the page itself`] = (tally[`${name} redirected by the page itself`] || 0) + 1;
+        console.error(`\n${name} ${p}: the page redirected itself to ${now}; not checked`);
+        await tab.close();
+        continue;
+      }
       const s = await waitFor(async () => {
         const st = await tabState(b, id);
         return st && ['done', 'skipped', 'error', 'disabled'].includes(st.state) ? st : null;
