@@ -282,6 +282,10 @@ fn word_count(s: &str) -> usize {
 struct Attribution {
     entity: Option<usize>,
     name: Option<String>,
+    /// Where the pronoun was, when the speaker is one ("…,” he said): the
+    /// speaker of the quote before may be a better referent than the
+    /// nearest tagged person.
+    pronoun: Option<(usize, usize)>,
 }
 
 /// Finds the quotes of the article.
@@ -295,6 +299,8 @@ pub fn find(
     let mut carry = false;
     // Speaker of the last attributed quote, and the unit it was in.
     let mut last_speaker: Option<(usize, Option<usize>, Option<String>)> = None;
+    // Where that speaker's quote was (unit, first token after it).
+    let mut last_speaker_at: (usize, usize) = (0, 0);
     // Mentions per unit, in one pass (not one pass per unit).
     let mut by_unit: Vec<Vec<&MentionRef>> = vec![Vec::new(); doc.units.len()];
     for m in mentions {
@@ -302,6 +308,19 @@ pub fn find(
             v.push(m);
         }
     }
+    // Person mentions per unit as (first token, entity), in token order.
+    let persons: Vec<Vec<(usize, usize)>> = by_unit
+        .iter()
+        .map(|v| {
+            let mut p: Vec<(usize, usize)> = v
+                .iter()
+                .filter(|m| entities[m.entity].kind == crate::entities::EntityType::Person)
+                .map(|m| (m.tok.start, m.entity))
+                .collect();
+            p.sort_unstable();
+            p
+        })
+        .collect();
     for (u, (block, text)) in doc.units.iter().enumerate() {
         let spans = spans_of(text, carry);
         carry = spans.last().is_some_and(|s| s.open_end);
@@ -333,6 +352,30 @@ pub fn find(
                     Some(a) => Some(a),
                     None => before(),
                 };
+            // “…,” he said: the speaker of the quote just before, in this or
+            // the previous paragraph, when nobody else has been named since
+            // (the name may be one the attribution found by its shape,
+            // "Mr. Powers said", which the tagger missed).
+            if let (Some(a), Some((lu, le, ln))) = (attr.as_mut(), &last_speaker) {
+                if let Some((pu, pt)) = a.pronoun {
+                    let (su, st) = last_speaker_at;
+                    let named_between = |unit: usize, from: usize, to: usize| {
+                        let p = &persons[unit];
+                        let a = p.partition_point(|x| x.0 < from);
+                        let b = p.partition_point(|x| x.0 < to);
+                        p[a..b.max(a)].iter().any(|x| Some(x.1) != *le)
+                    };
+                    let named_since = if su == pu {
+                        named_between(pu, st, pt)
+                    } else {
+                        named_between(su, st, usize::MAX) || named_between(pu, 0, pt)
+                    };
+                    if ln.is_some() && (su == pu || su + 1 == pu) && !named_since {
+                        a.entity = *le;
+                        a.name = ln.clone();
+                    }
+                }
+            }
             let mut text_out = inner_clean.trim_end_matches([',']).to_string();
             let mut end_span = sp.clone();
             // “We will,” he said, “and soon.” — one quote.
@@ -388,6 +431,7 @@ pub fn find(
                         attr = Some(Attribution {
                             entity: *e,
                             name: n.clone(),
+                            pronoun: None,
                         });
                     }
                 }
@@ -413,6 +457,7 @@ pub fn find(
                     .map_or((None, None), |a| (a.entity, a.name.clone()));
                 if attr.is_some() {
                     last_speaker = Some((u, speaker, speaker_name.clone()));
+                    last_speaker_at = (u, after_tok.unwrap_or(toks.len()));
                 }
                 // A paragraph that continues an open quote extends it.
                 if sp.continued {
@@ -511,6 +556,7 @@ fn subject_before(
             return Some(Attribution {
                 entity: e,
                 name: e.map(|e| entities[e].name.clone()),
+                pronoun: p.then_some((u, j)),
             });
         }
         if j + 1 == verb && org.is_none() {
@@ -553,6 +599,7 @@ fn linked(name: String, entities: &[Entity]) -> Attribution {
     Attribution {
         entity: e,
         name: Some(e.map_or(name, |e| entities[e].name.clone())),
+        pronoun: None,
     }
 }
 
@@ -590,6 +637,7 @@ fn from_mention(m: &MentionRef, entities: &[Entity]) -> Attribution {
     Attribution {
         entity: Some(m.entity),
         name: Some(entities[m.entity].name.clone()),
+        pronoun: None,
     }
 }
 
@@ -684,6 +732,7 @@ fn attribution_after(
             return Some(Attribution {
                 entity: e,
                 name: e.map(|e| entities[e].name.clone()),
+                pronoun: p.then_some((u, after_verb)),
             });
         }
         if let Some(n) = bare_name(&s, after_verb, true) {
@@ -695,6 +744,7 @@ fn attribution_after(
         return Some(Attribution {
             entity: None,
             name: None,
+            pronoun: None,
         });
     }
     None
@@ -731,6 +781,7 @@ fn attribution_before(
         return bare_name(&s, verb + 2, true).map(|n| Attribution {
             entity: None,
             name: Some(n),
+            pronoun: None,
         });
     }
     // The subject: the nearest person (or pronoun) before the verb, else the
@@ -745,6 +796,7 @@ fn attribution_before(
             return Some(Attribution {
                 entity: None,
                 name: Some(n),
+                pronoun: None,
             });
         }
     }
