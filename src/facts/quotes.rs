@@ -356,7 +356,7 @@ pub fn find(
             // the previous paragraph, when nobody else has been named since
             // (the name may be one the attribution found by its shape,
             // "Mr. Powers said", which the tagger missed).
-            if let (Some(a), Some((lu, le, ln))) = (attr.as_mut(), &last_speaker) {
+            if let (Some(a), Some((_, le, ln))) = (attr.as_mut(), &last_speaker) {
                 if let Some((pu, pt)) = a.pronoun {
                     let (su, st) = last_speaker_at;
                     let named_between = |unit: usize, from: usize, to: usize| {
