@@ -9,8 +9,16 @@
 //! * `X said: “…”` / `X told reporters “…”` / `according to X, “…”`
 //! * `X has said that the government is “illegitimate”`
 //!
-//! where X is an entity mention, a name the tagger missed, or a pronoun,
-//! which is resolved to the nearest person mentioned before. A quote broken
+//! * `X, <apposition>, said` (X, not a name inside the apposition);
+//!   `X …: “…”` (a person introducing the quote with a colon)
+//!
+//! where X is an entity mention, a name the tagger missed, a pronoun, or a
+//! description ("the Conservative MP said"), which are resolved to the
+//! person named before (the one with that role, else the nearest; names
+//! inside quotes and photo credits do not count; "it" is the organisation
+//! leading its sentence). Whoever comes after "told" is spoken to. A quote
+//! right after a sentence in which someone speaks, with no attribution of
+//! its own, is theirs. A quote broken
 //! by its attribution (`“We will,” he said, “and soon.”`) is one quote; an
 //! unattributed quote right after an attributed one in the same or the
 //! previous paragraph has the same speaker. Short quotes (up to three words:
@@ -64,6 +72,7 @@ const SPEECH: &[&str] = &[
     "recalls",
     "urged",
     "described",
+    "summed",
     "called",
     "suggested",
     "suggests",
@@ -137,6 +146,40 @@ const SPEECH: &[&str] = &[
     "admit",
     "admitted",
     "tells",
+    // French, German and Spanish reporting verbs in the present and past.
+    "ajoute",
+    "souligne",
+    "indique",
+    "précise",
+    "assure",
+    "raconte",
+    "confie",
+    "assène",
+    "martèle",
+    "rappelle",
+    "poursuit",
+    "déclare",
+    "témoigne",
+    "résume",
+    "reconnaît",
+    "avertit",
+    "berichtet",
+    "berichtete",
+    "ergänzt",
+    "ergänzte",
+    "antwortet",
+    "antwortete",
+    "warnte",
+    "kritisierte",
+    "llamó",
+    "dice",
+    "declaró",
+    "añadió",
+    "agregó",
+    "sostuvo",
+    "advirtió",
+    "indicó",
+    "expresó",
     "according",
     "selon",
     "laut",
@@ -297,6 +340,31 @@ pub fn find(
 ) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut carry = false;
+    let unit_spans: Vec<Vec<Span>> = doc
+        .units
+        .iter()
+        .map(|(_, text)| {
+            let spans = spans_of(text, carry);
+            carry = spans.last().is_some_and(|s| s.open_end);
+            spans
+        })
+        .collect();
+    // Names inside quotes do not speak them: in “… DNP …,” it said, "it" is
+    // not DNP. (Quotes left open at the end of a paragraph are not trusted
+    // to say where a quote ends.)
+    let mut mentions: Vec<MentionRef> = mentions
+        .iter()
+        .filter(|m| {
+            let at = doc.toks[m.unit][m.tok.start].start;
+            !unit_spans[m.unit]
+                .iter()
+                .any(|s| !s.open_end && s.outer.contains(&at))
+        })
+        .cloned()
+        .collect();
+    // In reading order: the resolvers search back from a position.
+    mentions.sort_by_key(|m| (m.unit, m.tok.start));
+    let mentions = &mentions[..];
     // Speaker of the last attributed quote, and the unit it was in.
     let mut last_speaker: Option<(usize, Option<usize>, Option<String>)> = None;
     // Where that speaker's quote was (unit, first token after it).
@@ -321,9 +389,7 @@ pub fn find(
             p
         })
         .collect();
-    for (u, (block, text)) in doc.units.iter().enumerate() {
-        let spans = spans_of(text, carry);
-        carry = spans.last().is_some_and(|s| s.open_end);
+    for (u, ((block, text), spans)) in doc.units.iter().zip(&unit_spans).enumerate() {
         let toks = &doc.toks[u];
         let unit_mentions = &by_unit[u];
         let mut k = 0;
@@ -436,6 +502,17 @@ pub fn find(
                     }
                 }
             }
+            if attr.is_none() && !short {
+                attr = previous_statement(
+                    doc,
+                    u,
+                    before_tok,
+                    spans_open_unit(text, &sp),
+                    &by_unit,
+                    entities,
+                    mentions,
+                );
+            }
             if short && attr.is_none() {
                 k += 1;
                 continue;
@@ -482,6 +559,70 @@ pub fn find(
         let _ = toks;
     }
     out
+}
+
+fn spans_open_unit(text: &str, sp: &Span) -> bool {
+    text[..sp.outer.start].trim().is_empty()
+}
+
+/// An unattributed quote that opens its sentence, right after a sentence in
+/// which someone speaks ("Charles Schultze … once summed up the danger with a
+/// metaphor. “It’s not so much …”"; "The president also admitted that …" and
+/// then a paragraph that is only a quote): that speaker. Looks at the
+/// sentence before, or, for a quote opening its paragraph, the last two
+/// sentences of the paragraph before; a sentence with a quote of its own
+/// stops the search (its speaker was already carried over, or was nobody).
+fn previous_statement(
+    doc: &Doc,
+    u: usize,
+    before_tok: Option<usize>,
+    opens_unit: bool,
+    by_unit: &[Vec<&MentionRef>],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    let candidates: Vec<usize> = if opens_unit {
+        let pu = u.checked_sub(1)?;
+        // Sentences are in unit order: the last two of unit `pu`.
+        let end = doc.sents.partition_point(|(su, _)| *su <= pu);
+        (end.saturating_sub(2)..end)
+            .rev()
+            .filter(|&i| doc.sents[i].0 == pu)
+            .collect()
+    } else {
+        let b = before_tok?;
+        let text = doc.units[u].1;
+        let t = doc.toks[u][b];
+        if !matches!(&text[t.start..t.end], "." | "!" | "?") {
+            return None;
+        }
+        vec![sentence_of(doc, u, b)?]
+    };
+    for si in candidates {
+        let (su, r) = &doc.sents[si];
+        let s = Sentence {
+            text: doc.units[*su].1,
+            toks: &doc.toks[*su],
+            range: r.clone(),
+            lang: "",
+            lang_us: true,
+        };
+        if r.clone()
+            .any(|j| matches!(s.word(j), "“" | "”" | "\"" | "«" | "»" | "„"))
+        {
+            return None;
+        }
+        let Some(verb) = r
+            .clone()
+            .rev()
+            .find(|&j| is_speech(s.word(j)) && !is_according(s.word(j)))
+        else {
+            continue;
+        };
+        let a = subject_before(&s, *su, verb, r.start, &by_unit[*su], entities, mentions)?;
+        return a.entity.is_some().then_some(a);
+    }
+    None
 }
 
 fn is_title(w: &str) -> bool {
@@ -533,6 +674,29 @@ fn subject_before(
     mentions: &[MentionRef],
 ) -> Option<Attribution> {
     use crate::entities::EntityType;
+    if let Some(a) = definite_description(s, u, verb, from, entities, mentions) {
+        return Some(a);
+    }
+    // "Charles Schultze, chairman of … in the Carter administration, once
+    // summed up …": the person the clause opens with, when an apposition
+    // stands between them and the verb (not the nearest name, Carter).
+    let mut v = verb;
+    while v > from && with_lowercase(s.word(v - 1), is_adverb) {
+        v -= 1;
+    }
+    if v > from + 1 && s.word(v - 1) == "," {
+        let opener = unit_mentions.iter().find(|m| {
+            m.tok.start >= from
+                && m.tok.start <= from + 2
+                && (from..m.tok.start)
+                    .all(|k| s.word(k).chars().next().is_some_and(char::is_uppercase))
+                && m.tok.end + 1 < v
+                && s.word(m.tok.end) == ","
+        });
+        if let Some(m) = opener.filter(|m| entities[m.entity].kind == EntityType::Person) {
+            return Some(from_mention(m, entities));
+        }
+    }
     let mut org = None;
     let mut j = verb;
     while j > from {
@@ -553,6 +717,17 @@ fn subject_before(
         }
         if let Some(p) = is_pronoun(s.word(j)) {
             let e = resolve_pronoun(u, j, p, entities, mentions);
+            // "Soon after Ms. Price was elected, she said": a titled name the
+            // tagger missed, earlier in the sentence.
+            if e.is_none() && p {
+                let titled = (s.range.start..j)
+                    .rev()
+                    .find(|&t| is_title(s.word(t)) && t + 1 < j)
+                    .and_then(|t| bare_name(s, t, true));
+                if let Some(n) = titled {
+                    return Some(linked(n, entities));
+                }
+            }
             return Some(Attribution {
                 entity: e,
                 name: e.map(|e| entities[e].name.clone()),
@@ -585,6 +760,118 @@ fn subject_before(
     org.map(|(_, o)| o)
 }
 
+/// Heads of the descriptions news writing uses for a person already named
+/// ("the Conservative MP said", "the president also admitted"). "Official"
+/// and "source" are not here: they usually stand for someone never named.
+const DESCRIPTION_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "mp",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "ambassador",
+    "leader",
+    "director",
+    "judge",
+    "prosecutor",
+    "professor",
+    "economist",
+    "coach",
+    "founder",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "analyst",
+    "researcher",
+    "scientist",
+];
+
+/// "the Conservative MP said": a definite description right before the
+/// verb stands for a person named earlier — the one whose role it is, else
+/// the nearest person named in this or the two paragraphs before.
+fn definite_description(
+    s: &Sentence,
+    u: usize,
+    verb: usize,
+    from: usize,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    let mut j = verb.checked_sub(1)?;
+    while j > from && with_lowercase(s.word(j), is_adverb) {
+        j -= 1;
+    }
+    if j < from {
+        return None;
+    }
+    let head = s.word(j).to_lowercase();
+    if !DESCRIPTION_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    // Up to three modifiers between "the" and the head ("the former Labour
+    // foreign minister").
+    let the = (from..j)
+        .rev()
+        .take(4)
+        .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
+        .find(|&k| with_lowercase(s.word(k), |l| l == "the"))?;
+    let before = |m: &&MentionRef| {
+        (m.unit, m.tok.start) < (u, the)
+            && entities[m.entity].kind == crate::entities::EntityType::Person
+    };
+    let has_role = |e: &Entity| {
+        e.roles.iter().any(|r| {
+            r.split_whitespace()
+                .any(|w| with_lowercase(w, |l| l == head.as_str()))
+        })
+    };
+    // `mentions` is in reading order: walk back from the description.
+    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, the));
+    // (The last few hundred people named: a role named longer ago than that
+    // is not what the description points back to, and the walk stays short.)
+    let earlier = || mentions[..at].iter().rev().take(500).filter(before);
+    let e = earlier()
+        .find(|m| has_role(&entities[m.entity]))
+        .or_else(|| earlier().next().filter(|m| m.unit + 2 >= u))?
+        .entity;
+    Some(Attribution {
+        entity: Some(e),
+        name: Some(entities[e].name.clone()),
+        pronoun: Some((u, the)),
+    })
+}
+
+/// Adverbs that may stand between a subject and its verb ("he also said").
+fn is_adverb(l: &str) -> bool {
+    matches!(
+        l,
+        "also"
+            | "later"
+            | "then"
+            | "once"
+            | "previously"
+            | "further"
+            | "recently"
+            | "has"
+            | "had"
+            | "have"
+    )
+}
+
 /// A bare name, linked to the entity whose name or alias ends with it.
 fn linked(name: String, entities: &[Entity]) -> Attribution {
     let last = name.split(' ').next_back().unwrap_or("").to_lowercase();
@@ -610,7 +897,9 @@ fn sentence_of(doc: &Doc, u: usize, tok: usize) -> Option<usize> {
 }
 
 /// The person a pronoun at (unit, token) refers to: the nearest person
-/// mentioned before it.
+/// mentioned before it. For "it"/"they", the organisation that leads the
+/// sentence of the nearest one ("The Food Standards Agency warned against
+/// DNP. “…,” it said": the agency, not DNP).
 fn resolve_pronoun(
     u: usize,
     tok: usize,
@@ -618,19 +907,27 @@ fn resolve_pronoun(
     entities: &[Entity],
     mentions: &[MentionRef],
 ) -> Option<usize> {
-    mentions
-        .iter()
-        .filter(|m| (m.unit, m.tok.start) < (u, tok))
-        .filter(|m| {
-            let ty = entities[m.entity].kind;
-            if person {
-                ty == crate::entities::EntityType::Person
-            } else {
-                ty == crate::entities::EntityType::Organization
-            }
-        })
-        .max_by_key(|m| (m.unit, m.tok.start))
-        .map(|m| m.entity)
+    let fits = |m: &&MentionRef| {
+        let ty = entities[m.entity].kind;
+        if person {
+            ty == crate::entities::EntityType::Person
+        } else {
+            ty == crate::entities::EntityType::Organization
+        }
+    };
+    // `mentions` is in reading order: walk back from the pronoun.
+    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, tok));
+    let mut before = mentions[..at].iter().rev().filter(fits);
+    let nearest = before.next()?;
+    if person {
+        return Some(nearest.entity);
+    }
+    before
+        .take_while(|m| m.sent == nearest.sent)
+        .last()
+        .unwrap_or(nearest)
+        .entity
+        .into()
 }
 
 fn from_mention(m: &MentionRef, entities: &[Entity]) -> Attribution {
@@ -667,6 +964,32 @@ fn bare_name(s: &Sentence, a: usize, dir_forward: bool) -> Option<String> {
     while words.first().is_some_and(|w| is_title(w)) {
         words.remove(0);
     }
+    // "Ein Macron-Berater sagt": a description, not a name.
+    if words.first().is_some_and(|w| {
+        with_lowercase(w, |l| {
+            matches!(
+                l,
+                "a" | "an"
+                    | "the"
+                    | "ein"
+                    | "eine"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "un"
+                    | "une"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "una"
+            )
+        })
+    }) {
+        return None;
+    }
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -694,7 +1017,7 @@ fn attribution_after(
         k += 1;
     }
     // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
-    let window = k..(k + 20).min(r.end);
+    let window = k..(k + 28).min(r.end);
     // The attribution must come before the sentence goes on to something else.
     let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
@@ -706,14 +1029,24 @@ fn attribution_after(
             return Some(a);
         }
     }
-    // "“…,” said Senator Mark Warner": the first person within a few words after the verb.
+    // "“…,” said Senator Mark Warner": the first person within a few words after the
+    // verb; but whoever comes after "told" is the one spoken to ("…, a source told
+    // Reuters").
+    if matches!(s.word(verb), "told" | "tells" | "tell") && verb > k {
+        return Some(Attribution {
+            entity: None,
+            name: None,
+            pronoun: None,
+        });
+    }
     let mut after_verb = verb + 1;
     while after_verb < r.end && is_title(s.word(after_verb)) {
         after_verb += 1;
     }
-    let stop = (after_verb..(after_verb + 6).min(r.end))
+    // ("sagt vor der Kamera ein ortskundiger Bürger namens Michael Poschart")
+    let stop = (after_verb..(after_verb + 9).min(r.end))
         .find(|&j| matches!(s.word(j), "," | "." | ";" | "“" | "\""))
-        .unwrap_or((after_verb + 6).min(r.end));
+        .unwrap_or((after_verb + 9).min(r.end));
     if let Some(m) = unit_mentions
         .iter()
         .filter(|m| m.tok.start >= after_verb && m.tok.start < stop)
@@ -739,15 +1072,13 @@ fn attribution_after(
             return Some(linked(n, entities));
         }
     }
-    if verb > k {
-        // "a spokesman said", "the ministry said": attributed, but to no name.
-        return Some(Attribution {
-            entity: None,
-            name: None,
-            pronoun: None,
-        });
-    }
-    None
+    // "a spokesman said", "the ministry said", "said a dispatcher":
+    // attributed, but to no name.
+    Some(Attribution {
+        entity: None,
+        name: None,
+        pronoun: None,
+    })
 }
 
 /// `X said: “…”` / `according to X, “…”` / `X has said that … is “…”`.
@@ -770,7 +1101,21 @@ fn attribution_before(
         lang_us: true,
     };
     // The last speech verb before the quote in this sentence.
-    let verb = (r.start..=b).rev().find(|&j| is_speech(s.word(j)))?;
+    let Some(verb) = (r.start..=b).rev().find(|&j| is_speech(s.word(j))) else {
+        // "Mit dabei war auch Stefan Bröckling von der Tiernothilfe: „…“": a
+        // person introducing the quote with a colon and no verb (a person
+        // only: "Népal : «…»" is a headline, not a speaker).
+        if b > r.start && s.word(b) == ":" {
+            return unit_mentions
+                .iter()
+                .filter(|m| m.tok.start >= r.start && m.tok.end <= b)
+                .filter(|m| entities[m.entity].kind == crate::entities::EntityType::Person)
+                .filter(|m| !matches!(s.word(m.tok.end), "'s" | "’s"))
+                .max_by_key(|m| m.tok.start)
+                .map(|m| from_mention(m, entities));
+        }
+        return None;
+    };
     if is_according(s.word(verb)) {
         if let Some(m) = unit_mentions
             .iter()
