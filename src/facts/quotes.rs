@@ -19,7 +19,9 @@
 //! leading its sentence). Whoever comes after "told" is spoken to. A quote
 //! right after a sentence in which someone speaks, with no attribution of
 //! its own, is theirs. A quote broken
-//! by its attribution (`“We will,” he said, “and soon.”`) is one quote; an
+//! by its attribution (`“We will,” he said, “and soon.”`, or a one-sentence
+//! attribution however long, unless the second part names its own speaker)
+//! is one quote; an
 //! unattributed quote right after an attributed one in the same or the
 //! previous paragraph has the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
@@ -73,6 +75,9 @@ const SPEECH: &[&str] = &[
     "urged",
     "described",
     "summed",
+    "speak",
+    "speaks",
+    "spoke",
     "called",
     "suggested",
     "suggests",
@@ -450,13 +455,31 @@ pub fn find(
                     let between = &text[sp.outer.end..next.outer.start];
                     let b = between.trim();
                     // Only the attribution stands between them ("he said," or
-                    // "said Senator Mark Warner.").
+                    // "said Martin Indyk, executive vice president of the
+                    // Brookings Institution." — one sentence, however long).
                     let has_verb = b
                         .split_whitespace()
                         .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                    let verb_first = b
+                        .split_whitespace()
+                        .take(4)
+                        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
                     let is_attr_only = has_verb
-                        && word_count(b) <= 8
+                        && (word_count(b) <= 8
+                            || (verb_first
+                                && word_count(b) <= 30
+                                && !has_sentence_break(
+                                    b.trim_end_matches(['.', '!', '?', ',', ':']),
+                                )))
                         && toks.get(a).is_some_and(|t| t.start < next.outer.start);
+                    // …unless the second part has an attribution of its own
+                    // to someone else ("“…,” said Lynch. “…” …, Mr. Powers said.").
+                    let is_attr_only = is_attr_only && {
+                        let next_after = Some(toks.partition_point(|t| t.start < next.outer.end))
+                            .filter(|&x| x < toks.len());
+                        attribution_after(doc, u, next_after, unit_mentions, entities, mentions)
+                            .is_none_or(|n| n.name == attr.as_ref().and_then(|a| a.name.clone()))
+                    };
                     if is_attr_only {
                         text_out = format!(
                             "{} … {}",
@@ -559,6 +582,21 @@ pub fn find(
         let _ = toks;
     }
     out
+}
+
+/// Whether a text holds the end of a sentence: `.`, `!` or `?`, a space,
+/// then a capital ("U.S. ambassador" does not).
+fn has_sentence_break(s: &str) -> bool {
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if matches!(c, '.' | '!' | '?') && it.peek().is_some_and(|c| c.is_whitespace()) {
+            let mut rest = it.clone().skip_while(|c| c.is_whitespace());
+            if rest.next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn spans_open_unit(text: &str, sp: &Span) -> bool {
