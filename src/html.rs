@@ -39,7 +39,8 @@ pub const INLINE_TAGS: &[&str] = &[
     "output", "meter", "progress", "picture", "source", "slot",
 ];
 
-/// `<meta>` names and properties that carry the publication date, in order of trust.
+/// `<meta>` names and properties that carry the publication date, in order of
+/// trust (`og:url` only through a date in its path: `…/2015/03/18/…`).
 pub const DATE_META: &[&str] = &[
     "article:published_time",
     "og:published_time",
@@ -58,6 +59,7 @@ pub const DATE_META: &[&str] = &[
     "article.published",
     "publication_date",
     "cxenseparse:recs:publishtime",
+    "og:url",
 ];
 
 struct Frame {

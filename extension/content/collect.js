@@ -31,7 +31,7 @@
     'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate',
     'publishdate', 'publish-date', 'publish_date', 'dc.date', 'dc.date.issued', 'dcterms.created',
     'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publication_date',
-    'cxenseparse:recs:publishtime',
+    'cxenseparse:recs:publishtime', 'og:url',
   ]);
   // Dossier's own elements: never part of the page's text. (<dossier-part>
   // wraps a folded part of the page's own text: it is read like a <span>.)

@@ -150,6 +150,18 @@ pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
             return Some(d);
         }
     }
+    // The page's address, when its path has the date (`…/2015/03/18/…`,
+    // `…/2015-03-18/…`): most news sites put the publication day there.
+    if let Some(d) = std::iter::once(page.url.as_str())
+        .chain(
+            page.dates
+                .iter()
+                .filter_map(|d| d.strip_prefix("meta:og:url=")),
+        )
+        .find_map(url_date)
+    {
+        return Some(d);
+    }
     // A dateline or timestamp line near the top: the first full date in a
     // visible block, up to some blocks into the article.
     let first_article = doc.units.iter().map(|(b, _)| *b).min().unwrap_or(0);
@@ -177,6 +189,39 @@ pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
             if let Some(dates::Value::Day(d)) = f.value {
                 return Some(d);
             }
+        }
+    }
+    None
+}
+
+/// A publication day in a URL's path: `/2015/03/18/`, `/2015-03-18/` or
+/// `/20150318/` (the first such run of path segments; years 1990–2100).
+fn url_date(url: &str) -> Option<Day> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segs: Vec<&str> = path.split('/').skip(1).collect();
+    let num = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = |y: u32| (1990..=2100).contains(&y).then_some(y as i32);
+    for (i, s) in segs.iter().enumerate() {
+        let ymd = if let Some(y) = num(s, 4).and_then(year) {
+            let m = segs.get(i + 1).and_then(|m| num(m, 2));
+            let d = segs.get(i + 2).and_then(|d| num(d, 2));
+            m.zip(d).map(|(m, d)| (y, m, d))
+        } else if let [y, m, d] = s.splitn(3, '-').collect::<Vec<_>>()[..] {
+            num(y, 4)
+                .and_then(year)
+                .zip(num(m, 2))
+                .zip(num(d.get(..2).unwrap_or(""), 2))
+                .map(|((y, m), d)| (y, m, d))
+        } else {
+            num(s, 8).and_then(|n| year(n / 10_000).map(|y| (y, n / 100 % 100, n % 100)))
+        };
+        if let Some(day) = ymd.and_then(|(y, m, d)| Day::new(y, m, d)) {
+            return Some(day);
         }
     }
     None
@@ -421,4 +466,35 @@ pub fn join_words(words: &[&str]) -> String {
         out.push_str(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_day_from_the_address() {
+        let table = [
+            // Real addresses (readability/wapo-2 and the like).
+            (
+                "http://www.washingtonpost.com/business/economy/netanyahu-win-points-to-two-more-years-of-strained-us-israel-ties/2015/03/18/ca175d64-cd76-11e4-a2a7-9517a3a70506_story.html",
+                Some((2015, 3, 18)),
+            ),
+            (
+                "https://www.theguardian.com/world/2020/sep/26/storm",
+                None,
+            ),
+            ("https://example.com/news/2019-08-14-pigeons-in-the-roof", Some((2019, 8, 14))),
+            ("https://example.com/20150318/story.html?utm=2016/01/01/", Some((2015, 3, 18))),
+            // Not dates: an id, an impossible day, a year alone, the host.
+            ("https://www.bbc.com/news/world-52241221", None),
+            ("https://example.com/2015/13/40/story", None),
+            ("https://example.com/2015/story", None),
+            ("https://2015.example.com/03/18/", None),
+        ];
+        for (url, want) in table {
+            let want = want.and_then(|(y, m, d)| Day::new(y, m, d));
+            assert_eq!(url_date(url), want, "{url}");
+        }
+    }
 }
