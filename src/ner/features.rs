@@ -73,6 +73,8 @@ pub struct TokInfo {
     pub h_suf: [u64; 4],
     /// First character upper case.
     pub cap: bool,
+    /// Some letter upper case ("Paris", "iPhone", "NATO").
+    pub upper: bool,
     /// Every letter upper case (and at least one letter).
     pub all_caps: bool,
     /// Has a letter.
@@ -139,28 +141,33 @@ pub fn norm_word(w: &str) -> String {
 
 /// Computes [`TokInfo`] for each token of a sentence.
 pub fn tok_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
+    let mut infos = base_infos(words, gaz);
+    for (t, w) in infos.iter_mut().zip(words) {
+        t.fill_shapes(w);
+        t.fill_affixes();
+    }
+    infos
+}
+
+/// [`TokInfo`] for each token of a sentence without the shape and affix
+/// hashes, which only the features of a token and its neighbours read: a
+/// tagger that scores some tokens fills them in ([`TokInfo::fill_shapes`],
+/// [`TokInfo::fill_affixes`]) where needed. Everything else is set,
+/// gazetteer marks included, since the document context and the
+/// gazetteer matches read every token.
+pub fn base_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
     let mut infos: Vec<TokInfo> = words
         .iter()
         .map(|w| {
             let norm = norm_word(w);
-            let (h_shape, h_short) = shape_hashes(w);
-            // Prefixes grow a hash a character at a time; suffixes hash the
-            // tail from the byte offset of its first character.
-            let mut h_pre = [0u64; 4];
-            let mut h_suf = [0u64; 4];
-            let mut h = FNV;
-            for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
-                h = hash_bytes(h, &norm.as_bytes()[at..at + c.len_utf8()]);
-                h_pre[k] = h;
-            }
-            for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
-                h_suf[k] = hstr(&norm[at..]);
-            }
-            let (mut alpha, mut digit, mut alnum, mut lower_letter) = (false, false, false, false);
+            let (mut alpha, mut digit, mut alnum, mut lower_letter, mut upper) =
+                (false, false, false, false, false);
             for c in w.chars() {
                 if c.is_alphabetic() {
                     alpha = true;
-                    if !c.is_uppercase() {
+                    if c.is_uppercase() {
+                        upper = true;
+                    } else {
                         lower_letter = true;
                     }
                 }
@@ -170,21 +177,40 @@ pub fn tok_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
             TokInfo {
                 h_norm: hstr(&norm),
                 norm,
-                h_shape,
-                h_short,
-                h_pre,
-                h_suf,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 all_caps: alpha && !lower_letter,
+                upper,
                 alpha,
                 digit,
                 punct: !alnum,
-                gaz: 0,
+                ..TokInfo::default()
             }
         })
         .collect();
     gaz.mark(&mut infos);
     infos
+}
+
+impl TokInfo {
+    /// Sets the shape hashes from the word.
+    pub fn fill_shapes(&mut self, word: &str) {
+        (self.h_shape, self.h_short) = shape_hashes(word);
+    }
+
+    /// Sets the prefix and suffix hashes from `norm`.
+    pub fn fill_affixes(&mut self) {
+        let norm = self.norm.as_str();
+        // Prefixes grow a hash a character at a time; suffixes hash the
+        // tail from the byte offset of its first character.
+        let mut h = FNV;
+        for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
+            h = hash_bytes(h, &norm.as_bytes()[at..at + c.len_utf8()]);
+            self.h_pre[k] = h;
+        }
+        for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
+            self.h_suf[k] = hstr(&norm[at..]);
+        }
+    }
 }
 
 /// What the document says about a word (lower-cased), gathered before
