@@ -17,12 +17,14 @@
 //! 5. Entities are ordered by salience: mentions in the headline and the
 //!    lead count most, then how often the entity is mentioned.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleInfo;
+use crate::ner::features::WordHashState;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
 use crate::text::Utf16Map;
@@ -382,7 +384,7 @@ fn credit_start(text: &str, toks: &[tokens::Tok]) -> usize {
 }
 
 /// The sentences of a document as the tagger reads them (truecased).
-fn tagger_input(doc: &Doc) -> Vec<Vec<String>> {
+fn tagger_input<'a>(doc: &Doc<'a>) -> Vec<Vec<Cow<'a, str>>> {
     let words: Vec<Vec<&str>> = doc
         .sents
         .iter()
@@ -411,7 +413,7 @@ pub fn extract(
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
-        .map(|s| s.iter().map(String::as_str).collect())
+        .map(|s| s.iter().map(|w| w.as_ref()).collect())
         .collect();
     let labels = tagger.tag_document(&refs);
 
@@ -769,7 +771,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// word is given the casing the rest of the article gives it (or lower case
 /// for small words), so the tagger sees "Verizon leaves shareholders with
 /// little say" rather than a string of names.
-fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
+fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
     let alpha = |w: &str| w.chars().any(char::is_alphabetic);
     let cased = |s: &[&str]| -> bool {
         let words: Vec<&&str> = s
@@ -797,7 +799,9 @@ fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
     };
     let special: Vec<bool> = sents.iter().map(|s| cased(s) || shouting(s)).collect();
     // How each word is cased in ordinary sentences, away from their start.
-    let mut case: HashMap<String, (u32, u32)> = HashMap::new();
+    // Keyed and hashed cheaply: this runs for every word of the page.
+    let mut case: HashMap<String, (u32, u32), WordHashState> = HashMap::default();
+    let mut lower = String::new();
     for (s, sp) in sents.iter().zip(&special) {
         if *sp {
             continue;
@@ -806,7 +810,17 @@ fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
             if i == 0 || !alpha(w) || matches!(s[i - 1], "." | "\"" | "“" | ":" | "(" | "—") {
                 continue;
             }
-            let e = case.entry(w.to_lowercase()).or_default();
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            if !case.contains_key(lower.as_str()) {
+                case.insert(lower.clone(), (0, 0));
+            }
+            let e = case.get_mut(lower.as_str()).expect("just inserted");
             if w.chars().next().is_some_and(char::is_uppercase) {
                 e.1 += 1;
             } else {
@@ -821,12 +835,12 @@ fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
             s.iter()
                 .map(|w| {
                     if !*sp || !alpha(w) {
-                        return w.to_string();
+                        return Cow::Borrowed(*w);
                     }
                     let l = w.to_lowercase();
                     let (lo, up) = case.get(&l).copied().unwrap_or((0, 0));
                     if lo > up || (up == 0 && FUNCTION_WORDS.contains(&l.as_str())) {
-                        l
+                        Cow::Owned(l)
                     } else if up > 0
                         && w.chars()
                             .filter(|c| c.is_alphabetic())
@@ -834,11 +848,13 @@ fn truecase(sents: &[Vec<&str>]) -> Vec<Vec<String>> {
                         && w.chars().count() > 3
                     {
                         let mut c = l.chars();
-                        c.next()
-                            .map(|f| f.to_uppercase().chain(c).collect())
-                            .unwrap_or_default()
+                        Cow::Owned(
+                            c.next()
+                                .map(|f| f.to_uppercase().chain(c).collect())
+                                .unwrap_or_default(),
+                        )
                     } else {
-                        w.to_string()
+                        Cow::Borrowed(*w)
                     }
                 })
                 .collect()
@@ -1459,7 +1475,7 @@ mod tests {
             let sents = tagger_input(&doc);
             let refs: Vec<Vec<&str>> = sents
                 .iter()
-                .map(|s| s.iter().map(String::as_str).collect())
+                .map(|s| s.iter().map(|w| w.as_ref()).collect())
                 .collect();
             let (tokens, diff) = count_differences(tagger, &[refs], &text_path);
             assert!(diff * 10_000 <= tokens, "{diff} of {tokens} labels differ");
