@@ -18,6 +18,7 @@
 
 use super::calendar::Day;
 use super::Sentence;
+use crate::ner::features::WordHashState;
 
 /// What a date expression resolved to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,11 +85,10 @@ fn month(w: &str) -> Option<u32> {
     if !(3..=11).contains(&n) || !w.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32, WordHashState>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| MONTHS.iter().copied().collect());
-    let l = w.to_lowercase();
-    map.get(l.trim_end_matches('.')).copied()
+    crate::text::with_lowercase(w, |l| map.get(l.trim_end_matches('.')).copied())
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -277,10 +277,11 @@ fn could_start(w: &str) -> bool {
     if !c.is_alphabetic() {
         return false;
     }
-    static STARTERS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+    // Asked of every word: FNV, not SipHash, on these short keys.
+    static STARTERS: std::sync::OnceLock<std::collections::HashSet<&'static str, WordHashState>> =
         std::sync::OnceLock::new();
     let set = STARTERS.get_or_init(|| {
-        let mut set: std::collections::HashSet<&'static str> =
+        let mut set: std::collections::HashSet<&'static str, WordHashState> =
             MONTHS.iter().map(|(n, _)| *n).collect();
         set.extend([
             "monday",
@@ -491,6 +492,26 @@ fn unit_word(w: &str) -> Option<char> {
 /// the next one. The nearest sign of tense wins: a future auxiliary or a
 /// past-tense verb, whichever is closer to the date (a sentence can report
 /// last Tuesday's meeting and what will happen next).
+/// Whether the words around a date speak of the future ([`future_near`]),
+/// asked only when a bare weekday, month or day needs it: most date-like
+/// words (numbers) never do.
+struct Fut<'a, 'b> {
+    s: &'b Sentence<'a>,
+    i: usize,
+    known: std::cell::Cell<Option<bool>>,
+}
+
+impl Fut<'_, '_> {
+    fn get(&self) -> bool {
+        if let Some(v) = self.known.get() {
+            return v;
+        }
+        let v = future_near(self.s, self.i);
+        self.known.set(Some(v));
+        v
+    }
+}
+
 fn future_near(s: &Sentence, i: usize) -> bool {
     const FUTURE: &[&str] = &[
         "will",
@@ -626,8 +647,12 @@ pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Fo
             i += 1;
             continue;
         }
-        let fut = future_near(s, i);
-        if let Some(f) = match_at(s, i, pubd, fut, *anchor) {
+        let fut = Fut {
+            s,
+            i,
+            known: std::cell::Cell::new(None),
+        };
+        if let Some(f) = match_at(s, i, pubd, &fut, *anchor) {
             if let Some(d) = f.value.as_ref().and_then(Value::first_day) {
                 *anchor = Some(d);
             }
@@ -676,7 +701,7 @@ fn match_at(
     s: &Sentence,
     i: usize,
     pubd: Option<Day>,
-    fut: bool,
+    fut: &Fut,
     anchor: Option<Day>,
 ) -> Option<Found> {
     let end = s.range.end;
@@ -765,7 +790,7 @@ fn match_at(
             }
             let resolve = |d: u32| match year {
                 Some(y) => Day::new(y, m, d).map(Value::Day),
-                None => resolve_day_no_year(pubd, m, d, fut),
+                None => resolve_day_no_year(pubd, m, d, fut.get()),
             };
             return match range {
                 Some((a, b)) => {
@@ -811,8 +836,8 @@ fn match_at(
         if cue && cap(i) {
             if matches!(lw(i + 1).as_str(), "to" | "until" | "through" | "-" | "–") {
                 if let Some(m2) = month(w(i + 2)) {
-                    let a = resolve_month(pubd, m, fut);
-                    let b = resolve_month(pubd, m2, fut).map(|v| match (v, &a) {
+                    let a = resolve_month(pubd, m, fut.get());
+                    let b = resolve_month(pubd, m2, fut.get()).map(|v| match (v, &a) {
                         (Value::Month(y2, mm), Some(Value::Month(y1, _)))
                             if mm < m && y2 == *y1 =>
                         {
@@ -829,7 +854,7 @@ fn match_at(
             let v = match prev.as_str() {
                 "last" => pubd.map(|p| Value::Month(if m < p.m { p.y } else { p.y - 1 }, m)),
                 "next" => pubd.map(|p| Value::Month(if m > p.m { p.y } else { p.y + 1 }, m)),
-                _ => resolve_month(pubd, m, fut),
+                _ => resolve_month(pubd, m, fut.get()),
             };
             return found(i, i + 1, v, Kind::Partial);
         }
@@ -851,7 +876,7 @@ fn match_at(
             let end_tok = if year.is_some() { e + 1 } else { k + 1 };
             let resolve = |d: u32| match year {
                 Some(y) => Day::new(y, m, d).map(Value::Day),
-                None => resolve_day_no_year(pubd, m, d, fut),
+                None => resolve_day_no_year(pubd, m, d, fut.get()),
             };
             if let Some((a, b)) = day_range(w(i)) {
                 let v = resolve(a)
@@ -926,7 +951,7 @@ fn match_at(
         return found(
             start,
             e,
-            resolve_weekday(pubd, wd, fut, shift),
+            resolve_weekday(pubd, wd, fut.get(), shift),
             Kind::Relative,
         );
     }
@@ -1107,7 +1132,7 @@ fn match_at(
             let dir = match lw(i + 2).as_str() {
                 "ago" | "earlier" | "before" => -1,
                 "later" | "after" | "afterwards" => 1,
-                _ if prev == "in" && fut => 2,
+                _ if prev == "in" && fut.get() => 2,
                 _ => return None,
             };
             // "ago" counts from publication, "later" from the last date.
@@ -1136,7 +1161,7 @@ fn match_at(
 }
 
 /// Numeric dates in one token.
-fn numeric_date(w: &str, pubd: Option<Day>, us: bool, fut: bool) -> Option<Value> {
+fn numeric_date(w: &str, pubd: Option<Day>, us: bool, fut: &Fut) -> Option<Value> {
     if !w.chars().next().is_some_and(|c| c.is_ascii_digit())
         || !w.chars().any(|c| matches!(c, '-' | '/' | '.'))
     {
@@ -1183,7 +1208,7 @@ fn numeric_date(w: &str, pubd: Option<Day>, us: bool, fut: bool) -> Option<Value
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
             }
-            resolve_day_no_year(pubd, m, d, fut)
+            resolve_day_no_year(pubd, m, d, fut.get())
         }
         _ => None,
     }

@@ -512,10 +512,12 @@ fn may_start_number(w: &str) -> bool {
         return true;
     }
     // Number words are short: a long word is not one (and is not lower-cased).
-    w.len() <= 16
-        && crate::text::with_lowercase(w, |l| {
-            l == "a" || l == "an" || SMALL.iter().any(|(n, _)| *n == l)
-        })
+    // Asked of every word: a hashed set, not a scan of the list.
+    static WORDS: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, crate::ner::features::WordHashState>,
+    > = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| SMALL.iter().map(|(n, _)| *n).collect());
+    w.len() <= 16 && crate::text::with_lowercase(w, |l| l == "a" || l == "an" || words.contains(l))
 }
 
 /// A number at token `i`, with a glued or following multiplier and a
