@@ -14,7 +14,11 @@ pub struct Tok {
     pub end: usize,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || crate::text::is_mark(c)
 }
 
@@ -103,8 +107,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         // An abbreviation keeps its period: "U.S.", "Mr.", "Jan.", single initials "J."
-        let word: String = chars[start..j].iter().map(|x| x.1).collect();
-        if j < n && chars[j].1 == '.' && keeps_period(&word) {
+        let word = &text[chars[start].0..end_of(j)];
+        if j < n && chars[j].1 == '.' && keeps_period(word) {
             // A title abbreviation comes before a name: "Sen. Warren" keeps
             // its period, "… Prime Minister Hun Sen." does not.
             let title = TITLE_ABBR.contains(&word.to_lowercase().as_str());
