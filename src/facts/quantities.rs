@@ -476,6 +476,17 @@ fn hyphen_unit(w: &str) -> Option<(f64, String)> {
     };
     // "twenty-five" is a number, "two-thirds" a fraction: not units.
     let r = rest.to_lowercase();
+    // "a one-time increase", "a one-off payment", "a two-way street": set
+    // phrases, not one of anything.
+    if matches!(
+        (num.to_lowercase().as_str(), r.as_str()),
+        (
+            "one",
+            "time" | "off" | "sided" | "way" | "on-one" | "stop" | "size-fits-all" | "man"
+        ) | ("two", "way" | "faced" | "time")
+    ) {
+        return None;
+    }
     if SMALL.iter().any(|(n, _)| *n == r)
         || matches!(
             r.as_str(),
