@@ -37,6 +37,8 @@
   // wraps a folded part of the page's own text: it is read like a <span>.)
   const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar']);
   const MAX_HINTS = 160;
+  // In this order (src/html.rs hints_of).
+  const HINT_ATTRS = ['id', 'class', 'role', 'itemprop'];
   const MAX_PATH = 40;
 
   // The characters Rust's char::is_whitespace accepts.
@@ -52,15 +54,24 @@
 
   /** Lower-cased `id class role itemprop`, whitespace collapsed, at most MAX_HINTS code points. */
   function hintsOf(el) {
-    if (!el.hasAttributes()) return '';
-    const parts = [];
-    for (const name of ['id', 'class', 'role', 'itemprop']) {
-      const v = el.getAttribute(name);
-      if (v == null) continue;
-      const t = trimWs(v);
-      if (t) parts.push(t.toLowerCase());
+    // One call for the names, then one per hint attribute present: each DOM
+    // call from a content script crosses a wrapper (Firefox's Xrays make it
+    // dear), and most elements carry one of the four, if any.
+    const names = el.getAttributeNames();
+    if (!names.length) return '';
+    const values = ['', '', '', ''];
+    let any = false;
+    for (const name of names) {
+      const k = HINT_ATTRS.indexOf(name);
+      if (k < 0) continue;
+      const t = trimWs(el.getAttribute(name) || '');
+      if (t) {
+        values[k] = t.toLowerCase();
+        any = true;
+      }
     }
-    const s = parts.join(' ');
+    if (!any) return '';
+    const s = values.filter(Boolean).join(' ');
     // Fast path: collapsed, and short enough that no code point count is needed.
     const collapsed = s.replace(WS_RUNS, ' ');
     if (collapsed.length <= MAX_HINTS) return collapsed;
@@ -81,6 +92,10 @@
     return out;
   }
 
+  // Element.checkVisibility: Chrome 105+, Firefox 106+ (older ones fall back
+  // to attributes and inline styles, as the CLI reads them).
+  const CHECK_VISIBILITY = typeof Element !== 'undefined' && typeof Element.prototype.checkVisibility === 'function';
+
   function styleHides(style) {
     if (!style) return false;
     const s = style.replace(/\s+/g, '').toLowerCase();
@@ -91,7 +106,8 @@
   function visible(el, hiddenByAttr) {
     if (el.hasAttribute('data-dossier-folded')) return true; // folded by us, visible to the reader otherwise
     if (hiddenByAttr) return false;
-    if (typeof el.checkVisibility === 'function') {
+
+    if (CHECK_VISIBILITY) {
       return el.checkVisibility({ checkVisibilityCSS: true });
     }
     return el.getClientRects().length > 0;
@@ -158,7 +174,9 @@
       const tag = el.localName;
       if (SKIP_TAGS.has(tag) || OWN_TAGS.has(tag)) {
         skipped(el, tag);
-        for (const d of el.querySelectorAll('title, meta, script')) skipped(d, d.localName);
+        // Most skipped elements (script, style, input…) have no element
+        // inside: one cheap call instead of a query.
+        if (el.firstElementChild) for (const d of el.querySelectorAll('title, meta, script')) skipped(d, d.localName);
         return false;
       }
       if (tag === 'time') {
@@ -170,11 +188,13 @@
         return false;
       }
       const parent = stack[stack.length - 1];
-      const hiddenByAttr =
+      // Where checkVisibility exists it sees all of this (and the page's
+      // CSS): skip two DOM calls on every element.
+      const hiddenByAttr = !CHECK_VISIBILITY && (
         (parent && parent.hiddenByAttr) ||
         el.hasAttribute('hidden') ||
         styleHides(el.getAttribute('style') || '') ||
-        (tag === 'dialog' && !el.hasAttribute('open'));
+        (tag === 'dialog' && !el.hasAttribute('open')));
       const isLink = tag === 'a' && el.hasAttribute('href');
       if (isLink) linkDepth++;
       stack.push({

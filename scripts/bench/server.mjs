@@ -7,8 +7,9 @@
 //   /src/<group>/<name>   a corpus page's raw source.html (for Readability)
 //   /site/<group>/<name>/ the same page as a site the extension runs on
 //
-// /bench/ is served cross-origin isolated (COOP + COEP) so both browsers give
-// fine-grained performance.now() (Firefox rounds to 1 ms otherwise).
+// /bench/ and /site/ are served cross-origin isolated (COOP + COEP) so both
+// browsers give fine-grained performance.now() (Firefox rounds to 1 ms
+// otherwise, and the content script's timings of a median page are ~10 ms).
 // /site/ pages get a CSP that keeps their remote resources from loading:
 // there is no network here, and a page must not wait on one to finish loading.
 import http from 'node:http';
@@ -43,7 +44,7 @@ export function startBenchServer({ root, pagesDir }) {
     const page = /^\/(src|site)\/([\w.-]+)\/([\w.-]+)\/?$/.exec(p);
     if (page) {
       file = path.join(pagesDir, page[2], page[3], 'source.html');
-      if (page[1] === 'site') headers = { 'Content-Security-Policy': SITE_CSP };
+      if (page[1] === 'site') headers = { 'Content-Security-Policy': SITE_CSP, ...ISOLATED };
     } else {
       for (const [prefix, dir] of roots) {
         if (p.startsWith(prefix)) {
