@@ -967,7 +967,7 @@ const CREDIT_HINTS: &[&str] = &[
 /// Bylines, photo credits and one- or two-word interface labels.
 fn is_credit(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
-    let hinted = |h: &str| CREDIT_HINTS.iter().any(|k| h.contains(k));
+    let hinted = |h: &str| crate::text::contains_any(h, CREDIT_HINTS);
     if hinted(&b.hints)
         || b.path.iter().rev().take(2).any(|&e| {
             page.elements
@@ -978,8 +978,14 @@ fn is_credit(page: &Page, i: usize) -> bool {
         return true;
     }
     let t = b.text.trim();
-    let words = t.split_whitespace().count();
-    let lower = t.to_lowercase();
+    // Past 40 words only the opening phrases below are looked at: no need
+    // to lower-case a whole paragraph for them.
+    let words = t.split_whitespace().take(41).count();
+    let lower = if words <= 40 {
+        t.to_lowercase()
+    } else {
+        t.chars().take(40).collect::<String>().to_lowercase()
+    };
     const STARTS: &[&str] = &[
         "credit",
         "photo:",
@@ -1040,11 +1046,12 @@ fn is_credit(page: &Page, i: usize) -> bool {
         "actualizado",
         "publicado",
     ];
-    let has_year = t
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let has_year = || {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+    };
     if (words <= 12 && STAMP.iter().any(|p| lower.starts_with(p)))
-        || (words <= 6 && has_year && !t.ends_with('.'))
+        || (words <= 6 && !t.ends_with('.') && has_year())
     {
         return true;
     }

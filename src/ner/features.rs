@@ -56,11 +56,73 @@ pub fn hstr(s: &str) -> u64 {
     hash_bytes(FNV, s.as_bytes())
 }
 
+/// A token's [`norm_word`] form, held inline when it is short ASCII (nearly
+/// every word): the tagger makes one per token of the article, and a heap
+/// string each was the largest source of allocations in the analysis.
+#[derive(Clone, Debug)]
+pub enum Norm {
+    /// ASCII of at most [`NORM_INLINE`] bytes.
+    Inline(u8, [u8; NORM_INLINE]),
+    /// Anything longer, or not ASCII.
+    Heap(String),
+}
+
+/// Longest [`Norm::Inline`].
+pub const NORM_INLINE: usize = 22;
+
+impl Default for Norm {
+    fn default() -> Self {
+        Norm::Inline(0, [0; NORM_INLINE])
+    }
+}
+
+impl Norm {
+    /// The normalised form of `w` (see [`norm_word`]).
+    pub fn of(w: &str) -> Norm {
+        if w.len() > NORM_INLINE || !w.is_ascii() {
+            return Norm::Heap(norm_word(w));
+        }
+        let mut buf = [0u8; NORM_INLINE];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            };
+        }
+        Norm::Inline(w.len() as u8, buf)
+    }
+
+    /// The bytes (UTF-8).
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Norm::Inline(n, b) => &b[..*n as usize],
+            Norm::Heap(s) => s.as_bytes(),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Only ever filled from ASCII.
+            Norm::Inline(..) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
 /// Per-token facts computed once.
 #[derive(Clone, Debug, Default)]
 pub struct TokInfo {
     /// The lower-cased word with digits as `0`.
-    pub norm: String,
+    pub norm: Norm,
     /// Hash of `norm`.
     pub h_norm: u64,
     /// Hash of the word shape (`Xxxx`, `XX`, `dd-dd`), runs cut at 4.
@@ -216,7 +278,7 @@ pub fn base_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
     let mut infos: Vec<TokInfo> = words
         .iter()
         .map(|w| {
-            let norm = norm_word(w);
+            let norm = Norm::of(w);
             let (mut alpha, mut digit, mut alnum, mut lower_letter, mut upper) =
                 (false, false, false, false, false);
             for c in w.chars() {
@@ -232,7 +294,7 @@ pub fn base_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
                 alnum |= c.is_alphanumeric();
             }
             TokInfo {
-                h_norm: hstr(&norm),
+                h_norm: hash_bytes(FNV, norm.as_bytes()),
                 norm,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 all_caps: alpha && !lower_letter,
@@ -477,7 +539,7 @@ pub fn features(
         | (t.punct as u64) << 3
         | (initial as u64) << 4
         | (caps_sentence as u64) << 5
-        | ((t.norm.chars().count() == 1) as u64) << 6;
+        | ((t.norm.as_str().chars().count() == 1) as u64) << 6;
     out.push(feat(T_FLAGS, flags));
     out.push(feat(T_POS, (i.min(3) as u64) | (caps_sentence as u64) << 3));
     if caps_sentence {
