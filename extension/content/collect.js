@@ -248,13 +248,16 @@
     let depthNodes = [root];
     while (depthNodes.length) {
       if (node) {
-        if (node.nodeType === 1) {
+        // Read once: every property read is a call through the page's
+        // wrappers, and text nodes are most of the nodes.
+        const type = node.nodeType;
+        if (type === 1) {
           if (open(node)) {
             depthNodes.push(node);
             node = node.firstChild;
             continue;
           }
-        } else if (node.nodeType === 3) {
+        } else if (type === 3) {
           const t = node.data;
           pieces.push(t);
           if (linkDepth > 0) linkChars += t.length;
