@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{link_density, ArticleInfo};
 use crate::page::{Block, Page};
 use crate::text::{
-    ends_with_ellipsis, folded, tokenize, utf16_len, utf16_offsets, Token, TokenKind,
+    ends_with_ellipsis, folded_tokens, tokenize, utf16_len, utf16_offsets, Token, TokenKind,
 };
 
 /// Tokens per shingle. Five words is long enough that unrelated paragraphs
@@ -232,6 +232,12 @@ const COMMON_STARTERS: &[&str] = &[
     "las", "una", "ella", "pero", "y", "o", "lo", "di", "da", "de", "em", "no", "na", "os", "as",
 ];
 
+/// Whether `word` is one of [`COMMON_STARTERS`], in any case (the list is
+/// ASCII, so no lower-cased copy is needed).
+fn is_common_starter(word: &str) -> bool {
+    COMMON_STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 fn sentence_initial(text: &str, start: usize) -> bool {
     for c in text[..start].chars().rev() {
         if c.is_whitespace() || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '(' | '[' | '„') {
@@ -260,8 +266,7 @@ fn prepare(page: &Page, info: &ArticleInfo) -> Prepared {
                 t.kind == TokenKind::Number
                     || (t.upper
                         && (!sentence_initial(&b.text, t.start)
-                            || !COMMON_STARTERS
-                                .contains(&b.text[t.start..t.end].to_lowercase().as_str())))
+                            || !is_common_starter(&b.text[t.start..t.end])))
             })
             .collect();
         let weight = toks.iter().map(Token::weight).sum();
@@ -461,7 +466,7 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
     let n = page.blocks.len();
     let p = prepare(page, info);
     let folded_text: Vec<Option<String>> = (0..n)
-        .map(|i| p.eligible[i].then(|| folded(&page.blocks[i].text)))
+        .map(|i| p.eligible[i].then(|| folded_tokens(&page.blocks[i].text, &p.toks[i])))
         .collect();
     let mut block_count = vec![0u32; page.elements.len()];
     for b in &page.blocks {

@@ -251,8 +251,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Two texts that differ only in case, quotes, dashes, whitespace or
 /// punctuation have the same folded form.
 pub fn folded(text: &str) -> String {
+    folded_tokens(text, &tokenize(text))
+}
+
+/// [`folded`] from the tokens [`tokenize`] gave for `text`, for callers
+/// that hold them already.
+pub fn folded_tokens(text: &str, tokens: &[Token]) -> String {
     let mut s = String::with_capacity(text.len());
-    for t in tokenize(text) {
+    for t in tokens {
         if !s.is_empty() && t.kind != TokenKind::Char {
             s.push(' ');
         }
