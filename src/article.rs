@@ -11,7 +11,7 @@
 //! The heuristics are data: the keyword lists below, in one place.
 
 use crate::page::{Block, Page};
-use crate::text::utf16_len;
+use crate::text::{utf16_len, Fragments};
 
 /// Class/id fragments of containers that hold the article.
 const POSITIVE: &[&str] = &[
@@ -159,45 +159,12 @@ const H_MAYBE_CONTENT: u8 = 2;
 const H_NEGATIVE: u8 = 4;
 const H_POSITIVE: u8 = 8;
 
-/// The fragments of every list, grouped by their first byte.
-struct HintIndex {
-    by_first: Vec<Vec<(&'static [u8], u8)>>,
-}
-
-fn hint_index() -> &'static HintIndex {
-    static I: std::sync::OnceLock<HintIndex> = std::sync::OnceLock::new();
-    I.get_or_init(|| {
-        let mut by_first = vec![Vec::new(); 256];
-        for (list, bit) in [
-            (FURNITURE, H_FURNITURE),
-            (MAYBE_CONTENT, H_MAYBE_CONTENT),
-            (NEGATIVE, H_NEGATIVE),
-            (POSITIVE, H_POSITIVE),
-        ] {
-            for k in list {
-                let k = k.as_bytes();
-                by_first[k[0] as usize].push((k, bit));
-            }
-        }
-        HintIndex { by_first }
-    })
-}
-
-/// Which of the keyword lists `hints` holds a fragment of, in one pass over
-/// it: a substring search per keyword (some 90 of them) was a tenth of the
-/// analysis in WebAssembly, which has no SIMD `memchr`.
+/// Which of the keyword lists `hints` holds a fragment of, in one pass.
 fn hint_mask(hints: &str) -> u8 {
-    let idx = hint_index();
-    let h = hints.as_bytes();
-    let mut mask = 0;
-    for i in 0..h.len() {
-        for &(k, bit) in &idx.by_first[h[i] as usize] {
-            if mask & bit == 0 && h[i..].starts_with(k) {
-                mask |= bit;
-            }
-        }
-    }
-    mask
+    static F: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
+    // In the order of the H_* bits.
+    F.get_or_init(|| Fragments::new(&[FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE]))
+        .mask(hints)
 }
 
 fn is_furniture_hint(mask: u8) -> bool {

@@ -27,7 +27,7 @@ use crate::article::ArticleInfo;
 use crate::ner::features::WordHashState;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
-use crate::text::Utf16Map;
+use crate::text::{Fragments, Utf16Map};
 
 /// Kind of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -967,7 +967,9 @@ const CREDIT_HINTS: &[&str] = &[
 /// Bylines, photo credits and one- or two-word interface labels.
 fn is_credit(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
-    let hinted = |h: &str| crate::text::contains_any(h, CREDIT_HINTS);
+    static HINTS: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
+    let hints = HINTS.get_or_init(|| Fragments::new(&[CREDIT_HINTS]));
+    let hinted = |h: &str| hints.mask(h) != 0;
     if hinted(&b.hints)
         || b.path.iter().rev().take(2).any(|&e| {
             page.elements
@@ -1002,15 +1004,7 @@ fn is_credit(page: &Page, i: usize) -> bool {
     if STARTS.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    if words <= 14
-        && (lower.starts_with("by ")
-            || lower.contains("getty images")
-            || lower.contains("/afp")
-            || lower.contains("/reuters")
-            || lower.contains("ap photo"))
-    {
-        return true;
-    }
+    const AGENCIES: &[&str] = &["getty images", "/afp", "/reuters", "ap photo"];
     const CONTRIBUTOR: &[&str] = &[
         "contributed to this report",
         "contributed reporting",
@@ -1028,7 +1022,18 @@ fn is_credit(page: &Page, i: usize) -> bool {
         "editing by",
         "writing by",
     ];
-    if words <= 40 && CONTRIBUTOR.iter().any(|p| lower.contains(p)) {
+    // One pass over the text for both lists (bit 0: agencies, bit 1: contributor lines).
+    static TEXT: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
+    let found = if words <= 40 {
+        TEXT.get_or_init(|| Fragments::new(&[AGENCIES, CONTRIBUTOR]))
+            .mask(&lower)
+    } else {
+        0
+    };
+    if words <= 14 && (lower.starts_with("by ") || found & 1 != 0) {
+        return true;
+    }
+    if found & 2 != 0 {
         return true;
     }
     // Timestamp lines: "Published March 18, 2015", "Updated 3:57 PM", a bare date.
