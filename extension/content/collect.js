@@ -36,6 +36,10 @@
   // Dossier's own elements: never part of the page's text. (<dossier-part>
   // wraps a folded part of the page's own text: it is read like a <span>.)
   const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar']);
+  // Any descendant that is not a plain inline element (see simpleLeaf).
+  const NOT_SIMPLE = `:not(${[...INLINE_TAGS].filter((t) => t !== 'br' && t !== 'time').concat('dossier-part').join(', ')})`;
+  // Links not inside another link: their text counts once, as in the walk.
+  const OUTER_LINKS = 'a[href]:not(a[href] a[href])';
   const MAX_HINTS = 160;
   // In this order (src/html.rs hints_of).
   const HINT_ATTRS = ['id', 'class', 'role', 'itemprop'];
@@ -211,6 +215,20 @@
       return true;
     }
 
+    // A block-level element whose descendants are all plain inline elements
+    // (no <br>, <time>, skipped or block-level ones) has, by the rules above,
+    // its textContent as its text: read it in a few calls instead of one or
+    // more per node below it, each of which crosses the wrappers between a
+    // content script and the page (most of the walk's cost in Firefox).
+    function simpleLeaf(el) {
+      if (el.querySelector(NOT_SIMPLE)) return false;
+      const t = el.textContent;
+      pieces.push(t);
+      if (linkDepth > 0) linkChars += t.length;
+      else for (const a of el.querySelectorAll(OUTER_LINKS)) linkChars += a.textContent.length;
+      return true;
+    }
+
     function close() {
       const f = stack.pop();
       if (f.isLink) linkDepth--;
@@ -253,6 +271,11 @@
         const type = node.nodeType;
         if (type === 1) {
           if (open(node)) {
+            if (stack[stack.length - 1].blockLevel && simpleLeaf(node)) {
+              close();
+              node = node.nextSibling;
+              continue;
+            }
             depthNodes.push(node);
             node = node.firstChild;
             continue;
