@@ -5,6 +5,9 @@
 // again on the first message after a restart.
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
+// The content scripts' block reader: here it reads pages out of their
+// serialization (see cs:read), off the page's thread.
+import './content/collect.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -64,6 +67,46 @@ async function analyze(page) {
   }
 }
 
+// Per tab, the page cs:read found, until cs:analyzeRead brings the
+// visibility of its blocks (only the tab's content script can compute it).
+const readPages = new Map();
+let lastToken = 0;
+
+/** Reads a page out of its serialization (see collect.js readSerialized). */
+function readPage(msg, tabId) {
+  const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
+  if (typeof html !== 'string') return { ok: false };
+  const read = globalThis.__dossier.readSerialized(html, {
+    url: String(msg.url || ''),
+    noscriptRaw: !!msg.noscriptRaw,
+    attrHidden: !!msg.attrHidden,
+    count: msg.count,
+  });
+  readPages.delete(tabId);
+  // The content script reads the DOM itself then.
+  if (!read) return { ok: false };
+  const token = ++lastToken;
+  if (read.blocks.length) readPages.set(tabId, { token, page: read.page });
+  return { ok: true, token, blocks: read.blocks, signature: globalThis.__dossier.signature(read.page) };
+}
+
+async function analyzeRead(msg, tabId) {
+  const entry = readPages.get(tabId);
+  // Gone with a restart of the background, or overtaken by a newer read.
+  if (!entry || entry.token !== msg.token) return { ok: false, expired: true };
+  readPages.delete(tabId);
+  const page = entry.page;
+  const visible = msg.visible;
+  if (!Array.isArray(visible) || visible.length !== page.blocks.length) return { ok: false, error: 'bad visibility list' };
+  page.blocks.forEach((b, k) => {
+    b.visible = visible[k] === true;
+  });
+  const res = await analyze(page);
+  // The content script needs the blocks' text (folds, sidebar): it never read it.
+  if (res.ok) res.texts = page.blocks.map((b) => b.text);
+  return res;
+}
+
 // Last state each tab's content script reported; read by the e2e tests.
 const tabState = new Map();
 globalThis.__dossierTabState = tabState;
@@ -71,7 +114,10 @@ globalThis.__dossierPanicNext = () => {
   panicNext = true;
 };
 // A closed tab's state would otherwise stay for the browser's lifetime.
-api.tabs.onRemoved.addListener((tabId) => tabState.delete(tabId));
+api.tabs.onRemoved.addListener((tabId) => {
+  tabState.delete(tabId);
+  readPages.delete(tabId);
+});
 
 function setBadge(tabId, folded, state) {
   if (tabId == null) return;
@@ -97,6 +143,8 @@ async function setSiteDisabled(host, disabled) {
 
 const handlers = {
   'cs:analyze': (msg) => analyze(msg.page),
+  'cs:read': async (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
+  'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
     const tabId = sender.tab && sender.tab.id;

@@ -10,6 +10,13 @@
   if (D.started) return; // injected twice (e.g. a reload of the extension)
   D.started = true;
   const api = globalThis.browser || globalThis.chrome;
+  const GECKO = (() => {
+    try {
+      return api.runtime.getURL('').startsWith('moz-extension:');
+    } catch (_) {
+      return false;
+    }
+  })();
 
   D.i18n = (key, subs) => {
     try {
@@ -97,42 +104,112 @@
 
   let blockTexts = [];
 
-  async function run() {
-    status.state = 'working';
-    const t0 = performance.now();
-    const { page, refs } = D.collect(document);
-    const t1 = performance.now();
-    if (!page.blocks.length) {
-      status.state = 'done';
-      tellBackground();
-      return;
+  // Main-thread time of one reading of the page, by phase (ms).
+  const clock = () => ({ collect: 0, post: 0, analyze: 0, fold: 0, from: '' });
+  function timed(t, key, fn) {
+    const a = performance.now();
+    try {
+      return fn();
+    } finally {
+      t[key] += performance.now() - a;
     }
+  }
+
+  // The fast way: the page's serialization (one read) goes to the
+  // background, which finds the blocks in it off this thread; only the
+  // blocks' elements and their visibility are read here. Null when this
+  // way fails (no HTML serialization, a DOM that does not serialize back,
+  // a background restarted in between): collect() then reads the DOM.
+  async function readSerialized(t, rescan) {
+    const snap = timed(t, 'collect', () => D.snapshot(document));
+    if (!snap) return null;
+    const reading = timed(t, 'post', () => {
+      const msg = { type: 'cs:read', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden };
+      // Firefox clones a typed array for a third of what a long string
+      // costs this thread (make bench); Chrome's messages are JSON, which
+      // has no typed arrays. (Lone surrogates become U+FFFD either way: the
+      // core gets its text as UTF-8.)
+      if (GECKO) msg.bytes = new TextEncoder().encode(snap.html);
+      else msg.html = snap.html;
+      return send(msg);
+    });
+    const read = await waited(t, reading);
+    if (!read || !read.ok) return null;
+    if (rescan && read.signature === lastSignature) return { same: true };
+    if (!read.blocks.length) return { empty: true, signature: read.signature };
+    const found = timed(t, 'collect', () => D.resolve(snap.els, read.blocks));
+    if (!found) return null;
+    const pending = timed(t, 'post', () => send({ type: 'cs:analyzeRead', token: read.token, visible: found.visible }));
+    const res = await waited(t, pending);
+    if (!res || res.expired) return null;
+    return { res, refs: found.refs, texts: res.texts || [], signature: read.signature };
+  }
+
+  async function readDom(t, rescan) {
+    const { page, refs } = timed(t, 'collect', () => D.collect(document));
+    const sig = D.signature(page);
+    if (rescan && sig === lastSignature) return { same: true };
+    if (!page.blocks.length) return { empty: true, signature: sig };
     // Posting the page copies it on this thread (structured clone / JSON):
     // main-thread time like the walk, so it counts.
-    const pending = send({ type: 'cs:analyze', page });
-    const t1b = performance.now();
-    const res = await pending;
-    const t2 = performance.now();
+    const pending = timed(t, 'post', () => send({ type: 'cs:analyze', page }));
+    const res = await waited(t, pending);
+    return { res, refs, texts: page.blocks.map((b) => b.text), signature: sig };
+  }
+
+  async function waited(t, promise) {
+    const a = performance.now();
+    try {
+      return await promise;
+    } catch (_) {
+      return null;
+    } finally {
+      t.analyze += performance.now() - a;
+    }
+  }
+
+  /** Reads the page and analyses it; returns false when a rescan found nothing new. */
+  async function run(rescan = false) {
+    const before = status.state;
+    status.state = 'working';
+    const t = clock();
+    let got = await readSerialized(t, rescan);
+    t.from = 'serialization';
+    if (!got) {
+      got = await readDom(t, rescan);
+      t.from = 'dom';
+    }
+    if (got.same) {
+      status.state = before;
+      return false;
+    }
+    lastSignature = got.signature;
+    if (got.empty) {
+      status.state = 'done';
+      tellBackground();
+      return true;
+    }
+    const res = got.res;
     if (!res || !res.ok) {
       status.state = res && res.skipped ? 'skipped' : 'error';
       status.error = (res && res.error) || 'no answer from the background';
       console.warn('Dossier:', status.error);
       tellBackground();
-      return;
+      return true;
     }
-    blockTexts = page.blocks.map((b) => b.text);
-    D.setReport(res.report, refs, (i) => blockTexts[i] || '');
-    lastSignature = signature(page);
-    status.repeats = D.repeatCount();
-    // After "Show all", a page that changes keeps everything shown.
-    if (shownByUser) {
-      /* the reader asked to see everything */
-    } else if (D.settings.autoFold !== false) D.foldAll();
-    else D.markAll();
-    const t3 = performance.now();
+    timed(t, 'fold', () => {
+      blockTexts = got.texts;
+      D.setReport(res.report, got.refs, (i) => blockTexts[i] || '');
+      status.repeats = D.repeatCount();
+      // After "Show all", a page that changes keeps everything shown.
+      if (shownByUser) {
+        /* the reader asked to see everything */
+      } else if (D.settings.autoFold !== false) D.foldAll();
+      else D.markAll();
+    });
     status.folded = D.foldedCount();
     status.state = 'done';
-    status.timings = { collect: t1 - t0, post: t1b - t1, analyze: t2 - t1b, fold: t3 - t2, mainThread: t1b - t0 + (t3 - t2) };
+    status.timings = { ...t, mainThread: t.collect + t.post + t.fold };
     D.sidebar.update(res.report);
     if (D.settings.autoOpen && !openedOnce) {
       openedOnce = true;
@@ -140,23 +217,19 @@
     }
     tellBackground();
     watch();
+    return true;
   }
 
   // Pages that change after load (single-page sites, infinite scroll, live
-  // blogs): new text is collected again after a quiet moment and analysed;
-  // bursts of changes cost one pass, and a page that never stops changing
-  // is re-read at most every few seconds.
+  // blogs): new text is read again after a quiet moment and analysed if
+  // the blocks changed; bursts of changes cost one pass, and a page that
+  // never stops changing is re-read at most every few seconds.
   let openedOnce = false;
   let lastSignature = '';
   let pending = null;
   let lastRun = 0;
   let reruns = 0;
   const MAX_RERUNS = 50;
-  function signature(page) {
-    let n = 0;
-    for (const b of page.blocks) n += b.text.length;
-    return `${page.blocks.length}:${n}`;
-  }
   function watch() {
     if (observer || typeof MutationObserver !== 'function') return;
     observer = new MutationObserver((records) => {
@@ -170,12 +243,9 @@
   async function rescan() {
     pending = null;
     if (status.state === 'disabled' || status.state === 'working' || reruns >= MAX_RERUNS) return;
-    const { page } = D.collect(document);
-    if (signature(page) === lastSignature) return;
-    reruns++;
     lastRun = Date.now();
     try {
-      await run();
+      if (await run(true)) reruns++;
     } catch (e) {
       fail(e);
     }

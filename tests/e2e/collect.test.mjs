@@ -1,7 +1,9 @@
 // The content script's block collector (extension/content/collect.js) and the
 // CLI's HTML reader (src/html.rs) must give the core the same page. Both run
-// here on every golden page: the collector in a real browser, the CLI on the
-// same file, and their outputs are compared field by field.
+// here on every golden page: the collector in a real browser, both ways it
+// reads a page (the DOM node by node, and the page's serialization as the
+// background reads it), and the CLI on the same file; their outputs are
+// compared field by field.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,20 +43,28 @@ for (const name of BROWSERS) {
         // change what is collected.
         const got = await tab.eval((src) => {
           (0, eval)(src);
-          const { page: p } = globalThis.__dossier.collect(document);
-          return p;
+          const D = globalThis.__dossier;
+          const dom = D.collect(document).page;
+          const snap = D.snapshot(document);
+          const read = D.readSerialized(snap.html, { url: snap.url, noscriptRaw: snap.noscriptRaw, attrHidden: snap.attrHidden, count: snap.els.length });
+          const found = read && D.resolve(snap.els, read.blocks);
+          if (found) read.page.blocks.forEach((b, k) => { b.visible = found.visible[k]; });
+          return { dom, serialized: found ? read.page : null };
         }, collectJs);
         await tab.close();
         const want = cliPage(page);
-        assert.equal(got.title, want.title);
-        assert.equal(got.lang, want.lang);
-        assert.deepEqual(got.dates, want.dates);
-        assert.deepEqual(got.elements, want.elements);
-        assert.equal(got.blocks.length, want.blocks.length);
-        got.blocks.forEach((g, i) => {
-          const w = want.blocks[i];
-          assert.deepEqual({ ...g }, { ...w }, `block ${i}`);
-        });
+        assert.ok(got.serialized, 'the serialization is read');
+        for (const [how, p] of Object.entries(got)) {
+          assert.equal(p.title, want.title, how);
+          assert.equal(p.lang, want.lang, how);
+          assert.deepEqual(p.dates, want.dates, how);
+          assert.deepEqual(p.elements, want.elements, how);
+          assert.equal(p.blocks.length, want.blocks.length, how);
+          p.blocks.forEach((g, i) => {
+            const w = want.blocks[i];
+            assert.deepEqual({ ...g }, { ...w }, `${how}: block ${i}`);
+          });
+        }
       });
     }
   });

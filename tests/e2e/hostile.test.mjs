@@ -59,6 +59,26 @@ const CASES = {
       window.MutationObserver = function () { throw new Error('page MutationObserver'); };
     </script>`,
   ),
+  // A DOM only a script can make, and which does not serialize back (a
+  // script's text holding its own end tag, an <img> with a child): the
+  // content script reads the DOM node by node instead.
+  unserializable: page(
+    'Unserializable',
+    [
+      p(PARA),
+      p(PARA2),
+      p(PARA),
+      `<script>
+        const s = document.createElement('script');
+        s.type = 'text/plain';
+        s.textContent = '<\\/script><p>Not a paragraph of this page, only the text of a script.</p><script>';
+        document.querySelector('article').append(s);
+        const img = document.createElement('img');
+        img.append(document.createElement('span'));
+        document.querySelector('article').append(img);
+      </script>`,
+    ].join('\n'),
+  ),
   payloads: page(
     'Payloads',
     [
@@ -110,6 +130,11 @@ for (const name of BROWSERS) {
         const tab = await b.open(url);
         const state = await settled(b, tab);
         assert.ok(['done', 'skipped'].includes(state.state), `state ${state.state}`);
+        if (key === 'unserializable') {
+          assert.equal(state.timings.from, 'dom', 'read from the DOM');
+          assert.equal(state.folded, 1);
+        }
+        if (key === 'payloads' || key === 'overrides') assert.equal(state.timings.from, 'serialization', 'read from its serialization');
         // The sidebar opens and shows the page's text as text.
         const id = await tab.id();
         const api = b.name === 'chromium' ? 'chrome' : 'browser';
