@@ -183,7 +183,12 @@
   D.snapshot = function snapshot(doc = document) {
     const rootEl = doc.documentElement;
     if (!rootEl || doc.contentType !== 'text/html') return null;
-    const html = rootEl.outerHTML;
+    let html;
+    try {
+      html = rootEl.outerHTML;
+    } catch (_) {
+      return null; // a document the serializer refuses: read the DOM instead
+    }
     return {
       html,
       // <noscript> text is raw when scripting is on, and then it holds no
