@@ -27,7 +27,7 @@ use crate::article::ArticleInfo;
 use crate::ner::features::WordHashState;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
-use crate::text::{Fragments, Utf16Map};
+use crate::text::{with_lowercase, Fragments, Utf16Map};
 
 /// Kind of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -827,10 +827,26 @@ fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
         words.len() >= 2 && caps * 10 >= words.len() * 8
     };
     let special: Vec<bool> = sents.iter().map(|s| cased(s) || shouting(s)).collect();
-    // How each word is cased in ordinary sentences, away from their start.
-    // Keyed and hashed cheaply: this runs for every word of the page.
+    if !special.contains(&true) {
+        return sents
+            .iter()
+            .map(|s| s.iter().map(|&w| Cow::Borrowed(w)).collect())
+            .collect();
+    }
+    // How each word of the special sentences is cased in ordinary ones, away
+    // from their start. Only those words are keyed (a headline's few dozen,
+    // not the page's vocabulary), and each ordinary word is lower-cased on
+    // the stack and looked up: this runs for every word of the page.
     let mut case: HashMap<String, (u32, u32), WordHashState> = HashMap::default();
-    let mut lower = String::new();
+    // Lengths (mod 64) of the keys: most words are skipped before hashing.
+    let mut lengths = 0u64;
+    for (s, _) in sents.iter().zip(&special).filter(|(_, sp)| **sp) {
+        for w in s.iter().filter(|w| alpha(w)) {
+            let l = w.to_lowercase();
+            lengths |= 1 << (l.len() % 64);
+            case.entry(l).or_default();
+        }
+    }
     for (s, sp) in sents.iter().zip(&special) {
         if *sp {
             continue;
@@ -839,22 +855,18 @@ fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
             if i == 0 || !alpha(w) || matches!(s[i - 1], "." | "\"" | "“" | ":" | "(" | "—") {
                 continue;
             }
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
-            if !case.contains_key(lower.as_str()) {
-                case.insert(lower.clone(), (0, 0));
-            }
-            let e = case.get_mut(lower.as_str()).expect("just inserted");
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                e.1 += 1;
-            } else {
-                e.0 += 1;
-            }
+            with_lowercase(w, |lower| {
+                if lengths & (1 << (lower.len() % 64)) == 0 {
+                    return;
+                }
+                if let Some(e) = case.get_mut(lower) {
+                    if w.chars().next().is_some_and(char::is_uppercase) {
+                        e.1 += 1;
+                    } else {
+                        e.0 += 1;
+                    }
+                }
+            });
         }
     }
     sents
@@ -1456,6 +1468,36 @@ fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truecase_gives_headlines_the_article_casing() {
+        fn split(s: &str) -> Vec<&str> {
+            s.split(' ').collect()
+        }
+        let sents = [
+            split("Verizon Leaves Shareholders With Little Say"),
+            split("RUSSIA CHIEF WARNS ÉLYSÉE"),
+            split("The board of Verizon leaves shareholders with little say ."),
+            split("In Russia , the chief of the Élysée staff spoke ."),
+            // Sentence-initial and after an opening quote: not evidence.
+            split("Little \" Leaves \" was said ."),
+        ];
+        let got: Vec<String> = truecase(&sents).iter().map(|s| s.join(" ")).collect();
+        assert_eq!(got[0], "Verizon leaves shareholders with little say");
+        // Capitals become the article's casing; a word never seen keeps its own.
+        assert_eq!(got[1], "Russia chief WARNS Élysée");
+        // Ordinary sentences are untouched.
+        assert_eq!(
+            got[2..],
+            sents[2..].iter().map(|s| s.join(" ")).collect::<Vec<_>>()[..]
+        );
+        // With no headline-like sentence, nothing changes.
+        let plain = truecase(&sents[2..]);
+        assert!(plain
+            .iter()
+            .flatten()
+            .all(|w| matches!(w, Cow::Borrowed(_))));
+    }
 
     /// Where the credit starts, as the word there.
     fn credit_word(text: &str) -> Option<String> {

@@ -29,11 +29,13 @@
 //! 6. Short lines (bylines, credits) are folded only as part of a run of
 //!    repeated blocks, never on their own.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{link_density, ArticleInfo};
+use crate::ner::features::{WordHashState, WordMap};
 use crate::page::{Block, Page};
 use crate::text::{
     ends_with_ellipsis, folded_tokens, tokenize, utf16_len, utf16_offsets, Token, TokenKind,
@@ -300,6 +302,28 @@ fn is_breadcrumb(text: &str) -> bool {
     seps >= 2
 }
 
+/// The blocks (and positions) a shingle was seen at, first first. Nearly
+/// every shingle of a page is seen once: that one is kept inline, so the
+/// index makes no allocation per shingle.
+struct Postings {
+    first: (u32, u32),
+    rest: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    fn last(&self) -> (u32, u32) {
+        self.rest.last().copied().unwrap_or(self.first)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(u32, u32)> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
+}
+
 fn shingles(toks: &[Token]) -> Vec<u64> {
     if toks.is_empty() {
         return Vec::new();
@@ -492,24 +516,42 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
         role: vec![Role::Free; n],
         root: (0..n).collect(),
     };
-    let mut index: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    // Shingle hashes are FNV already: a multiply-shift hasher, not SipHash.
+    // Sized up front: growing it rehashed every shingle seen so far.
+    let shingle_count = (0..n)
+        .filter(|&b| p.eligible[b])
+        .map(|b| p.shingles[b].len())
+        .sum();
+    let mut index: WordMap<Postings> =
+        WordMap::with_capacity_and_hasher(shingle_count, WordHashState);
     for b in 0..n {
         if !p.eligible[b] {
             continue;
         }
         // Matches with earlier blocks, grouped by block.
-        let mut by_block: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+        let mut by_block: HashMap<u32, Vec<(u32, u32)>, WordHashState> = HashMap::default();
         for (i, h) in p.shingles[b].iter().enumerate() {
             if let Some(post) = index.get(h) {
-                for &(a, j) in post {
+                for &(a, j) in post.iter() {
                     by_block.entry(a).or_default().push((i as u32, j));
                 }
             }
         }
         for (i, h) in p.shingles[b].iter().enumerate() {
-            let post = index.entry(*h).or_default();
-            if post.len() < MAX_POSTINGS && post.last().is_none_or(|l| l.0 != b as u32) {
-                post.push((b as u32, i as u32));
+            let at = (b as u32, i as u32);
+            match index.entry(*h) {
+                Entry::Vacant(v) => {
+                    v.insert(Postings {
+                        first: at,
+                        rest: Vec::new(),
+                    });
+                }
+                Entry::Occupied(mut o) => {
+                    let post = o.get_mut();
+                    if post.len() < MAX_POSTINGS && post.last().0 != at.0 {
+                        post.rest.push(at);
+                    }
+                }
             }
         }
         if by_block.is_empty() {
@@ -528,9 +570,17 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
         mut role,
         root,
     } = st;
-    let folded_text = cx.folded_text;
-    extend_runs(page, &p, &folded_text, &mut groups, &mut role, &root);
-    label_kinds(page, &folded_text, &mut groups);
+    let twins = Twins::of(&cx.folded_text);
+    extend_runs(
+        page,
+        &p,
+        &cx.folded_text,
+        &twins,
+        &mut groups,
+        &mut role,
+        &root,
+    );
+    label_kinds(page, &cx.folded_text, &twins, &mut groups);
     groups.sort_by_key(|g| (g.copies.first().copied(), g.original.first().copied()));
     groups
 }
@@ -862,18 +912,13 @@ fn extend_runs(
     page: &Page,
     p: &Prepared,
     folded_text: &[Option<String>],
+    twins: &Twins,
     groups: &mut Vec<RepeatGroup>,
     role: &mut [Role],
     root: &[usize],
 ) {
     let n = page.blocks.len();
     let mut root = root.to_vec();
-    let mut same: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, t) in folded_text.iter().enumerate() {
-        if let Some(t) = t.as_deref().filter(|t| !t.is_empty()) {
-            same.entry(t).or_default().push(i);
-        }
-    }
     let eligible: Vec<usize> = (0..n).filter(|&i| p.eligible[i]).collect();
     // Position of each block among the eligible ones, to find neighbours.
     let mut pos = vec![usize::MAX; n];
@@ -904,15 +949,15 @@ fn extend_runs(
             if role[b] != Role::Free {
                 continue;
             }
-            let Some(t) = folded_text[b].as_deref().filter(|t| !t.is_empty()) else {
+            if folded_text[b].as_deref().is_none_or(str::is_empty) {
                 continue;
-            };
+            }
             let k = pos[b];
             let neighbours = [
                 k.checked_sub(1).map(|k| eligible[k]),
                 eligible.get(k + 1).copied(),
             ];
-            let earlier = &same[t];
+            let earlier = twins.of_block(b);
             let mut found = None;
             'n: for c in neighbours.into_iter().flatten() {
                 let Some(o) = run_original(role, groups, c) else {
@@ -951,8 +996,48 @@ fn extend_runs(
     }
 }
 
+/// The blocks with the same folded text, found with one hash of each text
+/// (run extension asks for a block's twins four times).
+struct Twins {
+    /// Class of each block with a folded text.
+    class: Vec<Option<u32>>,
+    /// Blocks of each class, in page order.
+    members: Vec<Vec<usize>>,
+}
+
+impl Twins {
+    fn of(folded_text: &[Option<String>]) -> Twins {
+        let mut ids: HashMap<&str, u32, WordHashState> = HashMap::default();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let class = folded_text
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let t = t.as_deref()?;
+                let id = *ids.entry(t).or_insert_with(|| {
+                    members.push(Vec::new());
+                    (members.len() - 1) as u32
+                });
+                members[id as usize].push(i);
+                Some(id)
+            })
+            .collect();
+        Twins { class, members }
+    }
+
+    /// Block `b` and every block with its folded text (none without one).
+    fn of_block(&self, b: usize) -> &[usize] {
+        self.class[b].map_or(&[], |c| &self.members[c as usize])
+    }
+}
+
 /// Names runs and boilerplate once all groups are known.
-fn label_kinds(page: &Page, folded_text: &[Option<String>], groups: &mut [RepeatGroup]) {
+fn label_kinds(
+    page: &Page,
+    folded_text: &[Option<String>],
+    twins: &Twins,
+    groups: &mut [RepeatGroup],
+) {
     // Copies that continue a run of copies of consecutive originals are blocks.
     let mut single: Vec<(u32, u32, usize)> = groups
         .iter()
@@ -974,22 +1059,16 @@ fn label_kinds(page: &Page, folded_text: &[Option<String>], groups: &mut [Repeat
         }
     }
     // The same blurb three times, or a blurb that reads like one.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for t in folded_text.iter().flatten() {
-        *counts.entry(t.as_str()).or_default() += 1;
-    }
     for g in groups.iter_mut() {
         if !matches!(g.kind, RepeatKind::Exact | RepeatKind::Near) || g.copies.len() != 1 {
             continue;
         }
         let c = g.copies[0] as usize;
-        let Some(t) = folded_text[c].as_deref() else {
+        if folded_text[c].is_none() {
             continue;
-        };
+        }
         let lower = page.blocks[c].text.to_lowercase();
-        if counts.get(t).copied().unwrap_or(0) >= 3
-            || BOILERPLATE_WORDS.iter().any(|w| lower.contains(w))
-        {
+        if twins.of_block(c).len() >= 3 || BOILERPLATE_WORDS.iter().any(|w| lower.contains(w)) {
             g.kind = RepeatKind::Boilerplate;
         }
     }
