@@ -295,6 +295,16 @@ fn eligible(b: &Block) -> bool {
 /// "Home / News / Headline", "Start » Thema » Headline", "x | 5 Kommentare":
 /// navigation trails and widget labels that happen to contain real text.
 fn is_breadcrumb(text: &str) -> bool {
+    // Two separators need two of their bytes ('/', '>', '|', ':', or the
+    // last byte of », ›, ·, •); nearly every paragraph has fewer, and
+    // counting bytes is cheaper than splitting every block into words.
+    let maybe = text
+        .bytes()
+        .filter(|b| matches!(b, b'/' | b'>' | b'|' | b':' | 0xBB | 0xBA | 0xB7 | 0xA2))
+        .count();
+    if maybe < 2 {
+        return false;
+    }
     let seps = text
         .split_whitespace()
         .filter(|w| matches!(*w, "/" | "»" | "›" | ">" | "|" | "·" | "•" | "::"))
@@ -1070,6 +1080,32 @@ fn label_kinds(
         let lower = page.blocks[c].text.to_lowercase();
         if twins.of_block(c).len() >= 3 || BOILERPLATE_WORDS.iter().any(|w| lower.contains(w)) {
             g.kind = RepeatKind::Boilerplate;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumbs_need_two_separator_words() {
+        for (text, want) in [
+            ("Home / News / Headline", true),
+            ("Start » Thema » Headline", true),
+            ("Politik › Ausland › Wahl in Kambodscha", true),
+            ("News • World • Asia", true),
+            ("Sport · Fußball | Bundesliga", true),
+            ("Home :: Forum :: Thread", true),
+            ("Latest > Business > Markets", true),
+            ("Home / News", false),
+            // Separator characters inside words are not separators.
+            ("Prices rose 3/4 and 1/2 a point, a 50/50 split.", false),
+            ("He said: “Ratio 2:1”, and left at 10:30.", false),
+            ("The “ruling” party’s result — 68 of 123 seats • counted", false),
+            ("", false),
+        ] {
+            assert_eq!(is_breadcrumb(text), want, "{text:?}");
         }
     }
 }

@@ -118,6 +118,10 @@ fn is_word_char(c: char) -> bool {
 /// was a tenth of the whole analysis on the class-name lists.
 pub struct Fragments {
     by_first: Vec<Vec<Fragment>>,
+    /// Bit `a << 8 | b` set: some fragment starts with bytes `a, b` (or is
+    /// the one byte `a`, whatever follows). Most positions of a text start
+    /// no fragment, and this rejects them with one load.
+    pairs: Vec<u64>,
     all: u8,
 }
 
@@ -152,11 +156,18 @@ impl Fragments {
     pub fn new(lists: &[&[&'static str]]) -> Fragments {
         assert!(lists.len() <= 8, "at most eight lists");
         let mut by_first = vec![Vec::new(); 256];
+        let mut pairs = vec![0u64; 65536 / 64];
+        let mut set = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
         for (k, list) in lists.iter().enumerate() {
             for f in list.iter() {
                 let f = f.as_bytes();
                 assert!(!f.is_empty(), "empty fragment");
                 assert!(!f.contains(&0), "NUL in a fragment");
+                let first = usize::from(f[0]) << 8;
+                match f.get(1) {
+                    Some(&b) => set(first | usize::from(b)),
+                    None => (0..256).for_each(|b| set(first | b)),
+                }
                 let n = f.len().min(4);
                 by_first[f[0] as usize].push(Fragment {
                     bytes: f,
@@ -168,6 +179,7 @@ impl Fragments {
         }
         Fragments {
             by_first,
+            pairs,
             all: ((1u16 << lists.len()) - 1) as u8,
         }
     }
@@ -177,10 +189,12 @@ impl Fragments {
         let h = hay.as_bytes();
         let mut mask = 0;
         for i in 0..h.len() {
-            let list = &self.by_first[h[i] as usize];
-            if list.is_empty() {
+            // Past the end the next byte reads as 0, which no fragment holds.
+            let pair = usize::from(h[i]) << 8 | usize::from(h.get(i + 1).copied().unwrap_or(0));
+            if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                 continue;
             }
+            let list = &self.by_first[h[i] as usize];
             let w = word_at(h, i);
             for f in list {
                 if mask & f.bit == 0
