@@ -196,12 +196,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 fn is_role_word(w: &str) -> bool {
-    ROLE_WORDS.contains(
-        &w.to_lowercase()
-            .trim_end_matches(['\'', '’'])
-            .to_string()
-            .as_str(),
-    )
+    with_lowercase(w, |l| ROLE_WORDS.contains(&l.trim_end_matches(['\'', '’'])))
 }
 
 /// Titles and honorifics: stripped from the front of a name ("President
@@ -276,7 +271,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    with_lowercase(w, |l| TITLE_WORDS.contains(&l))
 }
 
 /// Words that end an organisation's name ("Interior Ministry", "… Party").
@@ -483,7 +478,9 @@ pub fn extract(
             // followed by a name is two mentions, not one.
             if ty == 2 && b - a >= 3 {
                 let head = (a..b - 1).rev().find(|&k| {
-                    ORG_HEADS.contains(&text[toks[k].start..toks[k].end].to_lowercase().as_str())
+                    with_lowercase(&text[toks[k].start..toks[k].end], |l| {
+                        ORG_HEADS.contains(&l)
+                    })
                 });
                 if let Some(k) = head {
                     let tail = (k + 1)..b;
@@ -549,11 +546,9 @@ pub fn extract(
             )
             .unwrap_or(ty);
             let titled = a > r.start
-                && PERSON_TITLES.contains(
-                    &text[toks[a - 1].start..toks[a - 1].end]
-                        .to_lowercase()
-                        .as_str(),
-                );
+                && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
+                    PERSON_TITLES.contains(&l)
+                });
             raw.push(RawMention {
                 unit: *u,
                 sent: si,
@@ -918,7 +913,7 @@ fn plausible_name(s: &str) -> bool {
         return false;
     }
     !s.split_whitespace()
-        .all(|w| is_role_word(w) || ROLE_JOINERS.contains(&w.to_lowercase().as_str()))
+        .all(|w| is_role_word(w) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
 }
 
 /// The article's text units: the headline, then article blocks not folded whole.
@@ -1357,7 +1352,7 @@ fn roles_of(
             break;
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
-        let joiner = ROLE_JOINERS.contains(&w.to_lowercase().as_str());
+        let joiner = with_lowercase(w, |l| ROLE_JOINERS.contains(&l));
         // A capitalised word opening the sentence is capitalised for that
         // reason alone ("But Prime Minister …").
         let initial =
@@ -1370,7 +1365,7 @@ fn roles_of(
     }
     // Joiners and possessives cannot start a role.
     while a < name.start
-        && (ROLE_JOINERS.contains(&s(a).to_lowercase().as_str()) || s(a) == "'s" || s(a) == "’s")
+        && (with_lowercase(s(a), |l| ROLE_JOINERS.contains(&l)) || s(a) == "'s" || s(a) == "’s")
     {
         a += 1;
     }
@@ -1407,7 +1402,7 @@ fn roles_of(
                 let w = &text[t.start..t.end];
                 w.chars().next().is_some_and(|c| c.is_uppercase())
                     || is_role_word(w)
-                    || ROLE_JOINERS.contains(&w.to_lowercase().as_str())
+                    || with_lowercase(w, |l| ROLE_JOINERS.contains(&l))
                     || w == "'s"
                     || w == "’s"
             });
@@ -1436,13 +1431,13 @@ fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: 
         // Trim joiners at either end ("the nation 's King" keeps "King").
         let mut p: Vec<&str> = p;
         while p.first().is_some_and(|w| {
-            ROLE_JOINERS.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("nation")
+            with_lowercase(w, |l| ROLE_JOINERS.contains(&l)) || w.eq_ignore_ascii_case("nation")
         }) {
             p.remove(0);
         }
         while p
             .last()
-            .is_some_and(|w| ROLE_JOINERS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
         {
             p.pop();
         }

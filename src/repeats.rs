@@ -1102,7 +1102,10 @@ mod tests {
             // Separator characters inside words are not separators.
             ("Prices rose 3/4 and 1/2 a point, a 50/50 split.", false),
             ("He said: “Ratio 2:1”, and left at 10:30.", false),
-            ("The “ruling” party’s result — 68 of 123 seats • counted", false),
+            (
+                "The “ruling” party’s result — 68 of 123 seats • counted",
+                false,
+            ),
             ("", false),
         ] {
             assert_eq!(is_breadcrumb(text), want, "{text:?}");

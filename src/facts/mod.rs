@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{Doc, Entity, Mention, MentionRef};
 use crate::page::Page;
+use crate::text::with_lowercase;
 use calendar::{parse_iso, Day};
 
 /// A date the article mentions.
@@ -382,7 +383,7 @@ fn event_phrase(s: &Sentence, date: std::ops::Range<usize>) -> String {
         let words: Vec<&str> = (date.end + 1..s.range.end)
             .take_while(|&i| {
                 !matches!(w(i), "," | "." | ";" | ":" | "(" | ")")
-                    && !CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str())
+                    && !with_lowercase(w(i), |l| CLAUSE_OPENERS.contains(&l))
             })
             .take(6)
             .map(w)
@@ -395,7 +396,7 @@ fn event_phrase(s: &Sentence, date: std::ops::Range<usize>) -> String {
         matches!(
             w(i),
             "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
-        ) || CLAUSE_OPENERS.contains(&w(i).to_lowercase().as_str())
+        ) || with_lowercase(w(i), |l| CLAUSE_OPENERS.contains(&l))
     };
     let mut a = date.start;
     while a > s.range.start && !boundary(a - 1) {

@@ -111,7 +111,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if j < n && chars[j].1 == '.' && keeps_period(word) {
             // A title abbreviation comes before a name: "Sen. Warren" keeps
             // its period, "… Prime Minister Hun Sen." does not.
-            let title = TITLE_ABBR.contains(&word.to_lowercase().as_str());
+            let title = crate::text::with_lowercase(word, |l| TITLE_ABBR.contains(&l));
             let next_upper = chars[j + 1..]
                 .iter()
                 .find(|x| !x.1.is_whitespace())
