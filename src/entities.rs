@@ -797,29 +797,30 @@ const FUNCTION_WORDS: &[&str] = &[
 /// little say" rather than a string of names.
 fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
     let alpha = |w: &str| w.chars().any(char::is_alphabetic);
+    // Counted without collecting: this runs for every sentence of the page.
     let cased = |s: &[&str]| -> bool {
-        let words: Vec<&&str> = s
+        let (mut words, mut caps) = (0, 0);
+        for w in s
             .iter()
             .skip(1)
-            .filter(|w| alpha(w) && w.chars().count() >= 3)
-            .collect();
-        let caps = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        words.len() >= 3 && caps * 4 >= words.len() * 3
+            .filter(|w| alpha(w) && w.chars().nth(2).is_some())
+        {
+            words += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+        words >= 3 && caps * 4 >= words * 3
     };
     let shouting = |s: &[&str]| -> bool {
-        let words: Vec<&&str> = s.iter().filter(|w| alpha(w)).collect();
-        let caps = words
-            .iter()
-            .filter(|w| {
+        let (mut words, mut caps) = (0, 0);
+        for w in s.iter().filter(|w| alpha(w)) {
+            words += 1;
+            caps += usize::from(
                 w.chars()
                     .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase)
-            })
-            .count();
-        words.len() >= 2 && caps * 10 >= words.len() * 8
+                    .all(char::is_uppercase),
+            );
+        }
+        words >= 2 && caps * 10 >= words * 8
     };
     let special: Vec<bool> = sents.iter().map(|s| cased(s) || shouting(s)).collect();
     if !special.contains(&true) {
@@ -833,12 +834,19 @@ fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
     // not the page's vocabulary), and each ordinary word is lower-cased on
     // the stack and looked up: this runs for every word of the page.
     let mut case: HashMap<String, (u32, u32), WordHashState> = HashMap::default();
-    // Lengths (mod 64) of the keys: most words are skipped before hashing.
-    let mut lengths = 0u64;
+    // A 1024-bit filter on length, first and last byte of the keys: most
+    // words are skipped before hashing.
+    let sig = |l: &str| {
+        let b = l.as_bytes();
+        let (f, z) = (b.first().copied(), b.last().copied());
+        (b.len() * 61 + usize::from(f.unwrap_or(0)) * 7 + usize::from(z.unwrap_or(0))) % 1024
+    };
+    let mut filter = [0u64; 16];
     for (s, _) in sents.iter().zip(&special).filter(|(_, sp)| **sp) {
         for w in s.iter().filter(|w| alpha(w)) {
             let l = w.to_lowercase();
-            lengths |= 1 << (l.len() % 64);
+            let k = sig(&l);
+            filter[k / 64] |= 1 << (k % 64);
             case.entry(l).or_default();
         }
     }
@@ -851,7 +859,8 @@ fn truecase<'a>(sents: &[Vec<&'a str>]) -> Vec<Vec<Cow<'a, str>>> {
                 continue;
             }
             with_lowercase(w, |lower| {
-                if lengths & (1 << (lower.len() % 64)) == 0 {
+                let k = sig(lower);
+                if filter[k / 64] & (1 << (k % 64)) == 0 {
                     return;
                 }
                 if let Some(e) = case.get_mut(lower) {
