@@ -8,6 +8,8 @@
 //! Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) are
 //! split into one token per character so that shingles work for them too.
 
+use std::borrow::Cow;
+
 /// What a token is made of; decides its weight in similarity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -419,6 +421,9 @@ fn utf16_units(bytes: &[u8]) -> u32 {
 /// rule asks about) are lower-cased on the stack: the fact rules ask this of
 /// every token, and a `String` per token was a tenth of their time.
 pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
@@ -428,6 +433,17 @@ pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         f(std::str::from_utf8(b).unwrap_or_default())
     } else {
         f(&w.to_lowercase())
+    }
+}
+
+/// `w` lower-cased, as [`str::to_lowercase`] gives it, borrowed when it
+/// already is (ASCII without capitals: most words). The fact rules
+/// lower-case nearly every token; this spares them a `String` each.
+pub fn lowercased(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
     }
 }
 

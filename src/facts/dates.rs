@@ -19,6 +19,8 @@
 use super::calendar::Day;
 use super::Sentence;
 use crate::ner::features::WordHashState;
+use crate::text::lowercased;
+use std::borrow::Cow;
 
 /// What a date expression resolved to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,7 +179,7 @@ const MONTHS: &[(&str, u32)] = &[
 /// counts when capitalised and next to a day or a year or after "in".
 fn ambiguous_month(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lowercased(w).as_ref(),
         "may" | "march" | "mar" | "mars" | "jan" | "dec" | "sept" | "oct" | "aug"
     )
 }
@@ -224,7 +226,7 @@ fn weekday(w: &str) -> Option<u32> {
         ("sábado", 5),
         ("domingo", 6),
     ];
-    let l = w.to_lowercase();
+    let l = lowercased(w);
     let l = l.trim_end_matches('.');
     // Short forms only with their period or capitalised in a dateline.
     W.iter()
@@ -239,7 +241,7 @@ fn day_num(w: &str) -> Option<u32> {
     if digits.is_empty()
         || digits.len() > 2
         || !matches!(
-            rest.to_lowercase().as_str(),
+            lowercased(rest).as_ref(),
             "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "°"
         )
     {
@@ -391,13 +393,13 @@ fn could_start(w: &str) -> bool {
 
 fn multiplier_word(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lowercased(w).as_ref(),
         "million" | "billion" | "trillion" | "thousand" | "hundred" | "percent" | "%" | "m" | "bn"
     )
 }
 
 fn weekday_english(w: &str) -> bool {
-    let l = w.to_lowercase();
+    let l = lowercased(w);
     let l = l.trim_end_matches('.');
     matches!(
         l,
@@ -469,7 +471,7 @@ fn number_word(w: &str) -> Option<i64> {
         ("few", 3),
         ("couple", 2),
     ];
-    let l = w.to_lowercase();
+    let l = lowercased(w);
     N.iter()
         .find(|(n, _)| *n == l)
         .map(|(_, v)| *v)
@@ -477,7 +479,7 @@ fn number_word(w: &str) -> Option<i64> {
 }
 
 fn unit_word(w: &str) -> Option<char> {
-    match w.to_lowercase().as_str() {
+    match lowercased(w).as_ref() {
         "decade" | "decades" => Some('x'),
         "day" | "days" => Some('d'),
         "week" | "weeks" => Some('w'),
@@ -663,12 +665,12 @@ pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Fo
                 let gap = prev.tok.end..f.tok.start;
                 let connector = gap.len() == 1
                     && matches!(
-                        s.word(gap.start).to_lowercase().as_str(),
+                        lowercased(s.word(gap.start)).as_ref(),
                         "to" | "and" | "until" | "through" | "-" | "–" | "bis" | "au" | "al" | "a"
                     );
                 let opener = prev.tok.start > s.range.start
                     && matches!(
-                        s.word(prev.tok.start - 1).to_lowercase().as_str(),
+                        lowercased(s.word(prev.tok.start - 1)).as_ref(),
                         "between" | "from" | "von" | "zwischen" | "du" | "entre" | "de" | "desde"
                     );
                 if connector && (opener || s.word(gap.start) != "and") {
@@ -706,12 +708,12 @@ fn match_at(
 ) -> Option<Found> {
     let end = s.range.end;
     let w = |k: usize| if k < end { s.word(k) } else { "" };
-    let lw = |k: usize| w(k).to_lowercase();
+    let lw = |k: usize| lowercased(w(k));
     let cap = |k: usize| w(k).chars().next().is_some_and(char::is_uppercase);
     let prev = if i > s.range.start {
         lw(i - 1)
     } else {
-        String::new()
+        Cow::Borrowed("")
     };
     let found = |a: usize, b: usize, value: Option<Value>, kind: Kind| {
         Some(Found {
@@ -780,7 +782,7 @@ fn match_at(
             }
             // "November 16 to 17", "Nov. 16 - 17"
             let mut range = range;
-            if range.is_none() && matches!(lw(k).as_str(), "to" | "-" | "–" | "and" | "through") {
+            if range.is_none() && matches!(lw(k).as_ref(), "to" | "-" | "–" | "and" | "through") {
                 if let Some(d2) = day_num(w(k + 1)) {
                     if d2 > d && month(w(k + 2)).is_none() {
                         range = Some((d, d2));
@@ -809,7 +811,7 @@ fn match_at(
         }
         // "in July", "July's election", "early July", "from May to July"
         let cue = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "in" | "since"
                 | "until"
                 | "till"
@@ -834,7 +836,7 @@ fn match_at(
                 | "bis"
         ) || matches!(w(i + 1), "'s" | "’s");
         if cue && cap(i) {
-            if matches!(lw(i + 1).as_str(), "to" | "until" | "through" | "-" | "–") {
+            if matches!(lw(i + 1).as_ref(), "to" | "until" | "through" | "-" | "–") {
                 if let Some(m2) = month(w(i + 2)) {
                     let a = resolve_month(pubd, m, fut.get());
                     let b = resolve_month(pubd, m2, fut.get()).map(|v| match (v, &a) {
@@ -851,7 +853,7 @@ fn match_at(
                     return found(i, i + 3, v, Kind::Range);
                 }
             }
-            let v = match prev.as_str() {
+            let v = match prev.as_ref() {
                 "last" => pubd.map(|p| Value::Month(if m < p.m { p.y } else { p.y - 1 }, m)),
                 "next" => pubd.map(|p| Value::Month(if m > p.m { p.y } else { p.y + 1 }, m)),
                 _ => resolve_month(pubd, m, fut.get()),
@@ -897,14 +899,14 @@ fn match_at(
         let counts =
             next.len() > 3 && next.ends_with('s') && next.chars().all(|c| c.is_lowercase());
         let amount = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "$" | "€" | "£" | "no." | "#" | "number" | "nr." | "n°"
         ) || multiplier_word(next);
         if counts || amount {
             return None;
         }
         if matches!(
-            lw(i + 1).as_str(),
+            lw(i + 1).as_ref(),
             "and" | "to" | "-" | "–" | "through" | "until"
         ) {
             if let Some(y2) = year_num(w(i + 2)) {
@@ -931,7 +933,7 @@ fn match_at(
         if !cap(i) && weekday_english(w(i)) {
             return None;
         }
-        let (start, shift) = match prev.as_str() {
+        let (start, shift) = match prev.as_ref() {
             "last" | "past" => (i - 1, -1),
             "next" | "coming" => (i - 1, 1),
             "this" => (i - 1, 0),
@@ -940,7 +942,7 @@ fn match_at(
         let mut e = i + 1;
         // "Tuesday, Nov. 5" is handled as the absolute date that follows.
         if matches!(
-            lw(e).as_str(),
+            lw(e).as_ref(),
             "morning" | "afternoon" | "evening" | "night"
         ) {
             e += 1;
@@ -957,7 +959,7 @@ fn match_at(
     }
 
     // Single relative words.
-    let rel = match lw(i).as_str() {
+    let rel = match lw(i).as_ref() {
         "today" | "tonight" | "heute" | "aujourd'hui" | "hoy" | "hoje" | "oggi" => Some(0),
         "yesterday" | "gestern" | "hier" | "ayer" | "ontem" | "ieri" => Some(-1),
         "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" => Some(1),
@@ -982,7 +984,7 @@ fn match_at(
     }
     // "the day before", "the year before", "the previous week", "the week prior"
     if lw(i) == "the" {
-        let (unit, rel_end) = match (lw(i + 1).as_str(), lw(i + 2).as_str(), lw(i + 3).as_str()) {
+        let (unit, rel_end) = match (lw(i + 1).as_ref(), lw(i + 2).as_ref(), lw(i + 3).as_ref()) {
             ("day", "before", _) => ('d', i + 3),
             ("year", "before", _) => ('y', i + 3),
             ("week", "before" | "prior", _) | ("previous" | "prior", "week", _) => ('w', i + 3),
@@ -1016,20 +1018,20 @@ fn match_at(
         return found(i, rel_end, v, Kind::Relative);
     }
     // Seasons: "last fall", "this summer", "next spring" → the year
-    if matches!(lw(i).as_str(), "last" | "this" | "next" | "past")
+    if matches!(lw(i).as_ref(), "last" | "this" | "next" | "past")
         && matches!(
-            lw(i + 1).as_str(),
+            lw(i + 1).as_ref(),
             "fall" | "autumn" | "summer" | "spring" | "winter"
         )
     {
         let v = pubd.map(|p| {
-            let season_month = match lw(i + 1).as_str() {
+            let season_month = match lw(i + 1).as_ref() {
                 "spring" => 4,
                 "summer" => 7,
                 "fall" | "autumn" => 10,
                 _ => 1,
             };
-            let y = match lw(i).as_str() {
+            let y = match lw(i).as_ref() {
                 "last" | "past" => {
                     if season_month < p.m {
                         p.y
@@ -1051,19 +1053,19 @@ fn match_at(
         return found(i, i + 2, v, Kind::Relative);
     }
     // German: "(in) der vergangenen Woche", "letzten Monat", "nächstes Jahr"
-    if let Some(shift) = match lw(i).as_str() {
+    if let Some(shift) = match lw(i).as_ref() {
         "vergangenen" | "vergangene" | "letzten" | "letzte" | "letztes" | "vorigen" | "vorige"
         | "voriges" => Some(-1),
         "nächsten" | "nächste" | "nächstes" | "kommenden" | "kommende" => Some(1),
         "dieser" | "diese" | "dieses" | "diesem" => Some(0),
         _ => None,
     } {
-        let start = if matches!(prev.as_str(), "der" | "die" | "das" | "den" | "dem") {
+        let start = if matches!(prev.as_ref(), "der" | "die" | "das" | "den" | "dem") {
             i - 1
         } else {
             i
         };
-        let v = match lw(i + 1).as_str() {
+        let v = match lw(i + 1).as_ref() {
             "woche" => pubd.map(|p| {
                 let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
                 Value::Range(
@@ -1081,18 +1083,18 @@ fn match_at(
         return found(start, i + 2, v, Kind::Relative);
     }
     // "this morning", "this week", "last month", "next year", "earlier this month"
-    if matches!(lw(i).as_str(), "this" | "last" | "next" | "past") && !mid_cap {
-        let start = if matches!(prev.as_str(), "earlier" | "later") {
+    if matches!(lw(i).as_ref(), "this" | "last" | "next" | "past") && !mid_cap {
+        let start = if matches!(prev.as_ref(), "earlier" | "later") {
             i - 1
         } else {
             i
         };
-        let shift = match lw(i).as_str() {
+        let shift = match lw(i).as_ref() {
             "last" | "past" => -1,
             "next" => 1,
             _ => 0,
         };
-        let v = match lw(i + 1).as_str() {
+        let v = match lw(i + 1).as_ref() {
             "morning" | "afternoon" | "evening" if shift == 0 => pubd.map(Value::Day),
             "week" => pubd.map(|p| {
                 let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
@@ -1129,7 +1131,7 @@ fn match_at(
     // "three days ago", "two weeks later", "a year earlier", "in two weeks"
     if let Some(n) = number_word(w(i)) {
         if let Some(u) = unit_word(w(i + 1)) {
-            let dir = match lw(i + 2).as_str() {
+            let dir = match lw(i + 2).as_ref() {
                 "ago" | "earlier" | "before" => -1,
                 "later" | "after" | "afterwards" => 1,
                 _ if prev == "in" && fut.get() => 2,

@@ -16,6 +16,7 @@
 
 use super::Sentence;
 use crate::entities::MentionRef;
+use crate::text::lowercased;
 
 /// A quantity found in a sentence.
 #[derive(Clone, Debug)]
@@ -379,9 +380,9 @@ fn word_number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let end = s.range.end;
     let lw = |k: usize| {
         if k < end {
-            s.word(k).to_lowercase()
+            lowercased(s.word(k))
         } else {
-            String::new()
+            std::borrow::Cow::Borrowed("")
         }
     };
     let w0 = lw(i);
@@ -412,7 +413,7 @@ fn word_number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         // "a third of" is a fraction; "a third day" an ordinal.
         if let Some(f) = frac(&lw(i + 1)).filter(|_| {
             matches!(
-                lw(i + 2).as_str(),
+                lw(i + 2).as_ref(),
                 "of" | "," | "." | "" | "as" | "more" | "less"
             )
         }) {
@@ -471,15 +472,15 @@ fn hyphen_unit(w: &str) -> Option<(f64, String)> {
     } else {
         SMALL
             .iter()
-            .find(|(n, _)| *n == num.to_lowercase())
+            .find(|(n, _)| *n == lowercased(num))
             .map(|(_, v)| *v)?
     };
     // "twenty-five" is a number, "two-thirds" a fraction: not units.
-    let r = rest.to_lowercase();
+    let r = lowercased(rest);
     // "a one-time increase", "a one-off payment", "a two-way street": set
     // phrases, not one of anything.
     if matches!(
-        (num.to_lowercase().as_str(), r.as_str()),
+        (lowercased(num).as_ref(), r.as_ref()),
         (
             "one",
             "time" | "off" | "sided" | "way" | "on-one" | "stop" | "size-fits-all" | "man"
@@ -489,7 +490,7 @@ fn hyphen_unit(w: &str) -> Option<(f64, String)> {
     }
     if SMALL.iter().any(|(n, _)| *n == r)
         || matches!(
-            r.as_str(),
+            r.as_ref(),
             "third"
                 | "thirds"
                 | "quarter"
@@ -587,7 +588,7 @@ fn number_at(s: &Sentence, i: usize) -> Option<Num> {
             e += 1;
         }
         x if matches!(
-            x.to_lowercase().as_str(),
+            lowercased(x).as_ref(),
             "percent" | "prozent" | "pct" | "por"
         ) =>
         {
@@ -624,11 +625,11 @@ fn number_at(s: &Sentence, i: usize) -> Option<Num> {
 fn is_time_or_phone(s: &Sentence, i: usize, e: usize) -> bool {
     let end = s.range.end;
     let w = |k: usize| if k < end { s.word(k) } else { "" };
-    let next = w(e).to_lowercase();
+    let next = lowercased(w(e));
     let tok = w(i);
     (w(e) == ":" && w(e + 1).chars().all(|c| c.is_ascii_digit()) && !w(e + 1).is_empty())
         || matches!(
-            next.as_str(),
+            next.as_ref(),
             "a.m."
                 | "p.m."
                 | "am"
@@ -658,13 +659,13 @@ fn is_time_or_phone(s: &Sentence, i: usize, e: usize) -> bool {
 fn glued_unit(tok: &str) -> Option<(f64, String)> {
     let split = tok.find(|c: char| c.is_alphabetic())?;
     let (num, unit) = tok.split_at(split);
-    let u = unit.to_lowercase();
+    let u = lowercased(unit);
     const UNITS: &[&str] = &[
         "mm", "cm", "km", "m2", "km2", "kg", "mg", "g", "lb", "lbs", "oz", "ml", "l", "mb", "gb",
         "tb", "kb", "mph", "kmh", "kw", "mw", "gw", "kwh", "mwh", "gwh", "ft", "in", "mi", "hz",
         "mhz", "ghz", "kbps", "mbps", "gbps",
     ];
-    if !UNITS.contains(&u.as_str())
+    if !UNITS.contains(&u.as_ref())
         || num.is_empty()
         || !num
             .chars()
@@ -672,7 +673,7 @@ fn glued_unit(tok: &str) -> Option<(f64, String)> {
     {
         return None;
     }
-    Some((num.replace(',', ".").parse().ok()?, u))
+    Some((num.replace(',', ".").parse().ok()?, u.into_owned()))
 }
 
 /// Finds the quantities of one sentence. `dates` are token ranges already
@@ -685,7 +686,7 @@ pub fn find(
     let mut out = Vec::new();
     let end = s.range.end;
     let w = |k: usize| if k < end { s.word(k) } else { "" };
-    let lw = |k: usize| w(k).to_lowercase();
+    let lw = |k: usize| lowercased(w(k));
     let in_date = |k: usize| dates.iter().any(|r| r.contains(&k));
     // Page furniture: a "sentence" of a few tokens ("1 of 3", "Share 12").
     if s.range.len() < 6 {
@@ -766,7 +767,7 @@ pub fn find(
             .or_else(|| num.glued_unit.clone())
             .unwrap_or_else(|| cur.or(num.unit).unwrap_or("").to_string());
         // "per 100,000 people" is the base of a rate, not a count.
-        if i > s.range.start && matches!(lw(i - 1).as_str(), "per" | "pro" | "par") {
+        if i > s.range.start && matches!(lw(i - 1).as_ref(), "per" | "pro" | "par") {
             i = e.max(i + 1);
             continue;
         }
@@ -787,8 +788,8 @@ pub fn find(
                 }
             }
         }
-        let between = i > s.range.start && matches!(lw(i - 1).as_str(), "between" | "from");
-        if matches!(lw(e).as_str(), "to" | "and" | "-" | "–") && (between || lw(e) != "and") {
+        let between = i > s.range.start && matches!(lw(i - 1).as_ref(), "between" | "from");
+        if matches!(lw(e).as_ref(), "to" | "and" | "-" | "–") && (between || lw(e) != "and") {
             if let Some(n2) =
                 number_at(s, e + 1).or_else(|| currency(w(e + 1)).and_then(|_| number_at(s, e + 2)))
             {
@@ -829,7 +830,7 @@ pub fn find(
                     }
                 }
             }
-        } else if w(e) == "(" && matches!(lw(e + 1).as_str(), "sur" | "von" | "de" | "out") {
+        } else if w(e) == "(" && matches!(lw(e + 1).as_ref(), "sur" | "von" | "de" | "out") {
             let k = if lw(e + 1) == "out" && lw(e + 2) == "of" {
                 e + 3
             } else {
@@ -866,10 +867,10 @@ pub fn find(
         }
         while k < end && counted.len() < 3 {
             let word = w(k);
-            let l = word.to_lowercase();
+            let l = lowercased(word);
             let alpha = word.chars().all(|c| c.is_alphabetic() || c == '-')
                 && word.chars().any(char::is_alphabetic);
-            if !alpha || STOP.contains(&l.as_str()) || in_date(k) {
+            if !alpha || STOP.contains(&l.as_ref()) || in_date(k) {
                 break;
             }
             // A verb ends the noun phrase ("68 lawmakers voted").
@@ -907,14 +908,14 @@ pub fn find(
         // Approximations before the number.
         let mut a = start;
         let mut approx = false;
-        if a > s.range.start && APPROX.contains(&lw(a - 1).as_str()) {
+        if a > s.range.start && APPROX.contains(&lw(a - 1).as_ref()) {
             approx = true;
             a -= 1;
             if lw(a) == "estimated" && a > s.range.start && lw(a - 1) == "an" {
                 a -= 1;
             }
         } else if a >= s.range.start + 2
-            && APPROX_TWO.contains(&(lw(a - 2).as_str(), lw(a - 1).as_str()))
+            && APPROX_TWO.contains(&(lw(a - 2).as_ref(), lw(a - 1).as_ref()))
         {
             approx = true;
             a -= 2;
@@ -942,15 +943,15 @@ pub fn find(
 /// same clause that is the subject of a verb of having/winning ("the CPP
 /// won 68"), or a possessive right before it ("the CPP's 68 seats").
 fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
-    let w = |k: usize| s.word(k).to_lowercase();
+    let w = |k: usize| lowercased(s.word(k));
     let m = mentions
         .iter()
         .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
         .max_by_key(|m| m.tok.end)?;
-    let between: Vec<String> = (m.tok.end..at).map(w).collect();
+    let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
     if between.iter().any(|x| {
         matches!(
-            x.as_str(),
+            x.as_ref(),
             "," | ";"
                 | "said"
                 | "says"
@@ -966,6 +967,6 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
         return None;
     }
     let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
-    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_str())) && between.len() <= 4;
+    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 4;
     (possessive || has).then_some(m.entity)
 }
