@@ -507,6 +507,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lowercasing_agrees_with_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in [
+            "",
+            "said",
+            "Said",
+            "NATO",
+            "élysée",
+            "ÉLYSÉE",
+            "straße",
+            "İstanbul",
+            "x-Y",
+            &long,
+        ] {
+            assert_eq!(lowercased(w), w.to_lowercase(), "{w:?}");
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
+        // Already lower-case ASCII: borrowed, no allocation.
+        assert!(matches!(lowercased("said"), Cow::Borrowed("said")));
+        assert!(matches!(lowercased("Said"), Cow::Owned(_)));
+    }
+
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| &s[t.start..t.end]).collect()
     }
