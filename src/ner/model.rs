@@ -38,8 +38,11 @@ pub struct Model {
     pub pairs: Vec<(u8, f32)>,
     /// Gazetteers.
     pub gaz: Gazetteers,
-    /// Open-addressing index over `keys` (slot → key index + 1), built at load.
-    pub(crate) index: Vec<u32>,
+    /// Open-addressing index over `keys`, built at load: slot → (key, key
+    /// index + 1; 0 = empty). The key sits in the slot so that a lookup,
+    /// which misses for most features of a token, reads one cache line
+    /// rather than the slot and then `keys`.
+    pub(crate) index: Vec<(u32, u32)>,
     /// The weights of `pairs` as one row of `n_labels` per key (zero where
     /// `pairs` has none), built at load: a scored token adds some thirty
     /// feature rows, and a fixed-width row adds without a loop over pairs
@@ -117,13 +120,13 @@ impl Model {
     /// `keys`, `offs` and `pairs`.
     pub fn build_index(&mut self) {
         let cap = (self.keys.len() * 2).next_power_of_two().max(16);
-        let mut index = vec![0u32; cap];
+        let mut index = vec![(0u32, 0u32); cap];
         for (k, &key) in self.keys.iter().enumerate() {
             let mut i = Self::slot(key, cap);
-            while index[i] != 0 {
+            while index[i].1 != 0 {
                 i = (i + 1) & (cap - 1);
             }
-            index[i] = k as u32 + 1;
+            index[i] = (key, k as u32 + 1);
         }
         self.index = index;
         let n = self.n_labels();
@@ -153,11 +156,11 @@ impl Model {
             let cap = self.index.len();
             let mut i = Self::slot(f, cap);
             loop {
-                let e = self.index[i];
+                let (key, e) = self.index[i];
                 if e == 0 {
                     return;
                 }
-                if self.keys[e as usize - 1] == f {
+                if key == f {
                     break e as usize - 1;
                 }
                 i = (i + 1) & (cap - 1);
