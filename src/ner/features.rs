@@ -21,10 +21,15 @@ use super::gazetteer::{Gazetteers, GAZ_LISTS};
 
 /// 64-bit FNV-1a over bytes, folded to 32 bits by the caller.
 #[inline]
-pub fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= b as u64;
+pub const fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    // A `while` loop, not an iterator: a `const fn`, so the hashes of the
+    // marker strings (`<s>`, `<none>`) are computed at compile time rather
+    // than on every feature of every token.
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x100_0000_01b3);
+        i += 1;
     }
     h
 }
@@ -52,7 +57,7 @@ fn feat2(template: u64, a: u64, b: u64) -> u32 {
 
 /// Hash of a string value.
 #[inline]
-pub fn hstr(s: &str) -> u64 {
+pub const fn hstr(s: &str) -> u64 {
     hash_bytes(FNV, s.as_bytes())
 }
 
@@ -129,10 +134,6 @@ pub struct TokInfo {
     pub h_shape: u64,
     /// Hash of the short shape (runs collapsed: `Xx`, `X`, `d-d`).
     pub h_short: u64,
-    /// Prefix and suffix hashes, lengths 1–4.
-    pub h_pre: [u64; 4],
-    /// Suffix hashes, lengths 1–4.
-    pub h_suf: [u64; 4],
     /// First character upper case.
     pub cap: bool,
     /// Some letter upper case ("Paris", "iPhone", "NATO").
@@ -263,15 +264,14 @@ pub fn tok_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
     let mut infos = base_infos(words, gaz);
     for (t, w) in infos.iter_mut().zip(words) {
         t.fill_shapes(w);
-        t.fill_affixes();
     }
     infos
 }
 
-/// [`TokInfo`] for each token of a sentence without the shape and affix
-/// hashes, which only the features of a token and its neighbours read: a
-/// tagger that scores some tokens fills them in ([`TokInfo::fill_shapes`],
-/// [`TokInfo::fill_affixes`]) where needed. Everything else is set,
+/// [`TokInfo`] for each token of a sentence without the shape hashes,
+/// which only the features of a token and its neighbours read: a tagger
+/// that scores some tokens fills them in ([`TokInfo::fill_shapes`]) where
+/// needed. Everything else is set,
 /// gazetteer marks included, since the document context and the
 /// gazetteer matches read every token.
 pub fn base_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
@@ -314,21 +314,6 @@ impl TokInfo {
     /// Sets the shape hashes from the word.
     pub fn fill_shapes(&mut self, word: &str) {
         (self.h_shape, self.h_short) = shape_hashes(word);
-    }
-
-    /// Sets the prefix and suffix hashes from `norm`.
-    pub fn fill_affixes(&mut self) {
-        let norm = self.norm.as_str();
-        // Prefixes grow a hash a character at a time; suffixes hash the
-        // tail from the byte offset of its first character.
-        let mut h = FNV;
-        for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
-            h = hash_bytes(h, &norm.as_bytes()[at..at + c.len_utf8()]);
-            self.h_pre[k] = h;
-        }
-        for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
-            self.h_suf[k] = hstr(&norm[at..]);
-        }
     }
 }
 
@@ -465,7 +450,8 @@ const T_WP1_SHORT: u64 = 124;
 const T_CAPS_W: u64 = 125;
 const T_POS: u64 = 126;
 
-/// Appends the feature hashes of position `i` to `out`.
+/// Appends the feature hashes of position `i` to `out`: [`own_features`],
+/// then [`context_features`].
 pub fn features(
     words: &[&str],
     infos: &[TokInfo],
@@ -474,52 +460,40 @@ pub fn features(
     caps_sentence: bool,
     out: &mut Vec<u32>,
 ) {
-    let t = &infos[i];
-    let n = infos.len();
-    let none = hstr("<none>");
-    let w = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            hstr("<s>")
-        } else if j as usize >= n {
-            hstr("</s>")
-        } else {
-            infos[j as usize].h_norm
-        }
-    };
-    let sh = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n {
-            none
-        } else {
-            infos[j as usize].h_short
-        }
-    };
+    let dc = doc.case.get(&infos[i].h_norm).copied().unwrap_or_default();
+    own_features(&infos[i], dc, caps_sentence, out);
+    context_features(words, infos, i, doc, dc, caps_sentence, out);
+}
 
+/// The features that read only the token itself (its word, affixes and
+/// shape) and, in an all-caps sentence, `dc`, how the document cases the
+/// word elsewhere. Outside all-caps sentences they are the same wherever
+/// the same word is written the same way, so a tagger can sum their
+/// weights once per word and shape in a document.
+pub fn own_features(t: &TokInfo, dc: DocCase, caps_sentence: bool, out: &mut Vec<u32>) {
     out.push(feat(T_BIAS, 0));
     out.push(feat(T_W, t.h_norm));
-    out.push(feat(T_WM1, w(-1)));
-    out.push(feat(T_WP1, w(1)));
-    out.push(feat(T_WM2, w(-2)));
-    out.push(feat(T_WP2, w(2)));
-    out.push(feat2(T_BIG_L, w(-1), t.h_norm));
-    out.push(feat2(T_BIG_R, t.h_norm, w(1)));
-    for k in 0..4 {
-        if t.h_pre[k] != 0 {
-            out.push(feat(T_PRE + k as u64, t.h_pre[k]));
-            out.push(feat(T_SUF + k as u64, t.h_suf[k]));
+    // Prefixes grow a hash a character at a time; suffixes hash the tail
+    // from the byte offset of its first character.
+    let norm = t.norm.as_str();
+    let mut pre = FNV;
+    let mut tails = norm.char_indices().rev();
+    for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
+        pre = hash_bytes(pre, &norm.as_bytes()[at..at + c.len_utf8()]);
+        out.push(feat(T_PRE + k as u64, pre));
+        if let Some((tail, _)) = tails.next() {
+            out.push(feat(T_SUF + k as u64, hstr(&norm[tail..])));
         }
     }
     // In an all-caps sentence the shape says nothing: use the casing the
     // document shows for this word elsewhere, if any.
-    let dc = doc.case.get(&t.h_norm).copied().unwrap_or_default();
     let shape = if caps_sentence && t.alpha {
         if dc.title > dc.lower {
-            hstr("<caps:title>")
+            const { hstr("<caps:title>") }
         } else if dc.lower > 0 {
-            hstr("<caps:lower>")
+            const { hstr("<caps:lower>") }
         } else {
-            hstr("<caps:?>")
+            const { hstr("<caps:?>") }
         }
     } else {
         t.h_shape
@@ -527,6 +501,50 @@ pub fn features(
     out.push(feat(T_SHAPE, shape));
     out.push(feat(T_SHORT, if caps_sentence { shape } else { t.h_short }));
     out.push(feat2(T_W_SHORT, t.h_norm, t.h_short));
+}
+
+/// The features of position `i` that read its neighbours, its place in
+/// the sentence, the gazetteers or the document (`dc`: how the document
+/// cases the word).
+pub fn context_features(
+    words: &[&str],
+    infos: &[TokInfo],
+    i: usize,
+    doc: &DocContext,
+    dc: DocCase,
+    caps_sentence: bool,
+    out: &mut Vec<u32>,
+) {
+    const NONE: u64 = hstr("<none>");
+    const START: u64 = hstr("<s>");
+    const END: u64 = hstr("</s>");
+    let t = &infos[i];
+    let n = infos.len();
+    let w = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= n {
+            END
+        } else {
+            infos[j as usize].h_norm
+        }
+    };
+    let sh = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            NONE
+        } else {
+            infos[j as usize].h_short
+        }
+    };
+
+    out.push(feat(T_WM1, w(-1)));
+    out.push(feat(T_WP1, w(1)));
+    out.push(feat(T_WM2, w(-2)));
+    out.push(feat(T_WP2, w(2)));
+    out.push(feat2(T_BIG_L, w(-1), t.h_norm));
+    out.push(feat2(T_BIG_R, t.h_norm, w(1)));
     out.push(feat(T_SHAPE_M1, sh(-1)));
     out.push(feat(T_SHAPE_P1, sh(1)));
     out.push(feat2(T_SHORT3, mix(sh(-1), t.h_short), sh(1)));

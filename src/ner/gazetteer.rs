@@ -143,7 +143,7 @@ impl Gazetteers {
         let mut free = [0usize; 32];
         // Phrase hashes are built incrementally, longest last.
         let mut masks = [0u32; MAX_PHRASE + 1];
-        let start = super::features::hstr("<gaz>");
+        let start = const { super::features::hstr("<gaz>") };
         for i in 0..n {
             let upper = infos[i].cap || infos[i].all_caps;
             let mut h = start;

@@ -20,7 +20,12 @@ pub mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
 
-use features::{base_infos, features, is_caps_sentence, DocContext, TokInfo};
+use std::collections::HashMap;
+
+use features::{
+    base_infos, context_features, features, is_caps_sentence, own_features, DocContext, TokInfo,
+    WordHashState,
+};
 pub use model::{BadModel, Model};
 
 /// The model that ships with the crate (built by `make model`).
@@ -160,6 +165,19 @@ impl Tagger {
     /// [`Tagger::tag_document`], scoring every token when `reach` is `None`,
     /// else only the tokens [`scored`] picks (the others are O).
     pub(crate) fn tag(&self, sentences: &[Vec<&str>], reach: Option<usize>) -> Vec<Vec<usize>> {
+        self.tag_with(sentences, reach, true, |_| {})
+    }
+
+    /// [`Tagger::tag`], computing every feature of every token afresh with
+    /// [`features`] (as training does) when not `cache_own`, and showing
+    /// `on_scores` each sentence's scores.
+    fn tag_with(
+        &self,
+        sentences: &[Vec<&str>],
+        reach: Option<usize>,
+        cache_own: bool,
+        mut on_scores: impl FnMut(&[f32]),
+    ) -> Vec<Vec<usize>> {
         let mut doc = DocContext::default();
         let prepared: Vec<_> = sentences
             .iter()
@@ -178,9 +196,6 @@ impl Tagger {
                     if near {
                         inf[i].fill_shapes(s[i]);
                     }
-                    if score[i] {
-                        inf[i].fill_affixes();
-                    }
                 }
                 (inf, caps, score)
             })
@@ -192,6 +207,11 @@ impl Tagger {
         let mut feats = Vec::with_capacity(64);
         let n = self.model.n_labels();
         let mut scores = Vec::new();
+        // The summed weights of each word's own features, by (word, shape),
+        // in `own_rows`: most scored tokens of an article are words it has
+        // used before, and these are over a third of a token's features.
+        let mut own: HashMap<(u64, u64), u32, WordHashState> = HashMap::default();
+        let mut own_rows: Vec<f32> = Vec::new();
         for (s, (inf, caps, score)) in sentences.iter().zip(&prepared) {
             scores.clear();
             scores.resize(s.len() * n, 0f32);
@@ -203,12 +223,42 @@ impl Tagger {
                     row[1..].fill(f32::NEG_INFINITY);
                     continue;
                 }
+                if !cache_own {
+                    // As training sums them.
+                    feats.clear();
+                    features(s, inf, i, &doc, *caps, &mut feats);
+                    for &f in &feats {
+                        self.model.add_weights(f, row);
+                    }
+                    continue;
+                }
+                let t = &inf[i];
+                let dc = doc.case.get(&t.h_norm).copied().unwrap_or_default();
+                // Outside all-caps sentences the own features do not read
+                // the document: the same for every (word, shape). Summed in
+                // the same order either way, so a cached row is the very
+                // row computing it again would give.
+                let cached = (!*caps).then(|| own.get(&(t.h_norm, t.h_shape))).flatten();
+                if let Some(&k) = cached {
+                    row.copy_from_slice(&own_rows[k as usize * n..(k as usize + 1) * n]);
+                } else {
+                    feats.clear();
+                    own_features(t, dc, *caps, &mut feats);
+                    for &f in &feats {
+                        self.model.add_weights(f, row);
+                    }
+                    if !*caps {
+                        own.insert((t.h_norm, t.h_shape), (own_rows.len() / n) as u32);
+                        own_rows.extend_from_slice(row);
+                    }
+                }
                 feats.clear();
-                features(s, inf, i, &doc, *caps, &mut feats);
+                context_features(s, inf, i, &doc, dc, *caps, &mut feats);
                 for &f in &feats {
                     self.model.add_weights(f, row);
                 }
             }
+            on_scores(&scores);
             let labels = viterbi(&scores, s.len(), n, &self.trans);
             let types: Vec<u8> = labels.iter().map(|&l| label_type(l)).collect();
             doc.remember(inf, &types);
@@ -280,6 +330,34 @@ mod tests {
             spans(&[id("B-PER"), id("I-PER"), 0, id("B-LOC"), id("B-LOC")]),
             vec![(0, 2, 1), (3, 4, 3), (4, 5, 3)]
         );
+    }
+
+    #[test]
+    fn cached_word_rows_are_the_rows_computed_afresh() {
+        // Words that come back (cased alike or not), an all-caps headline
+        // whose own features read the document, and non-ASCII words.
+        let text = [
+            "PRIME MINISTER HUN SEN VISITS PARIS",
+            "Prime Minister Hun Sen met officials in Phnom Penh on Monday .",
+            "Hun Sen told the officials that Phnom Penh and Paris would sign .",
+            "The minister , Hun Sen , left Paris for Zürich and São Paulo .",
+            "In Zürich , HUN SEN met the minister of São Paulo .",
+        ];
+        let doc: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let t = Tagger::new().unwrap();
+        for reach in [None, Some(REACH)] {
+            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+            let a = t.tag_with(&doc, reach, true, |s| cached.push(s.to_vec()));
+            let b = t.tag_with(&doc, reach, false, |s| fresh.push(s.to_vec()));
+            assert_eq!(a, b);
+            // Bit for bit: the same weights summed in the same order.
+            let bits = |v: &Vec<Vec<f32>>| -> Vec<Vec<u32>> {
+                v.iter()
+                    .map(|s| s.iter().map(|x| x.to_bits()).collect())
+                    .collect()
+            };
+            assert_eq!(bits(&cached), bits(&fresh), "reach {reach:?}");
+        }
     }
 
     #[test]
