@@ -48,7 +48,17 @@ pub struct Model {
     /// feature rows, and a fixed-width row adds without a loop over pairs
     /// of varying length. Costs about 36 bytes a feature.
     pub(crate) dense: Vec<f32>,
+    /// One bit per value of a key's low [`FILTER_BITS`] bits, set where some
+    /// key has them, built at load. Most features of a token are not in the
+    /// model, and this bitmap (128 KB, 2% of its bits set for the shipped
+    /// model) turns most of those lookups away without reading `index`
+    /// (half a megabyte, which the rest of the analysis evicts from cache).
+    /// 2^18 and 2^20 bits: 6% and 8% less tagging time; 2^17: 4%.
+    pub(crate) filter: Vec<u64>,
 }
+
+/// Width of the key prefix [`Model::filter`] keys on.
+const FILTER_BITS: u32 = 20;
 
 /// Why a model file could not be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -129,6 +139,12 @@ impl Model {
             index[i] = (key, k as u32 + 1);
         }
         self.index = index;
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for &key in &self.keys {
+            let f = key & ((1 << FILTER_BITS) - 1);
+            filter[(f >> 6) as usize] |= 1 << (f & 63);
+        }
+        self.filter = filter;
         let n = self.n_labels();
         let mut dense = vec![0f32; self.keys.len() * n];
         for (k, row) in dense.chunks_exact_mut(n.max(1)).enumerate() {
@@ -153,6 +169,10 @@ impl Model {
                 Err(_) => return,
             }
         } else {
+            let b = f & ((1 << FILTER_BITS) - 1);
+            if self.filter[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
+                return;
+            }
             let cap = self.index.len();
             let mut i = Self::slot(f, cap);
             loop {
@@ -244,6 +264,7 @@ impl Model {
             gaz: Gazetteers::new(lists),
             index: Vec::new(),
             dense: Vec::new(),
+            filter: Vec::new(),
         };
         model.build_index();
         Ok(model)
