@@ -320,4 +320,12 @@ proptest! {
         prop_assert_eq!(&prefix, &page);
         prop_assert_eq!(json(&analyze(&prefix)), fresh);
     }
+
+    /// The packed form the extension hands the WASM core holds the whole
+    /// page: unpacked, it is the same page, so the same report.
+    #[test]
+    fn packing_keeps_the_page(page in pages()) {
+        let (text, nums) = page.to_packed();
+        prop_assert_eq!(Page::from_packed(&text, &nums), Ok(page));
+    }
 }

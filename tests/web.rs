@@ -62,3 +62,70 @@ fn plain_text_entry_point() {
     let r = report(dossier::wasm::analyze_text(SEED).unwrap());
     assert_eq!(r.stats.folded, 7);
 }
+
+// The extension's packer itself (extension/pack.js), as the background runs it.
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/extension/pack.js")]
+extern "C" {
+    fn pack(page: &JsValue) -> JsValue;
+}
+
+/// `analyzePacked` of what pack.js makes of `page`.
+fn analyze_packed(page: &JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let packed = pack(page);
+    let get = |k: &str| js_sys::Reflect::get(&packed, &JsValue::from_str(k)).unwrap();
+    let text = get("text").as_string().expect("pack gives a string");
+    let nums = js_sys::Uint32Array::from(get("nums")).to_vec();
+    dossier::wasm::analyze_packed(&text, &nums, opts)
+}
+
+fn json(v: &JsValue) -> String {
+    String::from(js_sys::JSON::stringify(v).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn a_packed_page_gives_the_same_report_as_the_page_object() {
+    let paragraphs: Vec<&str> = SEED.lines().collect();
+    // Astral characters, a lone surrogate (JavaScript strings may hold
+    // one; both paths read it as U+FFFD), NUL, an invisible block, links,
+    // dates, nested paths and a block with missing fields.
+    let odd = js_sys::JSON::parse(
+        r#"{"url": "http://127.0.0.1/é", "title": "Títle 🎉", "lang": "fr",
+            "dates": ["meta:date=2026-11-29", ""],
+            "elements": [{"tag": "article", "hints": "story 🎉"}, {"tag": "nav", "hints": ""}],
+            "blocks": [
+              {"tag": "h1", "hints": "", "text": "Zürich talks: 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \ud800 and \u0000", "visible": true, "link_chars": 0, "path": [0]},
+              {"tag": "p", "hints": "lede", "text": "Prime Minister Hun Sen met officials in Phnom Penh on Monday, 🎉 said.", "visible": true, "link_chars": 5, "path": [0]},
+              {"tag": "p", "hints": "", "text": "hidden \udc00 copy", "visible": false, "link_chars": 0, "path": [0, 1]},
+              {"tag": "li"},
+              {"tag": "p", "hints": "", "text": "Prime Minister Hun Sen met officials in Phnom Penh on Monday, 🎉 said.", "visible": true, "link_chars": 0, "path": [1]}
+            ]}"#,
+    )
+    .unwrap();
+    for (page, opts) in [
+        (page_json(&paragraphs), JsValue::UNDEFINED),
+        (
+            page_json(&paragraphs),
+            js_sys::JSON::parse(r#"{"include_text": false}"#).unwrap(),
+        ),
+        (odd.clone(), JsValue::UNDEFINED),
+        (js_sys::JSON::parse("{}").unwrap(), JsValue::UNDEFINED),
+    ] {
+        let object = dossier::wasm::analyze(page.clone(), opts.clone()).unwrap();
+        let packed = analyze_packed(&page, opts).unwrap();
+        assert_eq!(json(&packed), json(&object));
+    }
+    // And it is a real report: the seed page's seven copies fold.
+    let r = report(analyze_packed(&page_json(&paragraphs), JsValue::UNDEFINED).unwrap());
+    assert_eq!(r.stats.folded, 7);
+    let r = report(analyze_packed(&odd, JsValue::UNDEFINED).unwrap());
+    assert!(r.blocks[0].text.contains('\u{fffd}'));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_packing_is_an_error_not_a_crash() {
+    let err = dossier::wasm::analyze_packed("abc", &[1, 0, 0, 0, 1, 1, 5], JsValue::UNDEFINED)
+        .unwrap_err();
+    let msg = String::from(js_sys::Error::from(err).message());
+    assert!(msg.starts_with("bad packed page"), "{msg}");
+    assert!(dossier::wasm::analyze(page_json(&["fine"]), JsValue::UNDEFINED).is_ok());
+}

@@ -2,6 +2,7 @@
 //
 //   /bench/...            tests/bench/ (the benchmark page; never shipped)
 //   /pkg/...              target/pkg/ (the WASM build as shipped)
+//   /ext/...              extension/ (pack.js: the page as the background hands it over)
 //   /data/...             target/bench/ (pages.json, corpus, the bench-only tagger module)
 //   /nm/<pkg>/...         the peers from node_modules (Readability, compromise)
 //   /src/<group>/<name>   a corpus page's raw source.html (for Readability)
@@ -33,6 +34,7 @@ export function startBenchServer({ root, pagesDir }) {
   const roots = [
     ['/bench/', path.join(root, 'tests', 'bench')],
     ['/pkg/', path.join(root, 'target', 'pkg')],
+    ['/ext/', path.join(root, 'extension')],
     ['/data/', path.join(root, 'target', 'bench')],
     ['/nm/', path.join(root, 'node_modules')],
   ];
