@@ -96,6 +96,14 @@ pub fn viterbi(scores: &[f32], n_tok: usize, n: usize, trans: &[f32]) -> Vec<usi
     for i in 1..n_tok {
         let (done, rest) = best.split_at_mut(i * n);
         let prev = &done[(i - 1) * n..];
+        // After a token that can only be O (most tokens of a sentence are
+        // not scored), every path comes through O: one step per label.
+        if prev[1..].iter().all(|&v| v == f32::NEG_INFINITY) {
+            for l in 0..n {
+                rest[l] = prev[0] + trans[l] + scores[i * n + l];
+            }
+            continue;
+        }
         for l in 0..n {
             if scores[i * n + l] == f32::NEG_INFINITY {
                 // Unreachable whatever came before (a token forced to O).
@@ -330,6 +338,51 @@ mod tests {
             spans(&[id("B-PER"), id("I-PER"), 0, id("B-LOC"), id("B-LOC")]),
             vec![(0, 2, 1), (3, 4, 3), (4, 5, 3)]
         );
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        // Against every sequence of up to four tokens, with tokens that can
+        // only be O (the unscored ones) before, between and after others.
+        let t = Tagger::new().unwrap();
+        let n = t.model().n_labels();
+        let mut seed = 0x9e37_79b9u32;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed % 2000) as f32 / 100.0 - 10.0
+        };
+        let total = |seq: &[usize], scores: &[f32]| {
+            let mut v = 0.0;
+            for (i, &l) in seq.iter().enumerate() {
+                let prev = if i == 0 { n } else { seq[i - 1] };
+                v += t.trans[prev * n + l] + scores[i * n + l];
+            }
+            v
+        };
+        for o_only in [0b0000u8, 0b0001, 0b0010, 0b0101, 0b1010, 0b0110, 0b1111] {
+            for len in 1..=4usize {
+                let mut scores: Vec<f32> = (0..len * n).map(|_| rnd()).collect();
+                for i in (0..len).filter(|i| o_only & (1 << i) != 0) {
+                    scores[i * n + 1..(i + 1) * n].fill(f32::NEG_INFINITY);
+                }
+                let got = viterbi(&scores, len, n, &t.trans);
+                let mut best = f32::NEG_INFINITY;
+                for code in 0..n.pow(len as u32) {
+                    let seq: Vec<usize> = (0..len).map(|i| code / n.pow(i as u32) % n).collect();
+                    best = best.max(total(&seq, &scores));
+                }
+                let v = total(&got, &scores);
+                assert!(
+                    (v - best).abs() < 1e-3,
+                    "{o_only:b} {len}: {got:?} {v} < {best}"
+                );
+                for (i, &l) in got.iter().enumerate() {
+                    assert!(o_only & (1 << i) == 0 || l == 0);
+                }
+            }
+        }
     }
 
     #[test]
