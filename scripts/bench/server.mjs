@@ -11,8 +11,9 @@
 // /bench/ and /site/ are served cross-origin isolated (COOP + COEP) so both
 // browsers give fine-grained performance.now() (Firefox rounds to 1 ms
 // otherwise, and the content script's timings of a median page are ~10 ms).
-// /site/ pages get a CSP that keeps their remote resources from loading:
-// there is no network here, and a page must not wait on one to finish loading.
+// /site/ pages get a CSP that keeps their remote resources from loading and
+// their scripts from running: there is no network here, and a page must not
+// wait on one to finish loading.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,10 @@ const TYPES = {
 };
 
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
-const SITE_CSP = "default-src 'self' 'unsafe-inline' data: blob:";
+// script-src 'none': a snapshot's scripts have no server to talk to, and
+// some block the page (readability/remove-script-tags calls alert() while it
+// loads, and no content script runs until someone dismisses it).
+const SITE_CSP = "default-src 'self' 'unsafe-inline' data: blob:; script-src 'none'";
 
 export function startBenchServer({ root, pagesDir }) {
   const roots = [

@@ -172,7 +172,11 @@ async function launchFirefox(extDir, opts = {}) {
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false)
     .setPreference('browser.shell.checkDefaultBrowser', false)
-    .setPreference('javascript.enabled', opts.javaScript !== false);
+    .setPreference('javascript.enabled', opts.javaScript !== false)
+    // A page's own alert() (some corpus pages test script removal with
+    // one) is dismissed, as Playwright does in Chromium, rather than
+    // failing the next WebDriver command.
+    .setAlertBehavior('dismiss');
   if (opts.profile) {
     // Use the profile in place (geckodriver copies it otherwise) and keep the
     // temporary add-on's storage when the browser unloads it, as a signed
