@@ -132,7 +132,7 @@ clean:
 # First the large-input time tests of tests/robustness.rs (release build; `cargo test` skips them in debug).
 # A crash or timeout stops the run and is saved under fuzz/artifacts/<target>/ (reproduce: cargo +nightly fuzz run <target> <file>).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= analyze html tagger
+FUZZ_TARGETS ?= analyze html tagger packed
 FUZZ_ARGS ?=
 fuzz:
 	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain: rustup toolchain install nightly"; exit 2; }
