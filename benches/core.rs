@@ -195,9 +195,20 @@ fn main() -> ExitCode {
         facts: false,
         ..Options::default()
     };
+    // And the repeats alone: what the page costs before any entity work.
+    let repeats_only = Options {
+        facts: false,
+        entities: false,
+        ..Options::default()
+    };
     let mut without_facts_ms = 0.0;
+    let mut stage_repeats = Vec::with_capacity(pages.len());
+    let mut stage_entities = Vec::with_capacity(pages.len());
     for (f, p) in files.iter().zip(&pages) {
-        without_facts_ms += time_page_with(p, &no_facts);
+        stage_repeats.push(time_page_with(p, &repeats_only));
+        let nf = time_page_with(p, &no_facts);
+        without_facts_ms += nf;
+        stage_entities.push(nf);
         let m = time_page(p);
         bytes += p.blocks.iter().map(|b| b.text.len()).sum::<usize>();
         if m > worst.0 {
@@ -217,6 +228,8 @@ fn main() -> ExitCode {
     let mean_ms = total_ms / per_page.len() as f64;
     // What dates, quantities and quotes add to repeats + entities (issue: < 25%).
     let facts_share = (total_ms - without_facts_ms) / without_facts_ms;
+    let repeats_median_ms = median(&mut stage_repeats);
+    let no_facts_median_ms = median(&mut stage_entities);
 
     // 2. The tagger alone.
     let conll = shared.join("data/ner/conll2003-eng.testa");
@@ -269,6 +282,9 @@ fn main() -> ExitCode {
         "| facts extraction on top of repeats + entities | +{:.1}% ({total_ms:.0} ms vs {without_facts_ms:.0} ms, summed per-page medians) |",
         facts_share * 100.0
     );
+    println!(
+        "| stages, median page: repeats alone / + entities / + facts | {repeats_median_ms:.3} / {no_facts_median_ms:.3} / {median_ms:.3} ms |"
+    );
     println!("| tagger model load | {model_load_ms:.2} ms |");
     println!("| first analyze (loads the model lazily), then steady | {first_call_ms:.3} ms, then {second_call_ms:.3} ms |");
     println!("| bench wall time | {wall_s:.1} s |");
@@ -284,6 +300,8 @@ fn main() -> ExitCode {
             "text_bytes": bytes,
             "mb_per_s": mb_per_s,
             "facts_share": facts_share,
+            "repeats_median_ms": repeats_median_ms,
+            "no_facts_median_ms": no_facts_median_ms,
             "tag_words": words,
             "tag_corpus": tag_corpus,
             "tag_words_per_s": tag_words_per_s,

@@ -353,6 +353,14 @@ function summarizeBrowser(r, list) {
     compromise_words_per_s: compWords / (compTotal / 1e3),
     ours_on_compromise_pages_ms: median(oursWithText),
     ratio_readability: median(read) / median(ours),
+    // The stages, each the median page's time with the later ones off, and
+    // Readability's ratio to each: what the ratio would be without them.
+    stages: {
+      repeats_ms: median(r.core.map((x) => x.repeats_ms)),
+      no_facts_ms: median(r.core.map((x) => x.no_facts_ms)),
+      ratio_readability_repeats: median(read) / median(r.core.map((x) => x.repeats_ms)),
+      ratio_readability_no_facts: median(read) / median(r.core.map((x) => x.no_facts_ms)),
+    },
     ratio_compromise: median(comp) / median(oursWithText),
     init: r.init,
     tagger: r.tagger,
@@ -408,6 +416,9 @@ function table(R) {
   row('slowest page', `${fmtMs(nat.slowest_ms)} ms (${nat.slowest_page})`);
   row('text throughput', `${nat.mb_per_s.toFixed(2)} MB/s of block text`);
   if (Number.isFinite(nat.facts_share)) row('facts extraction on top of repeats + entities (target < 25%)', `+${(nat.facts_share * 100).toFixed(1)}%`);
+  if (Number.isFinite(nat.repeats_median_ms)) {
+    row('stages, median page: repeats alone / + entities / + facts', `${fmtMs(nat.repeats_median_ms)} / ${fmtMs(nat.no_facts_median_ms)} / ${fmtMs(nat.median_ms)} ms`);
+  }
   row('entity tagger alone', `${Math.round(nat.tag_words_per_s).toLocaleString('en-US')} words/s (${nat.tag_corpus}, ${nat.tag_words} words)`);
   row('tagger model load / first analyze', `${fmtMs(nat.model_load_ms)} ms / ${fmtMs(nat.first_call_ms)} ms`);
   L.push('');
@@ -422,6 +433,10 @@ function table(R) {
   per('compromise people/places/orgs median', (s) => `${fmtMs(s.compromise_ms)} ms on ${s.compromise_pages} pages (ours there: ${fmtMs(s.ours_on_compromise_pages_ms)} ms)`);
   per('ratio Readability ÷ ours', (s) => `${s.ratio_readability.toFixed(2)}×`);
   per('ratio compromise ÷ ours', (s) => `${s.ratio_compromise.toFixed(2)}×`);
+  per('stages, median page: repeats alone / + entities / + facts', (s) =>
+    `${fmtMs(s.stages.repeats_ms)} / ${fmtMs(s.stages.no_facts_ms)} / ${fmtMs(s.median_ms)} ms`);
+  per('ratio Readability ÷ those stages', (s) =>
+    `${s.stages.ratio_readability_repeats.toFixed(2)}× / ${s.stages.ratio_readability_no_facts.toFixed(2)}× / ${s.ratio_readability.toFixed(2)}×`);
   per('entity tagger alone', (s) => `${Math.round(s.tagger.words_per_s).toLocaleString('en-US')} words/s`);
   per('compromise', (s) => `${Math.round(s.compromise_words_per_s).toLocaleString('en-US')} words/s`);
   per('init: fetch+compile+instantiate', (s) => `${fmtMs(s.init.full_ms)} ms`);

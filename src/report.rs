@@ -27,6 +27,10 @@ pub struct Options {
     /// Extract dates, quantities and quotes. Off only to measure what the
     /// extraction costs on top of repeats and entities (`make bench`).
     pub facts: bool,
+    /// Tag and group the article's entities. Off only to measure what the
+    /// repeats cost alone (`make bench`); facts need the entities' words, so
+    /// this off turns them off too.
+    pub entities: bool,
 }
 
 impl Default for Options {
@@ -35,6 +39,7 @@ impl Default for Options {
             include_text: true,
             panic_for_test: false,
             facts: true,
+            entities: true,
         }
     }
 }
@@ -114,12 +119,17 @@ impl Report {
                 }
             }
         }
-        let doc = crate::entities::build_doc(page, info, &folded);
-        let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
-        let facts = if opts.facts {
-            crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
+        let (entities, facts) = if opts.entities {
+            let doc = crate::entities::build_doc(page, info, &folded);
+            let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
+            let facts = if opts.facts {
+                crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
+            } else {
+                crate::facts::Facts::default()
+            };
+            (entities, facts)
         } else {
-            crate::facts::Facts::default()
+            (Vec::new(), crate::facts::Facts::default())
         };
         let blocks: Vec<BlockReport> = page
             .blocks
@@ -161,5 +171,60 @@ impl Report {
             quantities: facts.quantities,
             quotes: facts.quotes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Cambodian opposition leader Sam Rainsy returned to Phnom Penh on 12 March 2019, the Cambodia National Rescue Party (CNRP) said.\n\
+        \"We will not give up,\" Sam Rainsy told 3,000 supporters at the airport.\n\
+        Prime Minister Hun Sen has ruled the country since 1985.\n\
+        Cambodian opposition leader Sam Rainsy returned to Phnom Penh on 12 March 2019, the Cambodia National Rescue Party (CNRP) said.\n";
+
+    /// The stage switches drop exactly their own part of the report: the
+    /// bench subtracts the reports' times, so what stays must be the same work.
+    #[test]
+    fn stage_switches_keep_the_other_stages() {
+        let page = Page::from_text(ARTICLE);
+        let full = crate::analyze_with(&page, &Options::default());
+        assert!(!full.repeats.is_empty(), "the fixture repeats its lead");
+        assert!(!full.entities.is_empty() && !full.dates.is_empty());
+        assert!(!full.quantities.is_empty() && !full.quotes.is_empty());
+        let cases: &[(bool, bool)] = &[(true, false), (false, true), (false, false)];
+        for &(entities, facts) in cases {
+            let opts = Options {
+                entities,
+                facts,
+                ..Options::default()
+            };
+            let r = crate::analyze_with(&page, &opts);
+            let ctx = format!("entities {entities}, facts {facts}");
+            assert_eq!(r.blocks, full.blocks, "{ctx}");
+            assert_eq!(r.repeats, full.repeats, "{ctx}");
+            assert_eq!(r.stats, full.stats, "{ctx}");
+            if entities {
+                assert_eq!(r.entities, full.entities, "{ctx}");
+            } else {
+                assert!(r.entities.is_empty(), "{ctx}");
+            }
+            let with_facts = entities && facts;
+            assert_eq!(r.dates.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(r.quantities.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(r.quotes.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(
+                r.published.is_some(),
+                with_facts && full.published.is_some(),
+                "{ctx}"
+            );
+        }
+    }
+
+    /// Options come from JavaScript as a partial object: a missing field keeps its default.
+    #[test]
+    fn missing_options_keep_their_defaults() {
+        let o: Options = serde_json::from_str(r#"{"entities": false}"#).unwrap();
+        assert!(!o.entities && o.facts && o.include_text && !o.panic_for_test);
     }
 }

@@ -4,7 +4,8 @@
 //
 //   bench.setup()                 load pages.json and the shipped WASM module
 //   bench.init(n)                 one-time costs on fresh module instances
-//   bench.core(from, to)          the background's analysis per page (pack + analyzePacked): median of repeated runs
+//   bench.core(from, to)          the background's analysis per page (pack + analyzePacked): median of repeated runs;
+//                                 also with only repeats, and without facts
 //   bench.readability(from, to)   Readability's parse() of the same pages' HTML
 //   bench.compromise(from, to)    compromise people/places/organizations on the same article text
 //   bench.tagger()                the entity tagger alone (bench-only module), words/s
@@ -12,11 +13,14 @@
 import { pack } from '/ext/pack.js';
 
 const OPTS = { include_text: false };
+// The same analysis with later stages switched off: what each stage adds.
+const REPEATS_ONLY = { include_text: false, entities: false, facts: false };
+const NO_FACTS = { include_text: false, facts: false };
 
 /** The analysis as the extension's background runs it: the page packed, then analyzePacked. */
-function analyze(glue, page) {
+function analyze(glue, page, opts = OPTS) {
   const { text, nums } = pack(page);
-  return glue.analyzePacked(text, nums, OPTS);
+  return glue.analyzePacked(text, nums, opts);
 }
 const now = () => performance.now();
 
@@ -142,8 +146,12 @@ const bench = {
       S.article[i] = page.blocks.filter((_, j) => report.blocks[j].article).map((b) => b.text).join('\n\n');
       S.allText[i] = pageText(page);
       const runs = timeRuns(() => analyze(S.core, page), { warm: false });
+      const repeatsOnly = timeRuns(() => analyze(S.core, page, REPEATS_ONLY), { warm: false });
+      const noFacts = timeRuns(() => analyze(S.core, page, NO_FACTS), { warm: false });
       out.push({
         ms: median(runs),
+        repeats_ms: median(repeatsOnly),
+        no_facts_ms: median(noFacts),
         runs: runs.length,
         units: units(page),
         articleUnits: S.article[i].length,
