@@ -534,17 +534,17 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
         .sum();
     let mut index: WordMap<Postings> =
         WordMap::with_capacity_and_hasher(shingle_count, WordHashState);
+    // (earlier block, position in b, position in it) of every match of b:
+    // reused from block to block, since most blocks match nothing.
+    let mut hits: Vec<(u32, u32, u32)> = Vec::new();
     for b in 0..n {
         if !p.eligible[b] {
             continue;
         }
-        // Matches with earlier blocks, grouped by block.
-        let mut by_block: HashMap<u32, Vec<(u32, u32)>, WordHashState> = HashMap::default();
+        hits.clear();
         for (i, h) in p.shingles[b].iter().enumerate() {
             if let Some(post) = index.get(h) {
-                for &(a, j) in post.iter() {
-                    by_block.entry(a).or_default().push((i as u32, j));
-                }
+                hits.extend(post.iter().map(|&(a, j)| (a, i as u32, j)));
             }
         }
         for (i, h) in p.shingles[b].iter().enumerate() {
@@ -564,14 +564,22 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
                 }
             }
         }
-        if by_block.is_empty() {
+        if hits.is_empty() {
             continue;
         }
-        let mut cands: Vec<(u32, Vec<(u32, u32)>)> = by_block.into_iter().collect();
-        cands.sort_unstable_by_key(|c| c.0);
-        let rels: Vec<Relation> = cands
-            .into_iter()
-            .map(|(a, m)| relate(&p, a as usize, b, m))
+        // Grouped by earlier block, in block order (relate sorts each
+        // group's matches itself).
+        hits.sort_unstable_by_key(|h| h.0);
+        let rels: Vec<Relation> = hits
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|g| {
+                relate(
+                    &p,
+                    g[0].0 as usize,
+                    b,
+                    g.iter().map(|h| (h.1, h.2)).collect(),
+                )
+            })
             .collect();
         decide(&cx, &mut st, b, rels);
     }
