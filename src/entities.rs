@@ -43,6 +43,17 @@ pub enum EntityType {
     Place,
 }
 
+impl EntityType {
+    /// The type's name in the report (as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Organization => "ORG",
+            EntityType::Place => "LOC",
+        }
+    }
+}
+
 /// Where a mention is: a block and a UTF-16 range of its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {

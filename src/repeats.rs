@@ -80,6 +80,20 @@ pub enum RepeatKind {
     Decorative,
 }
 
+impl RepeatKind {
+    /// The kind's name in the report (as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            RepeatKind::Exact => "exact",
+            RepeatKind::Near => "near",
+            RepeatKind::Partial => "partial",
+            RepeatKind::Block => "block",
+            RepeatKind::Boilerplate => "boilerplate",
+            RepeatKind::Decorative => "decorative",
+        }
+    }
+}
+
 /// A range of a block's text, in UTF-16 code units (what the DOM uses).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {

@@ -13,6 +13,8 @@
 //!    The extension hands the page over packed instead ([`analyze_packed`],
 //!    `extension/pack.js`): reading an object costs a call into JavaScript
 //!    per field of every block, a tenth of the analysis of a median page.
+//!    It takes the report back packed too ([`analyze_packed_raw`], unpacked
+//!    by `pack.js`): building it as objects from here costs as much again.
 //! 4. A bad input is an `Err` (a thrown `Error` in JavaScript). A panic
 //!    aborts the module: the caller must catch the exception, report it,
 //!    and instantiate a fresh module for the next page.
@@ -60,9 +62,29 @@ pub fn analyze(page: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
 /// for less work at the boundary.
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: &str, nums: &[u32], opts: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&packed_report(text, nums, opts)?)
+}
+
+fn packed_report(text: &str, nums: &[u32], opts: JsValue) -> Result<Report, JsValue> {
     let page = Page::from_packed(text, nums)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    to_js(&analyze_with(&page, &options(opts)?))
+    Ok(analyze_with(&page, &options(opts)?))
+}
+
+/// [`analyze_packed`] with the report packed as well
+/// ([`Report::to_packed`]): `[text, nums, floats]` (a string, a
+/// `Uint32Array` and a `Float64Array`), which `unpackReport` in `pack.js`
+/// turns into the object [`analyze_packed`] returns, at a fraction of the
+/// cost of building it from here.
+#[wasm_bindgen(js_name = analyzePackedRaw)]
+pub fn analyze_packed_raw(text: &str, nums: &[u32], opts: JsValue) -> Result<JsValue, JsValue> {
+    let p = packed_report(text, nums, opts)?.to_packed();
+    Ok(js_sys::Array::of3(
+        &JsValue::from_str(&p.text),
+        &js_sys::Uint32Array::from(&p.nums[..]),
+        &js_sys::Float64Array::from(&p.floats[..]),
+    )
+    .into())
 }
 
 /// Analyses plain text, one paragraph per line (for the demo page).

@@ -67,6 +67,8 @@ fn plain_text_entry_point() {
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/extension/pack.js")]
 extern "C" {
     fn pack(page: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = unpackReport, catch)]
+    fn unpack_report(raw: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// `analyzePacked` of what pack.js makes of `page`.
@@ -82,13 +84,11 @@ fn json(v: &JsValue) -> String {
     String::from(js_sys::JSON::stringify(v).unwrap())
 }
 
-#[wasm_bindgen_test]
-fn a_packed_page_gives_the_same_report_as_the_page_object() {
-    let paragraphs: Vec<&str> = SEED.lines().collect();
-    // Astral characters, a lone surrogate (JavaScript strings may hold
-    // one; both paths read it as U+FFFD), NUL, an invisible block, links,
-    // dates, nested paths and a block with missing fields.
-    let odd = js_sys::JSON::parse(
+/// Astral characters, a lone surrogate (JavaScript strings may hold one;
+/// both paths read it as U+FFFD), NUL, an invisible block, links, dates,
+/// nested paths and a block with missing fields.
+fn odd_page() -> JsValue {
+    js_sys::JSON::parse(
         r#"{"url": "http://127.0.0.1/é", "title": "Títle 🎉", "lang": "fr",
             "dates": ["meta:date=2026-11-29", ""],
             "elements": [{"tag": "article", "hints": "story 🎉"}, {"tag": "nav", "hints": ""}],
@@ -100,7 +100,13 @@ fn a_packed_page_gives_the_same_report_as_the_page_object() {
               {"tag": "p", "hints": "", "text": "Prime Minister Hun Sen met officials in Phnom Penh on Monday, 🎉 said.", "visible": true, "link_chars": 0, "path": [1]}
             ]}"#,
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_packed_page_gives_the_same_report_as_the_page_object() {
+    let paragraphs: Vec<&str> = SEED.lines().collect();
+    let odd = odd_page();
     for (page, opts) in [
         (page_json(&paragraphs), JsValue::UNDEFINED),
         (
@@ -128,4 +134,83 @@ fn a_bad_packing_is_an_error_not_a_crash() {
     let msg = String::from(js_sys::Error::from(err).message());
     assert!(msg.starts_with("bad packed page"), "{msg}");
     assert!(dossier::wasm::analyze(page_json(&["fine"]), JsValue::UNDEFINED).is_ok());
+}
+
+const SENTENCES: &str = include_str!("facts/sentences.tsv");
+
+/// The report as the extension gets it (`analyzePage` in pack.js: the
+/// report packed by the core, unpacked by `unpackReport`) is the object
+/// serde-wasm-bindgen makes, key for key and number for number, on pages
+/// that give every optional part of the schema both ways.
+#[wasm_bindgen_test]
+fn a_packed_report_is_the_report_object() {
+    let paragraphs: Vec<&str> = SEED.lines().collect();
+    // 332 real sentences with dates, quantities and quotes; the first
+    // twenty again, so that they repeat.
+    let mut facts: Vec<&str> = SENTENCES
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(2))
+        .collect();
+    facts.extend(facts[..20].to_vec());
+    let pages = [
+        page_json(&paragraphs),
+        page_json(&facts),
+        odd_page(),
+        js_sys::JSON::parse("{}").unwrap(),
+    ];
+    let options = [
+        "null",
+        r#"{"include_text": false}"#,
+        r#"{"facts": false}"#,
+        r#"{"entities": false}"#,
+    ];
+    let mut seen = std::collections::BTreeMap::new();
+    for page in &pages {
+        for opts in options {
+            let opts = js_sys::JSON::parse(opts).unwrap();
+            let object = analyze_packed(page, opts.clone()).unwrap();
+            let packed = pack(page);
+            let get = |k: &str| js_sys::Reflect::get(&packed, &JsValue::from_str(k)).unwrap();
+            let text = get("text").as_string().unwrap();
+            let nums = js_sys::Uint32Array::from(get("nums")).to_vec();
+            let raw = dossier::wasm::analyze_packed_raw(&text, &nums, opts).unwrap();
+            assert_eq!(json(&unpack_report(&raw).unwrap()), json(&object));
+            let r = report(object);
+            let mut saw = |what: &'static str, yes: bool| *seen.entry(what).or_insert(false) |= yes;
+            saw("block text", r.blocks.iter().any(|b| !b.text.is_empty()));
+            saw("folded block", r.blocks.iter().any(|b| b.folded));
+            saw("repeat", !r.repeats.is_empty());
+            saw("alias", r.entities.iter().any(|e| !e.aliases.is_empty()));
+            saw("role", r.entities.iter().any(|e| !e.roles.is_empty()));
+            saw("date value", r.dates.iter().any(|d| d.value.is_some()));
+            saw(
+                "date without value",
+                r.dates.iter().any(|d| d.value.is_none()),
+            );
+            saw("quantity of", r.quantities.iter().any(|q| q.of.is_some()));
+            saw(
+                "quantity range",
+                r.quantities.iter().any(|q| q.range_to.is_some()),
+            );
+            saw(
+                "quantity entity",
+                r.quantities.iter().any(|q| q.entity.is_some()),
+            );
+            saw("approximate", r.quantities.iter().any(|q| q.approx));
+            saw("speaker", r.quotes.iter().any(|q| q.speaker.is_some()));
+            saw("no speaker", r.quotes.iter().any(|q| q.speaker.is_none()));
+            saw(
+                "speaker name",
+                r.quotes.iter().any(|q| q.speaker_name.is_some()),
+            );
+        }
+    }
+    let missing: Vec<_> = seen.iter().filter(|(_, &s)| !s).map(|(w, _)| w).collect();
+    assert!(missing.is_empty(), "no page gives {missing:?}");
+    // Not a packed report: an error, not a wrong object.
+    let bad = js_sys::JSON::parse(r#"["", [2], []]"#).unwrap();
+    assert!(unpack_report(&bad).is_err());
+    let short = js_sys::JSON::parse(r#"["", [1, 1, 0, 0], []]"#).unwrap();
+    assert!(unpack_report(&short).is_err());
 }

@@ -4,23 +4,22 @@
 //
 //   bench.setup()                 load pages.json and the shipped WASM module
 //   bench.init(n)                 one-time costs on fresh module instances
-//   bench.core(from, to)          the background's analysis per page (pack + analyzePacked): median of repeated runs;
+//   bench.core(from, to)          the background's analysis per page (pack.js analyzePage): median of repeated runs;
 //                                 also with only repeats, and without facts
 //   bench.readability(from, to)   Readability's parse() of the same pages' HTML
 //   bench.compromise(from, to)    compromise people/places/organizations on the same article text
 //   bench.tagger()                the entity tagger alone (bench-only module), words/s
 //   bench.scaling(units, variant, runs)  one synthetic page on a fresh instance: time and WASM memory
-import { pack } from '/ext/pack.js';
+import { analyzePage } from '/ext/pack.js';
 
 const OPTS = { include_text: false };
 // The same analysis with later stages switched off: what each stage adds.
 const REPEATS_ONLY = { include_text: false, entities: false, facts: false };
 const NO_FACTS = { include_text: false, facts: false };
 
-/** The analysis as the extension's background runs it: the page packed, then analyzePacked. */
+/** The analysis as the extension's background runs it: page and report packed (pack.js). */
 function analyze(glue, page, opts = OPTS) {
-  const { text, nums } = pack(page);
-  return glue.analyzePacked(text, nums, opts);
+  return analyzePage(glue, page, opts);
 }
 const now = () => performance.now();
 
