@@ -188,8 +188,16 @@ impl Gazetteers {
             if any == 0 {
                 continue;
             }
-            for (k, free_k) in free.iter_mut().enumerate().take(lists) {
-                if i < *free_k || (names & (1 << k) != 0 && !upper) {
+            // Only the lists with a phrase here (most often one, the
+            // common words), not all of them.
+            let mut here = any & ((1u32 << lists) - 1);
+            if !upper {
+                here &= !names;
+            }
+            while here != 0 {
+                let k = here.trailing_zeros() as usize;
+                here &= here - 1;
+                if i < free[k] {
                     continue;
                 }
                 if let Some(len) = (1..=max_len).rev().find(|&len| masks[len] & (1 << k) != 0) {
@@ -197,7 +205,7 @@ impl Gazetteers {
                         *c |= 1 << k;
                     }
                     covered[i] |= 1 << (16 + k);
-                    *free_k = i + len;
+                    free[k] = i + len;
                 }
             }
         }
