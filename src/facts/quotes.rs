@@ -921,9 +921,14 @@ fn linked(name: String, entities: &[Entity]) -> Attribution {
     let e = entities.iter().position(|e| {
         e.kind == crate::entities::EntityType::Person
             && std::iter::once(&e.name).chain(&e.aliases).any(|a| {
-                a.split(' ')
-                    .next_back()
-                    .is_some_and(|x| x.to_lowercase() == last)
+                // Every name of every person, for every quote: compared
+                // in place (`last` is lower-cased), not lower-cased anew.
+                let x = a.rfind(' ').map_or(a.as_str(), |i| &a[i + 1..]);
+                if x.is_ascii() {
+                    x.eq_ignore_ascii_case(&last)
+                } else {
+                    x.to_lowercase() == last
+                }
             })
     });
     Attribution {
