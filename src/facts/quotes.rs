@@ -938,10 +938,17 @@ fn linked(name: String, entities: &[Entity]) -> Attribution {
     }
 }
 
+/// The sentence holding token `tok` of unit `u`. Sentences are in
+/// reading order and do not overlap (see `entities::build_doc`): a binary
+/// search, not a scan of the whole article per quote.
 fn sentence_of(doc: &Doc, u: usize, tok: usize) -> Option<usize> {
+    let i = doc
+        .sents
+        .partition_point(|(su, r)| (*su, r.end) <= (u, tok));
     doc.sents
-        .iter()
-        .position(|(su, r)| *su == u && r.contains(&tok))
+        .get(i)
+        .filter(|(su, r)| *su == u && r.contains(&tok))
+        .map(|_| i)
 }
 
 /// The person a pronoun at (unit, token) refers to: the nearest person
@@ -1194,4 +1201,38 @@ fn attribution_before(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The binary search finds what a scan of every sentence finds, for
+    /// every token of real text (quotes, short paragraphs, one cut at 200
+    /// tokens) and past the ends.
+    #[test]
+    fn sentence_of_agrees_with_a_scan() {
+        let long = "word ".repeat(450);
+        let paragraphs = [
+            "“We will not give up,” Sam Rainsy told 3,000 supporters. He left. Then he came back!",
+            "Prime Minister Hun Sen has ruled the country since 1985.",
+            "",
+            long.as_str(),
+            "A last one. With two sentences",
+        ];
+        let page = crate::Page::from_paragraphs(&paragraphs);
+        let info = crate::article::classify(&page);
+        let doc = crate::entities::build_doc(&page, &info, &vec![false; page.blocks.len()]);
+        assert!(doc.sents.len() > 6, "{:?}", doc.sents);
+        for u in 0..doc.units.len() + 1 {
+            let n = doc.toks.get(u).map_or(3, Vec::len);
+            for tok in 0..n + 3 {
+                let scan = doc
+                    .sents
+                    .iter()
+                    .position(|(su, r)| *su == u && r.contains(&tok));
+                assert_eq!(sentence_of(&doc, u, tok), scan, "unit {u} token {tok}");
+            }
+        }
+    }
 }
