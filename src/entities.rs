@@ -207,7 +207,13 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 fn is_role_word(w: &str) -> bool {
-    with_lowercase(w, |l| ROLE_WORDS.contains(&l.trim_end_matches(['\'', '’'])))
+    // Asked of the words around every name: a hashed set, not a scan of
+    // the hundred-odd words (a thousand instructions a word).
+    static SET: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, crate::ner::features::WordHashState>,
+    > = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ROLE_WORDS.iter().copied().collect());
+    with_lowercase(w, |l| set.contains(l.trim_end_matches(['\'', '’'])))
 }
 
 /// Titles and honorifics: stripped from the front of a name ("President
@@ -1103,11 +1109,19 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.len() <= 8
-        && letters.iter().all(|c| c.is_uppercase())
-        && !s.contains(' ')
+    // Two to eight letters, all capitals, one word; asked of every name
+    // form, so without collecting the letters.
+    if s.contains(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if !c.is_uppercase() || letters > 8 {
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 struct Group {
@@ -1483,6 +1497,26 @@ fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_are_two_to_eight_capitals_in_one_word() {
+        let table = [
+            ("CNRP", true),
+            ("UN", true),
+            ("U.N.", true),
+            ("ABCDEFGH", true),
+            ("ΕΕ", true),
+            ("A", false),
+            ("ABCDEFGHI", false),
+            ("Nato", false),
+            ("CNRP leader", false),
+            ("123", false),
+            ("", false),
+        ];
+        for (s, want) in table {
+            assert_eq!(is_acronym(s), want, "{s}");
+        }
+    }
 
     #[test]
     fn truecase_gives_headlines_the_article_casing() {
