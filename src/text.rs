@@ -459,6 +459,20 @@ pub fn lowercased(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text.char_indices()` collected, for code that looks back and ahead by
+/// character. ASCII text (most of it) is indexed a byte at a time, without
+/// decoding.
+pub fn char_indices(text: &str) -> Vec<(usize, char)> {
+    if text.is_ascii() {
+        text.bytes()
+            .enumerate()
+            .map(|(i, b)| (i, b as char))
+            .collect()
+    } else {
+        text.char_indices().collect()
+    }
+}
+
 /// UTF-16 length of `text`.
 pub fn utf16_len(text: &str) -> u32 {
     // From the bytes, not by decoding characters: every block's length is
@@ -475,6 +489,22 @@ pub fn ends_with_ellipsis(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_indices_agree_with_std() {
+        for t in [
+            "",
+            "plain ASCII, 1,200 words.",
+            "Zürich — “quoted” 🎉 text",
+            "\u{0}\t\n",
+        ] {
+            assert_eq!(
+                char_indices(t),
+                t.char_indices().collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn fragments_agree_with_str_contains() {

@@ -245,7 +245,7 @@ fn closer_for(open: char) -> &'static [char] {
 /// Quote spans of one text, in order. `carry` says a quote was left open at
 /// the end of the previous unit.
 fn spans_of(text: &str, carry: bool) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::text::char_indices(text);
     let n = chars.len();
     let mut out = Vec::new();
     let mut open: Option<(usize, char, usize)> = None; // (char index, mark, byte start of inside)

@@ -39,7 +39,7 @@ fn is_apos(c: char) -> bool {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::text::char_indices(text);
     let n = chars.len();
     let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let mut i = 0;
