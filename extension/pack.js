@@ -53,7 +53,7 @@ export function pack(page) {
 }
 
 /** Layout version of a packed report: the first number. */
-const PACKED_REPORT_VERSION = 1;
+const PACKED_REPORT_VERSION = 2;
 
 /**
  * The report object from `core.analyzePackedRaw`'s `[text, nums, floats]`
@@ -115,7 +115,7 @@ export function unpackReport([text, nums, floats]) {
     salience: floats[f++],
   }));
   const published = optStr();
-  const dates = times(() => ({ text: str(), value: optStr(), kind: atom(), event: atom(), mention: span() }));
+  const dates = times(() => ({ text: str(), value: optStr(), kind: atom(), event: atom(), mention: span(), same_as: optIndex() }));
   const quantities = times(() => ({
     text: str(),
     value: floats[f++],

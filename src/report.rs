@@ -176,7 +176,7 @@ impl Report {
 
 /// Version of the packed report layout (the first number of
 /// [`PackedReport::nums`]).
-pub const PACKED_REPORT_VERSION: u32 = 1;
+pub const PACKED_REPORT_VERSION: u32 = 2;
 
 /// A report in the packed form `extension/pack.js` (`unpackReport`) turns
 /// back into the very object `serde-wasm-bindgen` makes of the [`Report`]:
@@ -192,7 +192,8 @@ pub const PACKED_REPORT_VERSION: u32 = 1;
 ///           roles, str(role)..., mentions, span...
 /// published: 0 (null) or 1 then str
 /// dates, per date: str(text), value: 0 (null) or 1 then str,
-///        atom(kind), atom(event), span
+///        atom(kind), atom(event), span,
+///        same_as (0 = null, else index + 1)
 /// quantities, per quantity: str(text), of (0/1), range_to (0/1),
 ///        atom(unit), approx (0/1), entity (0 = null, else index + 1), span
 /// quotes, per quote: str(text), speaker (0 = null, else index + 1),
@@ -322,6 +323,7 @@ impl Report {
             p.atom(&d.kind);
             p.atom(&d.event);
             p.span(&d.mention);
+            p.opt_index(d.same_as);
         }
         p.num(self.quantities.len() as u32);
         for q in &self.quantities {

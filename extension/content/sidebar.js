@@ -283,12 +283,19 @@
         ),
       );
     }
-    const dates = [...r.dates].sort((a, b) => (a.value || '9999').localeCompare(b.value || '9999'));
+    // One line per event: a date the core linked to a more precise one
+    // (`same_as`: "July" → "July 28") adds its mention to that line.
+    const also = r.dates.map(() => []);
+    for (const d of r.dates) if (d.same_as != null) also[d.same_as].push(d.mention);
+    const dates = r.dates
+      .map((d, i) => [d, i])
+      .filter(([d]) => d.same_as == null)
+      .sort(([a], [b]) => (a.value || '9999').localeCompare(b.value || '9999'));
     body.append(
       section(
         'timeline',
         t('sectionTimeline'),
-        dates.map((d) => () => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention])),
+        dates.map(([d, i]) => () => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention, ...also[i]].sort((a, b) => a.block - b.block || a.start - b.start))),
       ),
     );
     body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => () => item(quantityLabel(q, r.entities), q.text, [q.mention]))));

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod dates;
 pub mod quantities;
 pub mod quotes;
+pub mod timeline;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,11 @@ pub struct DateFact {
     pub event: String,
     /// Where it is.
     pub mention: Mention,
+    /// The index of a more precise date of the article that names the same
+    /// event ("July" → "July 28" for one election): a timeline shows the
+    /// event once, at that date. `None` for most dates. See [`timeline`].
+    #[serde(default)]
+    pub same_as: Option<usize>,
 }
 
 /// A number with what it counts.
@@ -345,6 +351,7 @@ pub fn extract(
                 .to_string(),
                 event: event_phrase(&s, f.tok.clone()),
                 mention: m,
+                same_as: None,
             });
         }
         let sent_mentions = &by_sent[si];
@@ -366,6 +373,7 @@ pub fn extract(
         }
     }
     facts.quotes = quotes::find(doc, entities, mentions, &is_hidden);
+    timeline::link_same_events(&mut facts.dates);
     facts
 }
 

@@ -171,6 +171,8 @@ for (const name of BROWSERS) {
         assert.ok(labels('places').includes('Cambodia'));
         const timeline = s.timeline.map((x) => x.detail).join(' | ');
         for (const d of ['(July 28)', '(September 24)', '(November 5)', '(November 16-17)']) assert.ok(timeline.includes(d), `${d} in ${timeline}`);
+        // "after the July election" is the July 28 election: one line, at the day.
+        assert.ok(!timeline.includes('(July)'), `the month-level election merged into July 28: ${timeline}`);
         const numbers = labels('numbers').join(' | ');
         assert.ok(numbers.includes("Cambodian People's Party — 68 of 123 parliamentary seats"), numbers);
         assert.ok(numbers.includes('Cambodia National Rescue Party — 55 seats'), numbers);
