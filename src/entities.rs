@@ -1151,6 +1151,85 @@ impl Group {
     }
 }
 
+/// A form written as a social-media handle: "@MattBevin", or the same run
+/// together without the "@" ("MattBevin").
+fn is_handle(form: &str) -> bool {
+    !form.contains(' ')
+        && (form.starts_with('@')
+            || form
+                .chars()
+                .zip(form.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase()))
+}
+
+/// A form's letters and digits, lowercased: "@Matt_Bevin", "MattBevin" and
+/// "Matt Bevin" are all "mattbevin".
+fn squashed(form: &str) -> String {
+    form.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folds each group made only of handles into the group of the name the
+/// handle spells ("@MattBevin" into "Matt Bevin"): a handle is an alias of
+/// its person or organization, not another entity. Groups whose handle
+/// spells no other name are left alone.
+fn merge_handles(groups: &mut Vec<Group>) {
+    let keys: Vec<Option<String>> = groups
+        .iter()
+        .map(|g| {
+            g.forms
+                .iter()
+                .all(|(f, _)| is_handle(f))
+                .then(|| squashed(&g.forms[0].0))
+        })
+        .collect();
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for (gi, key) in keys.iter().enumerate() {
+        let Some(key) = key.as_deref().filter(|k| k.len() >= 3) else {
+            continue;
+        };
+        let spells = |h: usize| {
+            h != gi && into[h].is_none() && groups[h].forms.iter().any(|(f, _)| squashed(f) == key)
+        };
+        // A written-out name first, else an earlier handle group.
+        let target = (0..groups.len())
+            .find(|&h| keys[h].is_none() && spells(h))
+            .or_else(|| (0..gi).find(|&h| spells(h)));
+        into[gi] = target;
+    }
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    let mut taken: Vec<Option<Group>> = std::mem::take(groups).into_iter().map(Some).collect();
+    for gi in 0..taken.len() {
+        if let Some(h) = into[gi] {
+            let g = taken[gi].take().expect("a group is merged once");
+            let t = taken[h]
+                .as_mut()
+                .expect("merge targets are never merged away");
+            for (v, w) in t.ty_votes.iter_mut().zip(g.ty_votes) {
+                *v += w;
+            }
+            for (f, c) in g.forms {
+                match t.forms.iter_mut().find(|(x, _)| *x == f) {
+                    Some(x) => x.1 += c,
+                    None => t.forms.push((f, c)),
+                }
+            }
+            t.mentions.extend(g.mentions);
+            for r in g.roles {
+                if !t.roles.contains(&r) {
+                    t.roles.push(r);
+                }
+            }
+            t.first = t.first.min(g.first);
+        }
+    }
+    *groups = taken.into_iter().flatten().collect();
+}
+
 fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<MentionRef>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_form: HashMap<String, usize> = HashMap::new();
@@ -1255,6 +1334,8 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
             }
         }
     }
+
+    merge_handles(&mut groups);
 
     // Salience: headline and lead mentions weigh most, then frequency.
     let lead_units: Vec<usize> = {
@@ -1497,6 +1578,49 @@ fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A handle is an alias of the person or organization it spells, never
+    /// an entity of its own; a handle that spells no name of the article stays.
+    #[test]
+    fn handles_are_aliases_of_the_names_they_spell() {
+        // (text, the people with their aliases)
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let table: &[Case] = &[(
+            "Kentucky Gov. Matt Bevin lost the election on Tuesday.\n\
+                 We will not concede tonight — Matt Bevin (@MattBevin) November 6, 2019\n\
+                 MattBevin said the count was wrong, and @MattBevin posted it again.\n\
+                 The governor-elect, Andy Beshear (@AndyBeshear), thanked voters.\n",
+            &[
+                ("Matt Bevin", &["@MattBevin", "MattBevin"]),
+                ("Andy Beshear", &["@AndyBeshear"]),
+            ],
+        )];
+        for (text, want) in table {
+            let r = crate::analyze(&Page::from_text(text));
+            let people: Vec<(&str, Vec<&str>)> = r
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .map(|e| {
+                    (
+                        e.name.as_str(),
+                        e.aliases.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>)> = want.iter().map(|(n, a)| (*n, a.to_vec())).collect();
+            assert_eq!(people, want, "{text}");
+        }
+        for (form, handle) in [
+            ("@MattBevin", true),
+            ("MattBevin", true),
+            ("Matt Bevin", false),
+            ("Bevin", false),
+            ("@AP", true),
+        ] {
+            assert_eq!(is_handle(form), handle, "{form}");
+        }
+    }
 
     #[test]
     fn acronyms_are_two_to_eight_capitals_in_one_word() {
