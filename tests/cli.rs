@@ -90,3 +90,103 @@ fn blocks_prints_the_collected_page() {
     );
     assert!(p.blocks.iter().all(|b| b.visible));
 }
+
+/// The text report is the sidebar in text: every section, in the sidebar's
+/// order, with the sample page's people, organizations, timeline, numbers
+/// and quote; plain when piped (no escapes), coloured on request.
+#[test]
+fn analyze_prints_the_dossier_in_text() {
+    let out = dossier(&["analyze", &example()]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains('\x1b'), "piped output has no colour: {s}");
+    let sections = [
+        "Cambodia's ruling party and opposition resume talks",
+        "published 2013-11-06",
+        "Repeats (7)",
+        "People (5)",
+        "Organizations (",
+        "Places (",
+        "Timeline (",
+        "Numbers (",
+        "Quotes (1)",
+    ];
+    let mut at = 0;
+    for want in sections {
+        let i = s[at..]
+            .find(want)
+            .unwrap_or_else(|| panic!("{want:?} after byte {at} in\n{s}"));
+        at += i + want.len();
+    }
+    for line in [
+        "Sam Rainsy — CNRP leader",
+        "Cambodian People's Party · CPP",
+        "2013-07-28  Cambodia held a general election (July 28; July)",
+        "Cambodian People's Party — 68 of 123 parliamentary seats",
+        "“illegitimate” — Sam Rainsy",
+    ] {
+        assert!(s.contains(line), "{line:?} in\n{s}");
+    }
+    // The month-level mention of the election is on the day's line, not its own.
+    assert!(!s.contains("2013-07     "), "{s}");
+
+    let out = dossier(&["analyze", &example(), "--color", "always"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("\x1b[1mPeople\x1b[0m"), "{s}");
+    let out = dossier(&["analyze", &example(), "--color", "sometimes"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn write_temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("dossier-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+/// A binary, random bytes, an empty file or text with neither markup nor
+/// prose is refused with one line on standard error and exit status 2,
+/// for every command that reads a page, instead of a report of nonsense.
+#[test]
+fn input_that_is_not_a_page_is_refused() {
+    let mut x: u32 = 7;
+    let random: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    let exe = std::fs::read(env!("CARGO_BIN_EXE_dossier")).unwrap();
+    let cases: &[(&str, &[u8])] = &[
+        ("exe", &exe[..exe.len().min(200_000)]),
+        ("random.bin", &random),
+        ("empty.html", b""),
+        ("numbers.txt", b"12 34 56 78 90 12 34 56 78 90\n"),
+    ];
+    for (name, bytes) in cases {
+        let path = write_temp(name, bytes);
+        for args in [
+            vec!["analyze", &path],
+            vec!["analyze", &path, "--json"],
+            vec!["analyze", &path, "--text"],
+            vec!["blocks", &path],
+        ] {
+            let out = dossier(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+            assert!(err.starts_with(&format!("dossier: {path}: ")), "{err}");
+        }
+    }
+    // Text without markup is still a page: a paragraph, counted in the singular.
+    let path = write_temp(
+        "one.txt",
+        b"Cambodia's ruling party and the opposition resumed talks on Tuesday.\n",
+    );
+    let out = dossier(&["analyze", &path]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("1 block, 1 of them article text"), "{s}");
+}

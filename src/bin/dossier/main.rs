@@ -4,21 +4,26 @@
 //! dossier analyze PAGE.html [--json] [--text]
 //! ```
 
+mod input;
+mod text_report;
+
 use std::io::Read;
 use std::process::ExitCode;
 
-use dossier::{analyze, html, Page, Report};
+use dossier::{analyze, html, Page};
+use text_report::{excerpt, Color};
 
 const USAGE: &str = "\
 dossier — repeated paragraphs (and more) in a saved news page
 
 USAGE:
-    dossier analyze PAGE [--json] [--text] [--explain]
+    dossier analyze PAGE [--json] [--text] [--color WHEN] [--explain]
     dossier blocks PAGE
     dossier tag --conll FILE [--model MODEL]
     dossier train --train FILE --gaz DIR --out MODEL [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W]
 
-    analyze   find repeated paragraphs and print the report
+    analyze   print the page's dossier: title, date, folded repeats, people,
+              organizations, places, timeline, numbers and quotes
     blocks    print the page's text blocks as the extension collects them (JSON)
     tag       tag a token-per-line file (first column; blank line = sentence end,
               -DOCSTART- = document start); prints each line with a TAB and the
@@ -28,6 +33,8 @@ USAGE:
     PAGE      an HTML file, or - for standard input
     --json    print the report as JSON (the schema in README.md)
     --text    read PAGE as plain text, one paragraph per line
+    --color   auto (the default: on a terminal, unless NO_COLOR is set),
+              always or never
     --explain print how the article text was chosen (to standard error)
 ";
 
@@ -52,10 +59,14 @@ fn run(args: &[String]) -> Result<(), String> {
             let mut json = false;
             let mut text = false;
             let mut explain = false;
+            let mut color = Color::Auto;
             let mut path = None;
-            for a in &args[1..] {
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
                 match a.as_str() {
                     "--json" => json = true,
+                    "--color" => color = Color::parse(rest.next().ok_or("--color needs a value")?)?,
+                    s if s.starts_with("--color=") => color = Color::parse(&s[8..])?,
                     "--text" => text = true,
                     "--explain" => explain = true,
                     "-h" | "--help" => {
@@ -69,9 +80,11 @@ fn run(args: &[String]) -> Result<(), String> {
             let path = path.ok_or("analyze needs a PAGE (a file, or - for stdin)")?;
             let bytes = read_input(&path)?;
             let page = if text {
-                Page::from_text(&String::from_utf8_lossy(&bytes))
+                let decoded = String::from_utf8_lossy(&bytes);
+                input::check(&bytes, &decoded, true).map_err(|e| format!("{path}: {e}"))?;
+                Page::from_text(&decoded)
             } else {
-                html::page_from_html(&html::decode(&bytes))
+                page_from_bytes(&path, &bytes)?
             };
             if explain {
                 explain_article(&page);
@@ -81,7 +94,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 let s = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
                 println!("{s}");
             } else {
-                print_report(&report);
+                print!("{}", text_report::render(&report, color.enabled()));
             }
             Ok(())
         }
@@ -89,7 +102,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let path = args
                 .get(1)
                 .ok_or("blocks needs a PAGE (a file, or - for stdin)")?;
-            let page = html::page_from_html(&html::decode(&read_input(path)?));
+            let page = page_from_bytes(path, &read_input(path)?)?;
             let s = serde_json::to_string_pretty(&page).map_err(|e| e.to_string())?;
             println!("{s}");
             Ok(())
@@ -116,54 +129,11 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn excerpt(s: &str, n: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= n {
-        flat
-    } else {
-        let cut: String = flat.chars().take(n).collect();
-        format!("{cut}…")
-    }
-}
-
-fn print_report(r: &Report) {
-    if !r.title.is_empty() {
-        println!("{}", r.title);
-    }
-    println!(
-        "{} blocks, {} of them article text; {} folded as repeats",
-        r.stats.blocks, r.stats.article_blocks, r.stats.folded
-    );
-    if r.repeats.is_empty() {
-        println!("no repeated paragraphs");
-        return;
-    }
-    println!("\nrepeats:");
-    for g in &r.repeats {
-        let list = |v: &[u32]| {
-            v.iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
-        println!(
-            "  {:<11} block {} repeats block {} (similarity {:.2})",
-            format!("{:?}", g.kind).to_lowercase(),
-            list(&g.copies),
-            list(&g.original),
-            g.similarity
-        );
-        for s in &g.spans {
-            let text = &r.blocks[s.block as usize].text;
-            let part: String = {
-                let u: Vec<u16> = text.encode_utf16().collect();
-                let end = (s.end as usize).min(u.len());
-                let start = (s.start as usize).min(end);
-                String::from_utf16_lossy(&u[start..end])
-            };
-            println!("              “{}”", excerpt(&part, 90));
-        }
-    }
+/// The page in `bytes`, or why it is not one (see [`input::check`]).
+fn page_from_bytes(path: &str, bytes: &[u8]) -> Result<Page, String> {
+    let decoded = html::decode(bytes);
+    input::check(bytes, &decoded, false).map_err(|e| format!("{path}: {e}"))?;
+    Ok(html::page_from_html(&decoded))
 }
 
 /// Prints how the article container was chosen (a debugging aid).

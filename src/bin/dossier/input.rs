@@ -1,0 +1,127 @@
+//! Refuses input that is not a page: a binary, random bytes, or text with
+//! neither markup nor prose. Analysed anyway, such input gives a report of
+//! nonsense ("BH-H-x" as a person, 78 quantities from an executable), which
+//! is worse than one clear line and exit status 2.
+
+/// How much of the input the checks read: enough to tell, bounded on a
+/// huge file.
+const SNIFF: usize = 64 * 1024;
+
+/// Why the input is not analysed, or `Ok` when it looks like a page (or,
+/// with `plain_text`, like prose).
+pub fn check(bytes: &[u8], decoded: &str, plain_text: bool) -> Result<(), String> {
+    if decoded.trim().is_empty() {
+        return Err("the input is empty".into());
+    }
+    // As git does: a NUL in the first 8000 bytes means binary. The decoded
+    // text is checked, so a UTF-16 page (NULs in its bytes) passes.
+    let head: String = decoded.chars().take(8000).collect();
+    if let Some(at) = head.find('\0') {
+        return Err(format!(
+            "this is not text or HTML (a NUL character at offset {at}: a binary file?)"
+        ));
+    }
+    let sample: Vec<char> = decoded.chars().take(SNIFF).collect();
+    let n = sample.len();
+    let bad = sample
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+        .count();
+    // A legacy page without a charset has a few undecodable letters; random
+    // bytes and binaries are mostly undecodable.
+    if bad * 10 > n {
+        return Err(format!(
+            "this is not text or HTML ({}% of the first {n} characters are not valid text in its encoding)",
+            bad * 100 / n
+        ));
+    }
+    let has_markup = {
+        let b = &bytes[..bytes.len().min(SNIFF)];
+        b.windows(2).any(|w| {
+            w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'!' | b'/' | b'?'))
+        })
+    };
+    if !has_markup || plain_text {
+        // Prose: mostly letters and spaces, with words of two letters or more.
+        let letters = sample
+            .iter()
+            .filter(|c| c.is_alphabetic() || c.is_whitespace())
+            .count();
+        let words = decoded
+            .split_whitespace()
+            .take(1000)
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        if letters * 10 < n * 6 || words < 3 {
+            let what = if plain_text {
+                "prose"
+            } else {
+                "HTML markup or prose"
+            };
+            return Err(format!("this has no {what} to analyze"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    fn verdict(bytes: &[u8], plain_text: bool) -> bool {
+        let decoded = String::from_utf8_lossy(bytes);
+        check(bytes, &decoded, plain_text).is_ok()
+    }
+
+    #[test]
+    fn pages_and_prose_pass_binaries_do_not() {
+        // Pseudo-random bytes from a fixed LCG: the same on every run.
+        let mut x: u32 = 12345;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (x >> 16) as u8
+            })
+            .collect();
+        let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0";
+        let table: &[(&[u8], bool, bool)] = &[
+            (
+                b"<html><body><p>Hello there, reader.</p></body></html>",
+                false,
+                true,
+            ),
+            (b"<p>x</p>", false, true),
+            (
+                b"Cambodia's ruling party and the opposition resumed talks on Tuesday.\n",
+                false,
+                true,
+            ),
+            (
+                b"Cambodia's ruling party and the opposition resumed talks on Tuesday.\n",
+                true,
+                true,
+            ),
+            // Latin-1 without a charset: a few undecodable letters are fine.
+            (
+                b"<p>Caf\xe9 society in S\xe3o Paulo, the reporter wrote at length about it.</p>",
+                false,
+                true,
+            ),
+            (b"", false, false),
+            (b"   \n\t ", false, false),
+            (elf, false, false),
+            (&random, false, false),
+            (&random, true, false),
+            (b"0101 2332 8872 1200 9981 2333 1\n", false, false),
+            (b"{\"a\": 1, \"b\": [2, 3], \"c\": 4}", false, false),
+        ];
+        for (i, (bytes, text, ok)) in table.iter().enumerate() {
+            assert_eq!(
+                verdict(bytes, *text),
+                *ok,
+                "case {i}: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
