@@ -17,24 +17,29 @@ CLI := target/release/dossier
 
 all: build
 
+## this list: every target, from the `## ` line above it in the Makefile
 help:
-	@echo "make run           build both extensions and the demo; analyse the sample page"
-	@echo "make test          every test: fmt, clippy, native, wasm in Chrome+Firefox, e2e, web-ext lint"
-	@echo "make eval-repeats  score the repeats benchmark in ../shared/data/repeats-dev"
-	@echo "make golden        regenerate tests/pages/*/expected.json (review the diff)"
+	@awk '/^## /{d=substr($$0,4);next} /^[a-z][a-z0-9-]*:/{if(d!=""){sub(/:.*/,"",$$1);printf "  make %-14s %s\n",$$1,d};d="";next} {d=""}' $(MAKEFILE_LIST)
 
+## install the build tools when missing (Rust wasm32 target, wasm-bindgen, wasm-pack, npm packages)
 setup-build:
 	@scripts/setup.sh build
 
+## install everything `make test` needs when missing (setup-build, browsers, drivers)
 setup:
 	@scripts/setup.sh all
 
+## the command-line tool, target/release/dossier
 cli:
-	cargo build --release --features cli --locked
+	@scripts/step.sh "building the command-line tool, target/release/dossier" "about a minute the first time" \
+	  cargo build --release --features cli --locked
 
+## the WASM core, dist/chrome, dist/firefox and dist/www
 build: setup-build cli
-	node scripts/build.mjs
+	@scripts/step.sh "building the WASM core and the extension for both browsers, and the demo" "about a minute the first time" \
+	  node scripts/build.mjs
 
+## build everything, analyse the sample page, and take a screenshot of it with the sidebar open
 run: setup build
 	@echo
 	@echo "== The sample page (tests/pages/example/source.html) through the CLI:"
@@ -49,79 +54,91 @@ run: setup build
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
 	@echo "   Screenshot of the sample page with the sidebar open: $(CURDIR)/target/screenshot.png"
 
-# Store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS).
+## store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS)
 package: build
 	node scripts/package.mjs
 
-# The demo page on http://127.0.0.1:8642/ (same WASM, same sidebar, no extension needed).
+# Same WASM, same sidebar, no extension needed.
 DEMO_PORT ?= 8642
+## serve the demo page on http://127.0.0.1:8642/
 demo: build
 	@echo "Dossier demo: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C to stop)"
 	python3 -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory dist/www
 
+## format the Rust code
 fmt:
 	cargo fmt
 
+## cargo fmt --check and clippy -D warnings, native and wasm32
 lint: setup-build
 	cargo fmt --check
 	cargo clippy --locked --features cli --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+## the native Rust tests (unit, golden pages, CLI, properties)
 test-native:
 	cargo test --locked --features cli
 
+## the core's browser bindings in headless Chromium and Firefox (wasm-pack test)
 test-wasm: setup
 	wasm-pack test --headless --chrome --firefox
 
+## the built extension in both browsers against pages on 127.0.0.1, and web-ext lint
 test-e2e: setup build
 	web-ext lint --source-dir dist/firefox --output text
 	node scripts/package.mjs
 	node scripts/check-rebuild.mjs
 	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
+## every test: lint, native, WASM in Chromium and Firefox, end to end
 test: setup lint test-native test-wasm test-e2e
 	@echo "all tests passed"
 
+## regenerate tests/pages/*/expected.json (review the diff)
 golden: cli
 	DOSSIER_BLESS=1 cargo test --locked --features cli --test golden
 	@git --no-pager diff --stat -- tests/pages || true
 
+## score the repeats benchmark (needs ../shared/data/repeats-dev)
 eval-repeats: cli
 	@test -d "$(SHARED)/data/repeats-dev" || { echo "eval-repeats needs the benchmark at $(SHARED)/data/repeats-dev (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev"
 
-# The entity tagger, retrained from ../shared/data/ner and registry gazetteers into model/ner.bin.
+## retrain the entity tagger into model/ner.bin (needs ../shared/data/ner)
 model: setup-build
 	@test -f "$(SHARED)/data/ner/conll2003-eng.train" || { echo "make model needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	NER_DATA="$(SHARED)/data/ner" node scripts/gazetteers.mjs
 	cargo run --release --locked --features train -- train --train "$(SHARED)/data/ner/conll2003-eng.train" \
 	  --dev "$(SHARED)/data/ner/conll2003-eng.testa" --gaz target/gaz --out model/ner.bin
 
-# Entity-level P/R/F1 (conlleval rules) on CoNLL-2003 testa and WikiGold.
+## entity-level P/R/F1 of the tagger on CoNLL-2003 testa and WikiGold (needs ../shared/data/ner)
 eval-ner: cli
 	@test -f "$(SHARED)/data/ner/conll2003-eng.testa" || { echo "eval-ner needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@for f in conll2003-eng.testa wikigold.conll; do \
 	  $(CLI) tag --conll "$(SHARED)/data/ner/$$f" > target/$$f.tagged && python3 scripts/conlleval.py target/$$f.tagged --name $$f; done
 
-# Entities per article on hand-labelled real news pages (tests/entities/gold.json).
+## entities per article on hand-labelled real pages (needs ../shared/data/pages)
 eval-entities: cli
 	@test -d "$(SHARED)/data/pages" || { echo "eval-entities needs $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_entities.py --pages "$(SHARED)/data/pages"
 
-# Dates, quantities and quotes on hand-labelled articles (from their HTML) and the sentence table.
+## dates, quantities and quotes on hand-labelled articles (needs ../shared/data/pages)
 eval-facts: cli
 	python3 scripts/eval_facts.py --pages "$(SHARED)/data/pages"
 	@echo "peers on the same sentences:"
 	@node scripts/peers_facts.mjs
 
+## every evaluation above
 eval: eval-repeats eval-ner eval-entities eval-facts
 
 # Every page of ../shared/data/pages with the extension in both browsers: no error of
 # Dossier's own, and the DOM after "Show all" equals the page without Dossier.
 # Slow (a page load per page and browser, twice): not part of make test.
+## every real page with the extension in both browsers (about an hour; needs ../shared/data/pages)
 corpus-check: setup build
 	node scripts/corpus-check.mjs --pages "$(SHARED)/data/pages"
 
+## remove target/ and dist/
 clean:
 	cargo clean
 	rm -rf dist
@@ -134,6 +151,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= analyze html tagger packed
 FUZZ_ARGS ?=
+## each fuzz target for FUZZ_SECONDS (needs nightly Rust and cargo-fuzz)
 fuzz:
 	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain: rustup toolchain install nightly"; exit 2; }
 	@cargo fuzz --version >/dev/null 2>&1 || { echo "make fuzz needs cargo-fuzz: cargo install cargo-fuzz --locked"; exit 2; }
@@ -149,12 +167,14 @@ fuzz:
 # (Readability, compromise) on the same pages, scaling to 10 MB, the content script's main-thread time,
 # and the shipped sizes. Prints a table and one final BENCH line; writes target/bench/results.json.
 # Needs the real pages in $(SHARED)/data/pages. Takes several minutes: never part of `make test`.
+## speed and size against baselines in the same run (needs ../shared/data/pages)
 bench: setup build
 	@test -d "$(SHARED)/data/pages" || { echo "make bench needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs
 
 # Fails (and says which) when a budget of scripts/bench.mjs (BUDGETS) is exceeded; reuses the last
 # results when they were measured on the current build, else measures first.
+## fail when a speed or size budget is exceeded (needs ../shared/data/pages)
 bench-check: setup build
 	@test -d "$(SHARED)/data/pages" || { echo "make bench-check needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs --check
