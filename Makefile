@@ -77,7 +77,7 @@ test-e2e: setup build
 	web-ext lint --source-dir dist/firefox --output text
 	node scripts/package.mjs
 	node scripts/check-rebuild.mjs
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+	SHARED="$(SHARED)" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 test: setup lint test-native test-wasm test-e2e
 	@echo "all tests passed"
