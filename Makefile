@@ -54,6 +54,11 @@ run: setup build
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
 	@echo "   Screenshot of the sample page with the sidebar open: $(CURDIR)/target/screenshot.png"
 
+.PHONY: screenshot
+## refresh docs/screenshot.png (the README's picture) from the current build
+screenshot: build
+	@node scripts/screenshot.mjs docs/screenshot.png
+
 # Store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS).
 package: build
 	node scripts/package.mjs
