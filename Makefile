@@ -11,6 +11,11 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null)
 SHARED ?= $(CURDIR)/../shared
 CLI := target/release/dossier
+# tests/web.rs in a headless browser: cargo runs each wasm test binary with wasm-bindgen's test
+# runner, which drives the browser whose driver is set (GECKODRIVER before CHROMEDRIVER). As
+# `wasm-pack test` does, without its daily update check (a warning when crates.io's API is out
+# of reach), its "no tests to run!" for the native-only test files, or the doc-tests again.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: all setup setup-build build cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
         eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz bench bench-check
@@ -54,6 +59,11 @@ run: setup build
 	@echo "   Demo page:       $(CURDIR)/dist/www (serve it with: make demo)"
 	@echo "   Screenshot of the sample page with the sidebar open: $(CURDIR)/target/screenshot.png"
 
+.PHONY: screenshot
+## refresh docs/screenshot.png (the README's picture) from the current build
+screenshot: build
+	@node scripts/screenshot.mjs docs/screenshot.png
+
 ## store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS)
 package: build
 	node scripts/package.mjs
@@ -74,21 +84,23 @@ lint: setup-build
 	cargo fmt --check
 	cargo clippy --locked --features cli --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --test web -- -D warnings
 
 ## the native Rust tests (unit, golden pages, CLI, properties)
 test-native:
 	cargo test --locked --features cli
 
-## the core's browser bindings in headless Chromium and Firefox (wasm-pack test)
+## the core's browser bindings in headless Chromium and Firefox (what wasm-pack test runs)
 test-wasm: setup
-	wasm-pack test --headless --chrome --firefox
+	$(WASM_TEST) env -u GECKODRIVER cargo test --locked --target wasm32-unknown-unknown --test web
+	$(WASM_TEST) GECKODRIVER="$$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 
 ## the built extension in both browsers against pages on 127.0.0.1, and web-ext lint
 test-e2e: setup build
 	web-ext lint --source-dir dist/firefox --output text
 	node scripts/package.mjs
 	node scripts/check-rebuild.mjs
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+	SHARED="$(SHARED)" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 ## every test: lint, native, WASM in Chromium and Firefox, end to end
 test: setup lint test-native test-wasm test-e2e

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Takes a screenshot of the sample page with the sidebar open, in headless
-// Chromium with the real extension: target/screenshot.png (make run).
+// Chromium with the real extension: target/screenshot.png (make run), or the
+// path given (make screenshot: docs/screenshot.png, the README's picture).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

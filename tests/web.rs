@@ -1,5 +1,6 @@
 //! The core through its WebAssembly boundary, in real headless browsers:
-//! `wasm-pack test --headless --chrome --firefox` (make test runs it).
+//! `make test-wasm` (`cargo test --target wasm32-unknown-unknown --test web`, run by
+//! wasm-bindgen-test-runner in Chromium, then Firefox; `make test` runs it).
 #![cfg(target_arch = "wasm32")]
 
 use dossier::{RepeatKind, Report};

@@ -181,7 +181,9 @@
       show(state.active);
     };
     button.addEventListener('click', activate);
-    return el('li', {}, button, nav);
+    // The <li> is the item's card: the selected item's stepper sits inside it,
+    // under the button (a button cannot hold the stepper's own buttons).
+    return el('li', { class: 'card' }, button, nav);
   }
 
   function show(a) {
@@ -401,14 +403,19 @@
       margin: 0 0 4px; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { margin: 0; padding: 0; }
-    .item { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 6px; width: 100%; text-align: left;
-      background: none; border: 0; border-radius: 4px; padding: 5px 6px; margin: 1px 0; }
-    .item:hover, .item[aria-pressed="true"] { background: var(--hover); }
-    .label { font-weight: 600; }
+    .card { margin: 1px 0; border-radius: 4px; }
+    .card:has(> .item[aria-pressed="true"]) { background: var(--hover); }
+    /* Label and count share the first row (the count on the label's first
+       line, right-aligned, however many lines the label takes); the detail
+       is the second row. */
+    .item { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: baseline; gap: 2px 6px;
+      width: 100%; text-align: left; background: none; border: 0; border-radius: 4px; padding: 5px 6px; margin: 0; }
+    .item:hover { background: var(--hover); }
+    .label { font-weight: 600; grid-area: 1 / 1; overflow-wrap: anywhere; }
     .quote .label { font-weight: 400; font-style: italic; }
-    .detail { color: var(--muted); font-size: 12.5px; flex-basis: 100%; }
-    .count { margin-left: auto; color: var(--muted); font-size: 12px; }
-    .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 4px; font-size: 12px; color: var(--muted); }
+    .detail { color: var(--muted); font-size: 12.5px; grid-area: 2 / 1 / 3 / 3; overflow-wrap: anywhere; }
+    .count { color: var(--muted); font-size: 12px; grid-area: 1 / 2; }
+    .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 6px; font-size: 12px; color: var(--muted); }
     .nav[hidden] { display: none; }
     .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
     .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
