@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use dossier::{html, Page, Report};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{input, warc};
@@ -471,21 +471,17 @@ fn progress_bar(enabled: bool, total: Option<u64>) -> ProgressBar {
     if !enabled {
         return ProgressBar::hidden();
     }
-    let target = ProgressDrawTarget::stderr_with_hz(4);
-    match total {
-        Some(n) => ProgressBar::with_draw_target(Some(n), target).with_style(
-            ProgressStyle::with_template(
-                "{bar:30} {human_pos}/{human_len} pages  {per_sec}  {elapsed} (ETA {eta})  {msg}",
-            )
-            .expect("a valid template"),
-        ),
-        None => ProgressBar::with_draw_target(None, target).with_style(
-            ProgressStyle::with_template(
-                "{spinner} {human_pos} pages  {per_sec}  {elapsed}  {msg}",
-            )
-            .expect("a valid template"),
-        ),
-    }
+    let template = match total {
+        Some(_) => "{bar:30} {human_pos}/{human_len} pages  {rate}  {elapsed} (ETA {eta})  {msg}",
+        None => "{spinner} {human_pos} pages  {rate}  {elapsed}  {msg}",
+    };
+    let style = ProgressStyle::with_template(template)
+        .expect("a valid template")
+        // `{per_sec}` prints four decimals; a whole number reads better.
+        .with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} pages/s", s.per_sec());
+        });
+    ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4)).with_style(style)
 }
 
 #[cfg(test)]
