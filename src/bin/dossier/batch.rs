@@ -21,11 +21,11 @@
 //!    process-wide `OnceLock` in the library, so the model is loaded once,
 //!    by the first page, and shared by every thread.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io::{self, BufRead, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Once};
 
 use dossier::{html, Page, Report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -179,28 +179,37 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 thread_local! {
-    /// The message and place of the last panic on this thread.
+    /// Whether this thread is inside [`analyze_one`].
+    static IN_PAGE: Cell<bool> = const { Cell::new(false) };
+    /// The message and place of the last panic inside [`analyze_one`] on this thread.
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Replaces the default panic message on standard error (which would go
-/// between progress bar redraws, once per bad page) by a note that
-/// [`analyze_one`] puts in the page's error line.
+/// Inside [`analyze_one`], a panic's message goes into the page's error
+/// line instead of standard error (where it would land between progress
+/// bar redraws, once per bad page). Elsewhere panics print as usual.
 fn quiet_panics() {
-    panic::set_hook(Box::new(|info| {
-        let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
-            s.to_string()
-        } else if let Some(s) = info.payload().downcast_ref::<String>() {
-            s.clone()
-        } else {
-            "a panic".to_string()
-        };
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
-    }));
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_PAGE.get() {
+                return default(info);
+            }
+            let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
+                s.to_string()
+            } else if let Some(s) = info.payload().downcast_ref::<String>() {
+                s.clone()
+            } else {
+                "a panic".to_string()
+            };
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
+        }));
+    });
 }
 
 /// The page an item holds, or why there is none.
@@ -208,7 +217,12 @@ fn page_of(key: &mut Key, input: Input) -> Result<Page, String> {
     match input {
         Input::File(path) => {
             if path.is_dir() {
-                return Err("a directory with no pages to read here".into());
+                // Only a directory that could not be listed is kept as a page.
+                return Err(std::fs::read_dir(&path)
+                    .err()
+                    .map_or("a directory that could not be listed".into(), |e| {
+                        e.to_string()
+                    }));
             }
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
             let decoded = html::decode(&bytes);
@@ -244,14 +258,16 @@ fn page_of(key: &mut Key, input: Input) -> Result<Page, String> {
 /// page becomes the line's error.
 pub fn analyze_one(item: Item, analyze: &(dyn Fn(&Page) -> Report + Sync)) -> (Vec<u8>, bool) {
     let Item { mut key, input } = item;
+    IN_PAGE.set(true);
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let page = page_of(&mut key, input)?;
         let report = analyze(&page);
         let mut json = Vec::with_capacity(4096);
         serde_json::to_writer(&mut json, &report).map_err(|e| e.to_string())?;
         Ok::<_, String>(json)
-    }))
-    .unwrap_or_else(|_| {
+    }));
+    IN_PAGE.set(false);
+    let result = result.unwrap_or_else(|_| {
         let msg = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_else(|| "a panic".into());
@@ -444,15 +460,11 @@ pub fn run(
         }
     }
     drop(rx);
-    let fatal = reader.join().unwrap_or_else(|_| {
-        let msg = LAST_PANIC
-            .with(|p| p.borrow_mut().take())
-            .unwrap_or_else(|| "a panic".into());
-        Some(Item {
-            key: Key::WarcFile(String::new()),
-            input: Input::Error(format!("the reader stopped: {msg}")),
-        })
-    });
+    // A panic in the reader is a bug of ours (printed to standard error by
+    // the default hook), not a bad page: the run stops.
+    let fatal = reader
+        .join()
+        .map_err(|_| "internal error: the reader thread panicked".to_string())?;
     if let (Some(item), Ok(())) = (fatal, &write_result) {
         let (line, _) = analyze_one(item, analyze);
         outcome.failed += 1;
