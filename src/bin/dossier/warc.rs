@@ -33,7 +33,7 @@ use flate2::bufread::MultiGzDecoder;
 
 /// How much of an HTTP response is read to find the end of its headers.
 const HEAD_MAX: usize = 64 * 1024;
-/// A page larger than this once decompressed is cut here (as browsers and
+/// A response or a decompressed body larger than this is cut here (as
 /// crawlers cap downloads; a gzip bomb stops here too).
 const BODY_MAX: u64 = 64 * 1024 * 1024;
 
@@ -136,7 +136,11 @@ impl Reader {
                 }
                 match parse_http(&head) {
                     Some(http) => {
-                        block
+                        // A page past BODY_MAX is cut there, as crawlers cut
+                        // theirs (WARC-Truncated): memory stays bounded.
+                        let room = BODY_MAX.saturating_sub(head.len() as u64);
+                        (&mut block)
+                            .take(room)
                             .read_to_end(&mut head)
                             .map_err(|e| format!("record {n}: {e}"))?;
                         Some((head, http))
