@@ -492,3 +492,42 @@ fn a_warc_cut_short_keeps_the_pages_before_and_ends_with_an_error_line() {
         .unwrap()
         .contains("WARC/1.x version line"));
 }
+
+/// A WARC as GNU Wget 1.21 writes it (`wget -r -l 2 -p --warc-file=wget-site`
+/// against a local server holding tests/batch/talks.html as news/talks.html,
+/// an index linking it, a 301 to it, a missing page and a PNG): angle brackets
+/// around WARC-Target-URI, `Content-type` in lower case, HTTP/1.0, robots.txt
+/// and two 404s, and wget's own metadata and resource records (its manifest,
+/// arguments and log). The three HTML pages with status 200 come out; the
+/// article is the same report as the file gives.
+#[test]
+fn a_warc_written_by_wget() {
+    let warc = format!("{ROOT}/tests/batch/wget-site.warc.gz");
+    let out = dossier(&["analyze", "--warc", &warc], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = lines(&out);
+    let urls: Vec<&str> = got.iter().map(|l| l["url"].as_str().unwrap()).collect();
+    assert_eq!(
+        urls,
+        [
+            "http://127.0.0.1:8766/index.html",
+            "http://127.0.0.1:8766/news/talks.html",
+            // Fetched again after the 301.
+            "http://127.0.0.1:8766/news/talks.html",
+        ]
+    );
+    for l in &got {
+        assert!(
+            l["date"].as_str().unwrap().starts_with("2026-12-07T"),
+            "{l}"
+        );
+    }
+    let file = single_report(&Path::new(ROOT).join("tests/batch/talks.html"));
+    assert_eq!(got[1]["report"], file);
+    assert_eq!(got[2]["report"], file);
+}
