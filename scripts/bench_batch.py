@@ -92,9 +92,14 @@ def trafilatura_python(explicit):
     py = os.path.join(VENV, "bin", "python")
     if not os.path.exists(py) or subprocess.run([py, "-c", "import trafilatura"], capture_output=True).returncode:
         log(f"installing {' '.join(TRAFILATURA)} from PyPI into {os.path.relpath(VENV, ROOT)} (once; ~30 s)")
-        if not os.path.exists(py):
-            subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([py, "-m", "pip", "install", "-q", *TRAFILATURA], check=True)
+        try:
+            if not os.path.exists(py):
+                subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+            subprocess.run([py, "-m", "pip", "install", "-q", *TRAFILATURA], check=True)
+        except (subprocess.CalledProcessError, OSError) as e:
+            shutil.rmtree(VENV, ignore_errors=True)
+            die(f"could not install trafilatura into {VENV} ({e}). On Debian, `apt-get install python3-venv`; "
+                "or pass --python PYTHON (one that can `import trafilatura`)")
     return py
 
 
