@@ -191,36 +191,39 @@ fn a_bad_page_is_an_error_line_and_the_run_goes_on() {
 #[test]
 fn jsonl_on_stdin_keeps_line_numbers_and_urls() {
     let pages = golden_pages();
-    let mut input = String::new();
+    let mut input: Vec<u8> = Vec::new();
     let mut want = Vec::new();
     for (i, (name, html)) in pages.iter().enumerate() {
         let html = String::from_utf8_lossy(html);
         let url = format!("https://example.test/{name}");
         // Other fields are ignored; key order does not matter.
-        input += &serde_json::json!({"html": html, "id": i, "url": url}).to_string();
-        input += "\n";
+        let line = serde_json::json!({"html": html, "id": i, "url": url}).to_string();
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
         want.push(Some(url));
         if i == 1 {
-            input += "this is not JSON\n";
+            input.extend_from_slice(b"this is not JSON\n");
             want.push(None);
-            input += "\n"; // blank lines are skipped (and counted)
-            input += &serde_json::json!({"url": "https://example.test/no-html"}).to_string();
-            input += "\n";
+            input.extend_from_slice(b"\n"); // blank lines are skipped (and counted)
+            let line = serde_json::json!({"url": "https://example.test/no-html"}).to_string();
+            input.extend_from_slice(line.as_bytes());
+            input.push(b'\n');
             want.push(Some("https://example.test/no-html".into()));
+            // Not UTF-8 (Latin-1): that line's error, not the end of the input.
+            input.extend_from_slice(b"{\"html\": \"<p>Caf\xe9 au lait</p>\"}\n");
+            want.push(None);
         }
     }
     // No URL at all is fine.
-    input += &serde_json::json!({"html": String::from_utf8_lossy(&pages[0].1)}).to_string();
+    let line = serde_json::json!({"html": String::from_utf8_lossy(&pages[0].1)}).to_string();
+    input.extend_from_slice(line.as_bytes());
     want.push(None);
-    let out = dossier(
-        &["analyze", "--jsonl", "-", "--no-text"],
-        Some(input.as_bytes()),
-    );
+    let out = dossier(&["analyze", "--jsonl", "-", "--no-text"], Some(&input));
     assert_eq!(out.status.code(), Some(1));
     let got = lines(&out);
     assert_eq!(got.len(), want.len());
     let line_numbers: Vec<u64> = got.iter().map(|l| l["line"].as_u64().unwrap()).collect();
-    let mut expected_numbers: Vec<u64> = (1..=pages.len() as u64 + 4).collect();
+    let mut expected_numbers: Vec<u64> = (1..=pages.len() as u64 + 5).collect();
     expected_numbers.remove(3); // the blank line
     assert_eq!(line_numbers, expected_numbers);
     for (l, url) in got.iter().zip(&want) {
@@ -231,6 +234,12 @@ fn jsonl_on_stdin_keeps_line_numbers_and_urls() {
         .unwrap()
         .contains("not a JSON object"));
     assert!(got[3]["error"].as_str().unwrap().contains("no \"html\""));
+    assert!(got[4].get("error").is_some(), "{}", got[4]);
+    assert!(
+        got[5].get("report").is_some(),
+        "the run goes on: {}",
+        got[5]
+    );
     let report = &got[0]["report"];
     assert!(report["blocks"].as_array().unwrap().len() > 1);
     assert!(

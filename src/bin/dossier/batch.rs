@@ -85,7 +85,9 @@ pub enum Input {
     /// A file, read by the worker.
     File(PathBuf),
     /// A line of JSONL with `html` (and perhaps `url`), parsed by the worker.
-    JsonLine(String),
+    /// Bytes, not a `String`: a line that is not UTF-8 is that line's error,
+    /// not the end of the input.
+    JsonLine(Vec<u8>),
     /// An HTML response from a WARC.
     Http(Vec<u8>, warc::Http),
     /// Nothing to analyze: this is the error.
@@ -235,7 +237,7 @@ fn page_of(key: &mut Key, input: Input) -> Result<Page, String> {
                 url: Option<String>,
                 html: Option<String>,
             }
-            let v: In = serde_json::from_str(&line)
+            let v: In = serde_json::from_slice(&line)
                 .map_err(|e| format!("not a JSON object with \"html\": {e}"))?;
             if let Key::Line { url, .. } = key {
                 *url = v.url;
@@ -325,8 +327,8 @@ fn produce(source: Source, chunk_items: usize, tx: mpsc::SyncSender<Vec<Item>>) 
         Source::Jsonl(mut r) => {
             let mut line_no = 0;
             loop {
-                let mut line = String::new();
-                match r.read_line(&mut line) {
+                let mut line = Vec::new();
+                match r.read_until(b'\n', &mut line) {
                     Ok(0) => break None,
                     Ok(_) => {}
                     Err(e) => {
@@ -340,7 +342,7 @@ fn produce(source: Source, chunk_items: usize, tx: mpsc::SyncSender<Vec<Item>>) 
                     }
                 }
                 line_no += 1;
-                if line.trim().is_empty() {
+                if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 let item = Item {
@@ -503,7 +505,11 @@ mod tests {
     fn page_item(key: &str, html: &str) -> Item {
         Item {
             key: Key::Line { line: 1, url: None },
-            input: Input::JsonLine(serde_json::json!({"url": key, "html": html}).to_string()),
+            input: Input::JsonLine(
+                serde_json::json!({"url": key, "html": html})
+                    .to_string()
+                    .into_bytes(),
+            ),
         }
     }
 
