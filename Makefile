@@ -18,7 +18,7 @@ CLI := target/release/dossier
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: all setup setup-build build cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz bench bench-check
+        eval-repeats eval-ner eval-entities eval-facts eval model clean help fuzz bench bench-check bench-batch
 
 all: build
 
@@ -190,3 +190,11 @@ bench: setup build
 bench-check: setup build
 	@test -d "$(SHARED)/data/pages" || { echo "make bench-check needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs --check
+
+# The CLI's batch mode (`analyze --jsonl`) against trafilatura on the same pages, one core each,
+# and ours on every core (scripts/bench_batch.py; trafilatura goes into target/bench/venv from PyPI).
+# Part of `make bench` too; this runs it alone, without browsers, in about a minute.
+## batch pages/s per core of the CLI against trafilatura (needs ../shared/data/pages)
+bench-batch: cli
+	@test -d "$(SHARED)/data/pages" || { echo "make bench-batch needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	python3 scripts/bench_batch.py --pages "$(SHARED)/data/pages" --json target/bench/batch.json

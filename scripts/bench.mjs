@@ -21,6 +21,8 @@
 //   4. scaling: synthetic 10 KB…10 MB pages of real text, time and WASM memory, log-log slope
 //   5. content script: status.timings of the built extension on a sample of the pages, both browsers
 //   6. size: the .wasm raw and gzipped, the packed extension (zip of dist/chrome)
+//   7. batch: `dossier analyze --jsonl` on one core and on every core, and trafilatura on one core,
+//      over the same pages (scripts/bench_batch.py; installs trafilatura into target/bench/venv)
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -52,6 +54,7 @@ export const BUDGETS = [
   { key: 'ratio_compromise', want: '≥ 20 (at least 20× faster than compromise people/places/organizations, both browsers)', ok: (r) => r.ratio_compromise >= 20 },
   { key: 'mb1_ms', want: '< 100 ms (1 MB page in the browser)', ok: (r) => r.mb1_ms < 100 },
   { key: 'mb10_ms', want: '≤ 1000 ms, or skipped by the background (10 MB page)', ok: (r) => r.mb10_ms <= 1000 || r.mb10_skipped === true },
+  { key: 'ratio_trafilatura', want: '≥ 10 (the CLI in batch at least 10× trafilatura\'s pages per second per core)', ok: (r) => r.ratio_trafilatura >= 10 },
   { key: 'content_script_ms', want: '< 8 ms median main-thread time (both browsers)', ok: (r) => r.content_script_ms < 8 },
   { key: 'wasm_bytes', want: '≤ 1.5 MB (1,572,864 bytes)', ok: (r) => r.wasm_bytes <= 1.5 * MB },
   { key: 'wasm_gz_bytes', want: '≤ 600 KB (614,400 bytes)', ok: (r) => r.wasm_gz_bytes <= 600 * KB },
@@ -240,6 +243,15 @@ function native() {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+// ---------------------------------------------------------------- 7. batch (CLI vs trafilatura)
+
+function batchThroughput() {
+  const out = path.join(OUT, 'batch.json');
+  const table = run('python3', ['scripts/bench_batch.py', '--pages', PAGES_DIR, '--cli', CLI, '--json', out], { env: { ...process.env, SHARED } });
+  process.stderr.write(table);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
 // ---------------------------------------------------------------- 2–5. browsers
 
 async function inBrowser(name, server, list, csSample) {
@@ -422,6 +434,17 @@ function table(R) {
   row('entity tagger alone', `${Math.round(nat.tag_words_per_s).toLocaleString('en-US')} words/s (${nat.tag_corpus}, ${nat.tag_words} words)`);
   row('tagger model load / first analyze', `${fmtMs(nat.model_load_ms)} ms / ${fmtMs(nat.first_call_ms)} ms`);
   L.push('');
+  if (R.batch) {
+    const b = R.batch;
+    L.push(`Batch: \`dossier analyze --jsonl\` vs trafilatura ${b.trafilatura_version} extract(), same pages and run, HTML parsing included (scripts/bench_batch.py)`);
+    row('measure', 'value');
+    row('---', '---');
+    row('ours, one core (pages / CPU second)', `${b.cli_pages_per_s_core.toFixed(1)} pages/s (${fmtMs(b.cli_ms_per_page)} ms per page)`);
+    row('trafilatura, one core', `${b.trafilatura_pages_per_s_core.toFixed(1)} pages/s (${fmtMs(b.trafilatura_ms_per_page)} ms per page)`);
+    row('ratio ours ÷ trafilatura (target ≥ 10×)', `${b.ratio_trafilatura.toFixed(1)}×`);
+    row(`ours, every core (${b.cores}), wall`, `${b.cli_pages_per_s_all_cores.toFixed(1)} pages/s (load average ${b.load_average.toFixed(1)})`);
+    L.push('');
+  }
   L.push('In the browser (shipped WASM, same pages, same run as the peers)');
   row('measure', ...B);
   row('---', ...B.map(() => '---'));
@@ -484,7 +507,8 @@ function table(R) {
 }
 
 function benchLine(s) {
-  const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes'];
+  const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes',
+    'cli_pages_per_s_core', 'ratio_trafilatura'].filter((k) => k in s);
   return 'BENCH ' + keys.map((k) => `${k}=${Number.isInteger(s[k]) ? s[k] : r3(s[k])}`).join(' ');
 }
 
@@ -524,6 +548,7 @@ async function measure() {
   const nat = args.includes('--reuse-native') && fs.existsSync(path.join(OUT, 'native.json'))
     ? JSON.parse(fs.readFileSync(path.join(OUT, 'native.json'), 'utf8'))
     : native();
+  const batch = batchThroughput();
   const list = writePagesJson(pages);
   const text = writeTextInputs(list);
   buildTaggerWasm();
@@ -562,6 +587,9 @@ async function measure() {
     // The worse of the browsers' medians.
     content_script_ms: Math.max(...Object.values(per).map((s) => s.content_script.main_ms)),
     ...size,
+    // The CLI in batch, one core, against trafilatura in the same run.
+    cli_pages_per_s_core: batch.cli_pages_per_s_core,
+    ratio_trafilatura: batch.ratio_trafilatura,
   };
   const R = {
     version: (/^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8')) || [])[1],
@@ -572,6 +600,7 @@ async function measure() {
     max_text_units: MAX_TEXT_UNITS,
     text,
     native: nat,
+    batch,
     browsers: per,
     size,
     summary,

@@ -2,12 +2,16 @@
 //!
 //! ```text
 //! dossier analyze PAGE.html [--json] [--text]
+//! dossier analyze --jsonl PATH... | -     (many pages, one JSON line each)
+//! dossier analyze --warc FILE.warc[.gz]  (the HTML responses of a WARC)
 //! ```
 
+mod batch;
 mod input;
 mod text_report;
+mod warc;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use dossier::{analyze, html, Page};
@@ -18,6 +22,9 @@ dossier — repeated paragraphs (and more) in a saved news page
 
 USAGE:
     dossier analyze PAGE [--json] [--text] [--color WHEN] [--explain]
+    dossier analyze --jsonl PATH... [--jobs N] [--no-text] [--no-progress]
+    dossier analyze --jsonl - [...]         (JSONL pages on standard input)
+    dossier analyze --warc FILE.warc[.gz] [...]
     dossier blocks PAGE
     dossier tag --conll FILE [--model MODEL]
     dossier train --train FILE --gaz DIR --out MODEL [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W]
@@ -36,12 +43,26 @@ USAGE:
     --color   auto (the default: on a terminal, unless NO_COLOR is set),
               always or never
     --explain print how the article text was chosen (to standard error)
+
+  Many pages (docs/batch.md), one JSON line per page in input order, on every core:
+    --jsonl   PATHs are files, or directories searched for *.html and *.htm;
+              - reads JSONL from standard input, one {\"url\": ..., \"html\": ...}
+              per line. Each output line is {\"path\"|\"line\",\"url\": ..., \"report\": {...}},
+              or {..., \"error\": \"why\"} for a page that failed
+    --warc    read the HTML responses (status 200) of a WARC file, gzipped or
+              not; each line has the record's \"url\", \"date\" and \"record_id\"
+    --jobs N  worker threads (default: every core, or RAYON_NUM_THREADS)
+    --no-text leave the blocks' text out of the reports (smaller lines)
+    --no-progress   no progress bar (there is one only when standard error
+              is a terminal)
+  Exit status: 0 when every page gave a report, 1 when some gave an error
+  line, 2 for a usage error (and for a single PAGE that cannot be analyzed).
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("dossier: {e}");
             ExitCode::from(2)
@@ -49,7 +70,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some(cmd) = args.first() else {
         print!("{USAGE}");
         return Err("no command given".into());
@@ -60,24 +81,62 @@ fn run(args: &[String]) -> Result<(), String> {
             let mut text = false;
             let mut explain = false;
             let mut color = Color::Auto;
-            let mut path = None;
+            let mut paths = Vec::new();
+            let mut jsonl = false;
+            let mut warc = None;
+            let mut jobs = None;
+            let mut include_text = true;
+            let mut progress = true;
             let mut rest = args[1..].iter();
             while let Some(a) = rest.next() {
                 match a.as_str() {
                     "--json" => json = true,
+                    "--jsonl" => jsonl = true,
+                    "--warc" => warc = Some(rest.next().ok_or("--warc needs a FILE")?.clone()),
+                    "--jobs" | "-j" => {
+                        let n = rest.next().ok_or("--jobs needs a number")?;
+                        jobs = Some(
+                            n.parse::<usize>()
+                                .ok()
+                                .filter(|&n| n > 0)
+                                .ok_or("--jobs takes a number above 0")?,
+                        );
+                    }
+                    "--no-text" => include_text = false,
+                    "--no-progress" => progress = false,
                     "--color" => color = Color::parse(rest.next().ok_or("--color needs a value")?)?,
                     s if s.starts_with("--color=") => color = Color::parse(&s[8..])?,
                     "--text" => text = true,
                     "--explain" => explain = true,
                     "-h" | "--help" => {
                         print!("{USAGE}");
-                        return Ok(());
+                        return Ok(ExitCode::SUCCESS);
                     }
                     s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-                    s => path = Some(s.to_string()),
+                    s => paths.push(s.to_string()),
                 }
             }
-            let path = path.ok_or("analyze needs a PAGE (a file, or - for stdin)")?;
+            if jsonl || warc.is_some() {
+                if text || explain || json {
+                    return Err(
+                        "--text, --explain and --json are for one PAGE, not with --jsonl or --warc"
+                            .into(),
+                    );
+                }
+                let settings = batch::Settings {
+                    jobs,
+                    progress: progress && std::io::stderr().is_terminal(),
+                };
+                return analyze_many(&paths, warc, &settings, include_text);
+            }
+            if jobs.is_some() || !include_text || !progress {
+                return Err("--jobs, --no-text and --no-progress go with --jsonl or --warc".into());
+            }
+            let path = match &paths[..] {
+                [p] => p.clone(),
+                [] => return Err("analyze needs a PAGE (a file, or - for stdin)".into()),
+                _ => return Err("analyze takes one PAGE; for many, add --jsonl".into()),
+            };
             let bytes = read_input(&path)?;
             let page = if text {
                 let decoded = String::from_utf8_lossy(&bytes);
@@ -96,7 +155,7 @@ fn run(args: &[String]) -> Result<(), String> {
             } else {
                 print!("{}", text_report::render(&report, color.enabled()));
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         "blocks" => {
             let path = args
@@ -105,16 +164,66 @@ fn run(args: &[String]) -> Result<(), String> {
             let page = page_from_bytes(path, &read_input(path)?)?;
             let s = serde_json::to_string_pretty(&page).map_err(|e| e.to_string())?;
             println!("{s}");
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
-        "tag" => tag(&args[1..]),
-        "train" => train(&args[1..]),
+        "tag" => tag(&args[1..]).map(|()| ExitCode::SUCCESS),
+        "train" => train(&args[1..]).map(|()| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
     }
+}
+
+/// `analyze --jsonl` and `analyze --warc`: exit status 0 when every page gave
+/// a report, 1 when some gave an error line.
+fn analyze_many(
+    paths: &[String],
+    warc: Option<String>,
+    settings: &batch::Settings,
+    include_text: bool,
+) -> Result<ExitCode, String> {
+    let source = match (warc, paths) {
+        (Some(w), []) => {
+            let reader =
+                warc::Reader::open(std::path::Path::new(&w)).map_err(|e| format!("{w}: {e}"))?;
+            batch::Source::Warc(w, reader)
+        }
+        (Some(_), _) => return Err("--warc reads one WARC file; give no other PATH".into()),
+        (None, [dash]) if dash == "-" => batch::Source::Jsonl(Box::new(
+            std::io::BufReader::with_capacity(1 << 20, std::io::stdin()),
+        )),
+        (None, []) => {
+            return Err(
+                "--jsonl needs PATHs (files or directories), or - for JSONL on standard input"
+                    .into(),
+            )
+        }
+        (None, p) if p.iter().any(|p| p == "-") => {
+            return Err("- (JSONL on standard input) cannot be mixed with PATHs".into())
+        }
+        (None, p) => {
+            let files = batch::expand_paths(p);
+            if files.is_empty() {
+                return Err(format!("no .html or .htm files in {}", p.join(", ")));
+            }
+            batch::Source::Paths(files)
+        }
+    };
+    let opts = dossier::Options {
+        include_text,
+        ..dossier::Options::default()
+    };
+    let analyze = |page: &Page| dossier::analyze_with(page, &opts);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let outcome = batch::run(source, settings, &analyze, &mut out)?;
+    Ok(if outcome.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
