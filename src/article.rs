@@ -624,7 +624,12 @@ fn is_byline(text: &str) -> bool {
     let t = text.trim();
     let mut words = t.split_whitespace();
     let first = words.next().unwrap_or("");
-    matches!(first, "By" | "BY" | "by") && t.split_whitespace().count() <= 12
+    // A name follows: "By the numbers" is a heading, not a byline.
+    let named = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_uppercase());
+    matches!(first, "By" | "BY" | "by") && named && t.split_whitespace().count() <= 12
 }
 
 /// The blocks the sidebar reads: see [`ArticleInfo::scope`].
@@ -723,6 +728,46 @@ fn sidebar_scope(
         let nested_article = page.elements[e].tag == "article" && tree.stats[e].headings > 0;
         if (opens_with_heading && bylined && tree.stats[e].blocks >= 4) || nested_article {
             out[e] = true;
+        }
+    }
+    // Articles one after another in one container (a weekly edition's
+    // front page): each opens with a heading and a byline. The first is the
+    // article; a later one, after five or more paragraphs of the first, is
+    // another story, and so is what follows it. (A live blog's entries are
+    // shorter, and stay.)
+    let visible: Vec<usize> = (0..n)
+        .filter(|&i| page.blocks[i].visible && !page.blocks[i].text.trim().is_empty())
+        .collect();
+    let mut lead: Option<usize> = None;
+    let mut cut_from: Option<usize> = None;
+    for (k, &i) in visible.iter().enumerate() {
+        let b = &page.blocks[i];
+        if is_heading(&b.tag) || !is_byline(&b.text) {
+            continue;
+        }
+        let Some(&h) = visible[k.saturating_sub(2)..k]
+            .iter()
+            .rev()
+            .find(|&&j| is_heading(&page.blocks[j].tag))
+        else {
+            continue;
+        };
+        match lead {
+            None => lead = Some(h),
+            Some(l) => {
+                let paragraphs = (l..h)
+                    .filter(|&j| scope[j] && is_prose(&page.blocks[j]))
+                    .count();
+                if paragraphs >= 5 {
+                    cut_from = Some(h);
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(c) = cut_from {
+        for s in scope.iter_mut().skip(c) {
+            *s = false;
         }
     }
     // Long tables of short cells: a directory (names, constituencies and
@@ -1059,5 +1104,53 @@ mod scope_tests {
                 );
             }
         }
+    }
+
+    /// Stories one after another in one container, each with a heading and
+    /// a byline: the sidebar reads the first; a live blog's short entries
+    /// all stay.
+    #[test]
+    fn a_second_bylined_story_in_the_same_container_is_left_out() {
+        let para = |i: usize, who: &str| {
+            format!("<p>Paragraph {i}: {who} said on Tuesday that the project would continue, and that the dispute over the name had cost the community a great deal of time.</p>")
+        };
+        let lead: String = (1..=6).map(|i| para(i, "Massimo Banzi")).collect();
+        let second: String = (1..=4).map(|i| para(i, "Anita Graser")).collect();
+        let html = format!(
+            "<html><body><div class=\"articletext\"><h1>Weekly Edition for March 26, 2015</h1>\
+             <h2>A trademark battle in the Arduino community</h2><div>By Nathan Willis<br>March 25, 2015</div>{lead}\
+             <h2>Mapping and data mining with QGIS 2.8</h2><div>By Nathan Willis<br>March 25, 2015</div>{second}\
+             </div></body></html>"
+        );
+        let r = crate::analyze(&crate::html::page_from_html(&html));
+        let fed = |text: &str| {
+            r.blocks
+                .iter()
+                .filter(|b| b.text.contains(text))
+                .all(|b| b.in_sidebar)
+        };
+        assert!(fed("Massimo Banzi"));
+        assert!(!r
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("Anita Graser") && b.in_sidebar));
+        assert!(!r.entities.iter().any(|e| e.name.contains("Graser")));
+
+        let entries: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<h3>Update {i}</h3><div>By Tom Pyman</div>{}",
+                    para(i, "Liz Truss")
+                )
+            })
+            .collect();
+        let html = format!("<html><body><div class=\"liveblog\"><h1>Live: the vote</h1>{entries}</div></body></html>");
+        let r = crate::analyze(&crate::html::page_from_html(&html));
+        let n = r
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains("Liz Truss") && b.in_sidebar)
+            .count();
+        assert_eq!(n, 4, "every entry of a live blog feeds the sidebar");
     }
 }
