@@ -239,12 +239,19 @@ pub fn classify(page: &Page) -> ArticleInfo {
     // <body class="no-sidebars"> happens to match a furniture word.
     let mut held = vec![0u64; ne];
     let mut total = 0u64;
+    // And running text: a `c-fixed-sidebar-layout` around the story holds
+    // most of the page's paragraphs, a sidebar never does.
+    let mut prose_held = vec![0u64; ne];
+    let mut prose_total = 0u64;
     for b in page.blocks.iter().filter(|b| b.visible) {
         let len = b.text.len() as u64;
         total += len;
+        let prose = if is_prose(b) { len } else { 0 };
+        prose_total += prose;
         for &e in &b.path {
             if let Some(h) = held.get_mut(e as usize) {
                 *h += len;
+                prose_held[e as usize] += prose;
             }
         }
     }
@@ -264,7 +271,7 @@ pub fn classify(page: &Page) -> ArticleInfo {
             let by_tag = FURNITURE_TAGS.contains(&el.tag.as_str()) || role_matches(&el.hints);
             // Class words are weaker evidence than tags: furniture never
             // holds most of the page's text.
-            let by_hint = is_furniture_hint(masks[e]);
+            let by_hint = is_furniture_hint(masks[e]) && prose_held[e] * 2 <= prose_total;
             (by_tag || by_hint) && held[e] * 2 <= total.max(1)
         })
         .collect();
@@ -1152,5 +1159,23 @@ mod scope_tests {
             .filter(|b| b.text.contains("Liz Truss") && b.in_sidebar)
             .count();
         assert_eq!(n, 4, "every entry of a live blog feeds the sidebar");
+    }
+
+    /// A layout class that names its sidebar (`c-fixed-sidebar-layout`)
+    /// around the story is not a sidebar: it holds the page's paragraphs.
+    #[test]
+    fn a_sidebar_layout_around_the_story_is_not_furniture() {
+        let links: String = (1..=60)
+            .map(|i| format!("<li><a href=\"/s/{i}\">Section number {i} of the site</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"o-row c-fixed-sidebar-layout--300\"><div class=\"o-col\">{BODY}</div></div>\
+             <div class=\"site-links\"><ul>{links}</ul></div></body></html>"
+        );
+        let r = crate::analyze(&crate::html::page_from_html(&html));
+        for own in ["voted on Thursday", "Opponents, led by"] {
+            let b = r.blocks.iter().find(|b| b.text.contains(own)).unwrap();
+            assert!(b.article && b.in_sidebar, "{own:?} left out");
+        }
     }
 }
