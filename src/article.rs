@@ -1178,4 +1178,26 @@ mod scope_tests {
             assert!(b.article && b.in_sidebar, "{own:?} left out");
         }
     }
+
+    /// A lead paragraph folded as a copy of a teaser outside the article
+    /// (the repeats stage may do that) still feeds the sidebar: its
+    /// original is not read.
+    #[test]
+    fn the_lead_folded_behind_a_teaser_still_feeds_the_sidebar() {
+        let html = r#"<html><body><div class="stream"><ul><li><h3><a href="/a">Russian cargo ship breaks up</a></h3><p>An unmanned Russian cargo spaceship heading to the International Space Station broke up in the atmosphere over Siberia on Thursday due to an unspecified malfunction, the Russian space agency said.</p></li><li><h3><a href="/b">Buzz Aldrin evacuated</a></h3><p>Buzz Aldrin, 86, was evacuated from the South Pole on Thursday, his manager said.</p></li><li><h3><a href="/c">Putin voices hope</a></h3><p>Vladimir Putin voiced hope of mending the rift with Washington.</p></li></ul></div><article><h1>Russia: Space ship malfunctions, breaks up over Siberia</h1><p>An unmanned Russian cargo spaceship heading to the International Space Station broke up in the atmosphere over Siberia on Thursday due to an unspecified malfunction, the Russian space agency said.</p><p>The Progress MS-04 cargo craft broke up at an altitude of 190 kilometers over the remote Tuva region in Siberia that borders Mongolia, Roscosmos said in a statement.</p><p>Local people reported seeing a flash of light and hearing a loud thud west of the regional capital of Kyzyl, the Tuva government was quoted as saying by the Interfax news agency.</p><p>The Progress cargo ship had lifted off as scheduled from Russia's space launch complex in Baikonur, Kazakhstan, to deliver 2.5 metric tons of fuel, water, food and other supplies.</p><p>Roscosmos said the craft was operating normally before it stopped transmitting data, and that a commission was looking into the cause.</p></article></body></html>"#;
+        let r = crate::analyze(&crate::html::page_from_html(html));
+        let lead = r
+            .blocks
+            .iter()
+            .rfind(|b| b.text.starts_with("An unmanned Russian cargo"))
+            .unwrap();
+        let teaser = r
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("An unmanned Russian cargo"))
+            .unwrap();
+        assert!(lead.in_sidebar && !teaser.in_sidebar);
+        let siberia = r.entities.iter().find(|e| e.name == "Siberia").unwrap();
+        assert!(siberia.mentions.iter().any(|m| m.block == lead.index));
+    }
 }

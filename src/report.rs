@@ -86,7 +86,8 @@ pub struct BlockReport {
     /// quantities and quotes come from these blocks only. The article's
     /// scope (`ArticleInfo::scope`: the headline and the article text
     /// without teasers, directories, second articles, author boxes) less
-    /// folded repeats and credit lines.
+    /// credit lines and folded copies of text the sidebar reads elsewhere
+    /// (a copy of a teaser outside the article is still read).
     pub in_sidebar: bool,
 }
 
@@ -114,23 +115,35 @@ impl Report {
         let n = page.blocks.len();
         let mut folded = vec![false; n];
         let mut touched = vec![false; n];
+        // What the sidebar skips as read already: a copy whose original it
+        // reads. A copy of a teaser, a stream item or a gallery caption
+        // (an original outside the article's scope) is read, folded or
+        // not, so the article's own text is never lost to the sidebar.
+        let mut skipped = vec![false; n];
         let mut hidden: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
         for g in &repeats {
             let whole = g.is_whole(page);
+            let read = g
+                .original
+                .iter()
+                .any(|&o| info.scope.get(o as usize).copied().unwrap_or(false));
             for s in &g.spans {
                 touched[s.block as usize] = true;
-                hidden[s.block as usize].push((s.start, s.end));
                 if whole {
                     folded[s.block as usize] = true;
+                }
+                if read {
+                    hidden[s.block as usize].push((s.start, s.end));
+                    skipped[s.block as usize] |= whole;
                 }
             }
         }
         // The blocks `build_doc` reads, whether or not entities are on.
         let in_sidebar: Vec<bool> = (0..n)
-            .map(|i| info.scope[i] && !folded[i] && !crate::entities::is_credit(page, i))
+            .map(|i| info.scope[i] && !skipped[i] && !crate::entities::is_credit(page, i))
             .collect();
         let (entities, facts) = if opts.entities {
-            let doc = crate::entities::build_doc(page, info, &folded);
+            let doc = crate::entities::build_doc(page, info, &skipped);
             debug_assert!(doc.units.iter().all(|&(b, _)| in_sidebar[b]));
             debug_assert_eq!(doc.units.len(), in_sidebar.iter().filter(|&&s| s).count());
             let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
