@@ -745,6 +745,12 @@ fn sidebar_scope(
     let visible: Vec<usize> = (0..n)
         .filter(|&i| page.blocks[i].visible && !page.blocks[i].text.trim().is_empty())
         .collect();
+    // Paragraphs of the scope before each block: counts between two blocks
+    // in constant time, so a page of a thousand bylines stays linear.
+    let mut before = vec![0u32; n + 1];
+    for i in 0..n {
+        before[i + 1] = before[i] + (scope[i] && is_prose(&page.blocks[i])) as u32;
+    }
     let mut lead: Option<usize> = None;
     let mut cut_from: Option<usize> = None;
     for (k, &i) in visible.iter().enumerate() {
@@ -762,10 +768,7 @@ fn sidebar_scope(
         match lead {
             None => lead = Some(h),
             Some(l) => {
-                let paragraphs = (l..h)
-                    .filter(|&j| scope[j] && is_prose(&page.blocks[j]))
-                    .count();
-                if paragraphs >= 5 {
+                if before[h] - before[l] >= 5 {
                     cut_from = Some(h);
                     break;
                 }
