@@ -451,6 +451,9 @@ const OUT_OF_SCOPE: &[&str] = &[
     "trending",
     "popular",
     "comment",
+    "paywall",
+    "-cta",
+    "cta-",
 ];
 
 /// What the blocks' ancestor paths tell of the element tree.
@@ -1020,6 +1023,7 @@ mod scope_tests {
             <p>The Prince's Trust was set up in 1976 to help vulnerable young people into work and training.</p></div>";
         let author = "<div class=\"author-bio\"><p>Jane Doe is a senior writer for the Bronx Times, covering housing and City Hall since 2015.</p></div>";
         let comments = "<section id=\"comments\"><div class=\"comment\"><p>Dave from Yonkers: Another giveaway to the developers, Velázquez should resign.</p></div></section>";
+        let cta = "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</p></section>";
         let small_table =
             "<table><tr><td>For</td><td>44</td></tr><tr><td>Against</td><td>6</td></tr></table>";
         type Case<'a> = (&'a str, String, &'a [(&'a str, bool)]);
@@ -1062,6 +1066,7 @@ mod scope_tests {
                 &[("Jane Doe is a senior writer", false)],
             ),
             ("comments", comments.into(), &[("Dave from Yonkers", false)]),
+            ("call to action", cta.into(), &[("We want to hear", false)]),
             (
                 "a small table of the article's own figures",
                 small_table.into(),
