@@ -402,7 +402,12 @@ pub fn classify(page: &Page) -> ArticleInfo {
         let _ = pos;
         let ld = link_density(b);
         let heading = matches!(b.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        article[i] = !b.text.trim().is_empty() && (ld < 0.5 || (heading && ld < 1.0));
+        // A sentence about linked things ("Ankush Dua fixed an issue with
+        // …", every name and bug a link) still says something of its own.
+        let trimmed = utf16_len(b.text.trim());
+        let own = trimmed.saturating_sub(b.link_chars.min(trimmed));
+        let sentence = own >= 50 && ld < 0.85;
+        article[i] = trimmed > 0 && (ld < 0.5 || (heading && ld < 1.0) || sentence);
     }
     let mut candidates: Vec<(u32, f32)> = (0..ne)
         .filter(|&e| touched[e] && !el_furn[e])
@@ -1024,6 +1029,7 @@ mod scope_tests {
         let author = "<div class=\"author-bio\"><p>Jane Doe is a senior writer for the Bronx Times, covering housing and City Hall since 2015.</p></div>";
         let comments = "<section id=\"comments\"><div class=\"comment\"><p>Dave from Yonkers: Another giveaway to the developers, Velázquez should resign.</p></div></section>";
         let cta = "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</p></section>";
+        let linked = "<ul><li><a href=\"/u/1\">Councilmember Marjorie Velázquez and the Throggs Neck Homeowners Association</a> signed the agreement, which <a href=\"/doc/2\">was reviewed by</a> the City Planning Commission staff on Monday.</li></ul>";
         let small_table =
             "<table><tr><td>For</td><td>44</td></tr><tr><td>Against</td><td>6</td></tr></table>";
         type Case<'a> = (&'a str, String, &'a [(&'a str, bool)]);
@@ -1067,6 +1073,11 @@ mod scope_tests {
             ),
             ("comments", comments.into(), &[("Dave from Yonkers", false)]),
             ("call to action", cta.into(), &[("We want to hear", false)]),
+            (
+                "a sentence about linked things",
+                linked.into(),
+                &[("was reviewed by", true)],
+            ),
             (
                 "a small table of the article's own figures",
                 small_table.into(),
