@@ -18,6 +18,8 @@ Three independent references, each scored for the report's `article` flag and fo
                facts-dev chose for the sidebar (headline, dek, body; E keeps captions, F and G
                do not). Scored like readability, for the 28 pages. Closest to `in_sidebar`.
 
+A report without `in_sidebar` (a CLI from before the field) scores 0 there.
+
 usage: scripts/eval_article.py [--shared DIR] [--cli PATH] [--per-page] [--ref NAME ...]
                                [--json OUT]
 Standard library only.
