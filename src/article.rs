@@ -826,6 +826,11 @@ fn sidebar_scope(
         if !scope[i] || Some(i) == headline {
             continue;
         }
+        // A byline names the writer, not someone the story is about.
+        if !is_heading(&b.tag) && is_byline(&b.text) {
+            scope[i] = false;
+            continue;
+        }
         if b.path.iter().any(|&e| out.get(e as usize) == Some(&true)) {
             scope[i] = false;
             continue;
@@ -1073,6 +1078,11 @@ mod scope_tests {
             ),
             ("comments", comments.into(), &[("Dave from Yonkers", false)]),
             ("call to action", cta.into(), &[("We want to hear", false)]),
+            (
+                "byline",
+                "<p>By Jane Doe and Juan Pérez</p>".into(),
+                &[("By Jane Doe", false)],
+            ),
             (
                 "a sentence about linked things",
                 linked.into(),

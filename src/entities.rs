@@ -1025,6 +1025,13 @@ pub(crate) fn is_credit(page: &Page, i: usize) -> bool {
         "additional reporting",
         "copyright",
         "©",
+        "reviewed by",
+        "medically reviewed by",
+        "powered by",
+        "courtesy of",
+        "this article originally appeared",
+        "this story originally appeared",
+        "originally published",
     ];
     if STARTS.iter().any(|p| lower.starts_with(p)) {
         return true;
