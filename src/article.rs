@@ -1130,16 +1130,21 @@ mod scope_tests {
                 "{other} in {names:?}"
             );
         }
-        // Every mention points into a block that fed the sidebar.
-        for e in &r.entities {
-            for m in &e.mentions {
-                assert!(
-                    r.blocks[m.block as usize].in_sidebar,
-                    "{} from block {}",
-                    e.name, m.block
-                );
-            }
+        // Every mention, date, number and quote points into a block that
+        // fed the sidebar.
+        let spans = r
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter())
+            .chain(r.dates.iter().map(|d| &d.mention))
+            .chain(r.quantities.iter().map(|q| &q.mention))
+            .chain(r.quotes.iter().map(|q| &q.mention));
+        let mut n = 0;
+        for m in spans {
+            assert!(r.blocks[m.block as usize].in_sidebar, "block {}", m.block);
+            n += 1;
         }
+        assert!(n > 5 && !r.quotes.is_empty() && !r.quantities.is_empty());
     }
 
     /// Stories one after another in one container, each with a heading and
