@@ -945,20 +945,10 @@ fn plausible_name(s: &str) -> bool {
 /// The article's text units: the headline, then article blocks not folded whole.
 pub fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a> {
     let mut units = Vec::new();
-    // The headline first: the first visible <h1> outside page furniture.
-    let headline = page
-        .blocks
-        .iter()
-        .enumerate()
-        .find(|(i, b)| b.tag == "h1" && b.visible && !info.furniture[*i])
-        .map(|(i, _)| i);
-    if let Some(h) = headline {
-        if !info.article[h] {
-            units.push((h, page.blocks[h].text.as_str()));
-        }
-    }
+    // The article's scope (headline, body, its own captions; see
+    // `ArticleInfo::scope`) less folded repeats and credit lines.
     for (i, b) in page.blocks.iter().enumerate() {
-        if info.article[i] && !folded[i] && !is_credit(page, i) {
+        if info.scope[i] && !folded[i] && !is_credit(page, i) {
             units.push((i, b.text.as_str()));
         }
     }
@@ -998,16 +988,18 @@ const CREDIT_HINTS: &[&str] = &[
 ];
 
 /// Bylines, photo credits and one- or two-word interface labels.
-fn is_credit(page: &Page, i: usize) -> bool {
+pub(crate) fn is_credit(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
     static HINTS: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
     let hints = HINTS.get_or_init(|| Fragments::new(&[CREDIT_HINTS]));
     let hinted = |h: &str| hints.mask(h) != 0;
     if hinted(&b.hints)
         || b.path.iter().rev().take(2).any(|&e| {
-            page.elements
-                .get(e as usize)
-                .is_some_and(|el| hinted(&el.hints))
+            // An <article> is the story, not its credit line, whatever
+            // its classes say (WordPress puts `author-<name>` on posts).
+            page.elements.get(e as usize).is_some_and(|el| {
+                !matches!(el.tag.as_str(), "article" | "main" | "body") && hinted(&el.hints)
+            })
         })
     {
         return true;
@@ -1033,6 +1025,13 @@ fn is_credit(page: &Page, i: usize) -> bool {
         "additional reporting",
         "copyright",
         "©",
+        "reviewed by",
+        "medically reviewed by",
+        "powered by",
+        "courtesy of",
+        "this article originally appeared",
+        "this story originally appeared",
+        "originally published",
     ];
     if STARTS.iter().any(|p| lower.starts_with(p)) {
         return true;

@@ -82,6 +82,13 @@ pub struct BlockReport {
     pub article: bool,
     /// Whether the block is folded whole as a repeat.
     pub folded: bool,
+    /// Whether the block's text fed the sidebar: entities, dates,
+    /// quantities and quotes come from these blocks only. The article's
+    /// scope (`ArticleInfo::scope`: the headline and the article text
+    /// without teasers, directories, second articles, author boxes) less
+    /// credit lines and folded copies of text the sidebar reads elsewhere
+    /// (a copy of a teaser outside the article is still read).
+    pub in_sidebar: bool,
 }
 
 /// Counts over the whole report.
@@ -108,19 +115,37 @@ impl Report {
         let n = page.blocks.len();
         let mut folded = vec![false; n];
         let mut touched = vec![false; n];
+        // What the sidebar skips as read already: a copy whose original it
+        // reads. A copy of a teaser, a stream item or a gallery caption
+        // (an original outside the article's scope) is read, folded or
+        // not, so the article's own text is never lost to the sidebar.
+        let mut skipped = vec![false; n];
         let mut hidden: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
         for g in &repeats {
             let whole = g.is_whole(page);
+            let read = g
+                .original
+                .iter()
+                .any(|&o| info.scope.get(o as usize).copied().unwrap_or(false));
             for s in &g.spans {
                 touched[s.block as usize] = true;
-                hidden[s.block as usize].push((s.start, s.end));
                 if whole {
                     folded[s.block as usize] = true;
                 }
+                if read {
+                    hidden[s.block as usize].push((s.start, s.end));
+                    skipped[s.block as usize] |= whole;
+                }
             }
         }
+        // The blocks `build_doc` reads, whether or not entities are on.
+        let in_sidebar: Vec<bool> = (0..n)
+            .map(|i| info.scope[i] && !skipped[i] && !crate::entities::is_credit(page, i))
+            .collect();
         let (entities, facts) = if opts.entities {
-            let doc = crate::entities::build_doc(page, info, &folded);
+            let doc = crate::entities::build_doc(page, info, &skipped);
+            debug_assert!(doc.units.iter().all(|&(b, _)| in_sidebar[b]));
+            debug_assert_eq!(doc.units.len(), in_sidebar.iter().filter(|&&s| s).count());
             let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
             let facts = if opts.facts {
                 crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
@@ -145,6 +170,7 @@ impl Report {
                 },
                 article: info.article[i],
                 folded: folded[i],
+                in_sidebar: in_sidebar[i],
             })
             .collect();
         let article_words = page
@@ -185,7 +211,7 @@ pub const PACKED_REPORT_VERSION: u32 = 2;
 ///
 /// ```text
 /// layout version, report version, str(title),
-/// blocks, per block: atom(tag), article | folded << 1, str(text)
+/// blocks, per block: atom(tag), article | folded << 1 | in_sidebar << 2, str(text)
 /// repeats, per group: atom(kind), originals, original..., copies, copy...,
 ///          spans, span...
 /// entities, per entity: str(name), atom(type), aliases, str(alias)...,
@@ -285,7 +311,7 @@ impl Report {
         p.num(self.blocks.len() as u32);
         for b in &self.blocks {
             p.atom(&b.tag);
-            p.num(b.article as u32 | (b.folded as u32) << 1);
+            p.num(b.article as u32 | (b.folded as u32) << 1 | (b.in_sidebar as u32) << 2);
             p.str(&b.text);
         }
         p.num(self.repeats.len() as u32);
