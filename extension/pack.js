@@ -97,7 +97,7 @@ export function unpackReport([text, nums, floats]) {
   const blocks = times((index) => {
     const tag = atom();
     const flags = num();
-    return { index, tag, text: str(), article: (flags & 1) !== 0, folded: (flags & 2) !== 0 };
+    return { index, tag, text: str(), article: (flags & 1) !== 0, folded: (flags & 2) !== 0, in_sidebar: (flags & 4) !== 0 };
   });
   const repeats = times(() => ({
     kind: atom(),
