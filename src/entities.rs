@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleInfo;
-use crate::ner::features::WordHashState;
+use crate::hash::WordHashState;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
 use crate::text::{with_lowercase, Fragments, Utf16Map};
@@ -210,7 +210,7 @@ fn is_role_word(w: &str) -> bool {
     // Asked of the words around every name: a hashed set, not a scan of
     // the hundred-odd words (a thousand instructions a word).
     static SET: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::ner::features::WordHashState>,
+        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
     > = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| ROLE_WORDS.iter().copied().collect());
     with_lowercase(w, |l| set.contains(l.trim_end_matches(['\'', '’'])))

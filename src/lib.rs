@@ -25,6 +25,7 @@
 pub mod article;
 pub mod entities;
 pub mod facts;
+pub mod hash;
 pub mod ner;
 pub mod page;
 pub mod repeats;

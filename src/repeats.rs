@@ -35,7 +35,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{link_density, ArticleInfo};
-use crate::ner::features::{WordHashState, WordMap};
+use crate::hash::{fnv, WordHashState, WordMap, FNV_OFFSET};
 use crate::page::{Block, Page};
 use crate::text::{
     ends_with_ellipsis, folded_tokens, tokenize, utf16_len, utf16_offsets, Token, TokenKind,
@@ -357,16 +357,11 @@ fn shingles(toks: &[Token]) -> Vec<u64> {
         // a full-length shingle.
         let h = toks
             .iter()
-            .fold(crate::text::FNV_START ^ 0x5bd1_e995, |h, t| {
-                crate::text::fnv(h, t.hash)
-            });
+            .fold(FNV_OFFSET ^ 0x5bd1_e995, |h, t| fnv(h, t.hash));
         return vec![h];
     }
     toks.windows(SHINGLE)
-        .map(|w| {
-            w.iter()
-                .fold(crate::text::FNV_START, |h, t| crate::text::fnv(h, t.hash))
-        })
+        .map(|w| w.iter().fold(FNV_OFFSET, |h, t| fnv(h, t.hash)))
         .collect()
 }
 

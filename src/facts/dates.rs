@@ -18,7 +18,7 @@
 
 use super::calendar::Day;
 use super::Sentence;
-use crate::ner::features::WordHashState;
+use crate::hash::WordHashState;
 use crate::text::lowercased;
 use std::borrow::Cow;
 

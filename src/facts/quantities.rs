@@ -526,7 +526,7 @@ fn may_start_number(w: &str) -> bool {
     // Number words are short: a long word is not one (and is not lower-cased).
     // Asked of every word: a hashed set, not a scan of the list.
     static WORDS: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::ner::features::WordHashState>,
+        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
     > = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| SMALL.iter().map(|(n, _)| *n).collect());
     w.len() <= 16 && crate::text::with_lowercase(w, |l| l == "a" || l == "an" || words.contains(l))

@@ -199,7 +199,7 @@ fn is_according(w: &str) -> bool {
 fn is_speech(w: &str) -> bool {
     // Asked of most words near a quote: a hashed set, not a scan of the list.
     static SET: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::ner::features::WordHashState>,
+        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
     > = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| SPEECH.iter().copied().collect());
     w.len() <= 24 && with_lowercase(w, |l| set.contains(l))
