@@ -21,67 +21,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
-use crate::article::ArticleInfo;
+use crate::doc::{Doc, MentionRef};
 use crate::hash::WordHashState;
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
-use crate::text::{with_lowercase, Fragments, Utf16Map};
-
-/// Kind of entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EntityType {
-    /// A person.
-    #[serde(rename = "PER")]
-    Person,
-    /// An organisation.
-    #[serde(rename = "ORG")]
-    Organization,
-    /// A place.
-    #[serde(rename = "LOC")]
-    Place,
-}
-
-impl EntityType {
-    /// The type's name in the report (as serde writes it).
-    pub fn name(self) -> &'static str {
-        match self {
-            EntityType::Person => "PER",
-            EntityType::Organization => "ORG",
-            EntityType::Place => "LOC",
-        }
-    }
-}
-
-/// Where a mention is: a block and a UTF-16 range of its text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// Index of the block.
-    pub block: u32,
-    /// First UTF-16 offset.
-    pub start: u32,
-    /// One past the last UTF-16 offset.
-    pub end: u32,
-}
-
-/// One entity of the article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Its fullest name in the article.
-    pub name: String,
-    /// Person, organisation or place.
-    #[serde(rename = "type")]
-    pub kind: EntityType,
-    /// Other names the article uses for it (surname, acronym, short form).
-    pub aliases: Vec<String>,
-    /// Roles and titles given to a person ("Prime Minister", "CNRP leader").
-    pub roles: Vec<String>,
-    /// Every mention outside folded repeats, in document order.
-    pub mentions: Vec<Mention>,
-    /// Importance, higher first (headline and lead mentions, frequency).
-    pub salience: f32,
-}
+use crate::report::{Entity, EntityType, Span};
+use crate::text::with_lowercase;
 
 fn tagger() -> Option<&'static Tagger> {
     static T: OnceLock<Option<Tagger>> = OnceLock::new();
@@ -327,41 +272,6 @@ const ORG_HEADS: &[&str] = &[
 const ROLE_JOINERS: &[&str] = &[
     "of", "the", "at", "for", "and", "on", "in", "de", "du", "des",
 ];
-
-/// The article's text as the tagger and the fact extractors read it: the
-/// headline and the article blocks outside folded repeats, tokenised and
-/// split into sentences.
-pub struct Doc<'a> {
-    /// (block, text) of each text unit, in reading order.
-    pub units: Vec<(usize, &'a str)>,
-    /// Tokens per unit.
-    pub toks: Vec<Vec<tokens::Tok>>,
-    /// Sentences as (unit, token range).
-    pub sents: Vec<(usize, std::ops::Range<usize>)>,
-    /// Byte → UTF-16 offsets per unit.
-    pub utf16: Vec<Utf16Map>,
-}
-
-impl Doc<'_> {
-    /// UTF-16 offsets of a byte range of a unit's text.
-    pub fn utf16_range(&self, unit: usize, start: usize, end: usize) -> (u32, u32) {
-        let (map, text) = (&self.utf16[unit], self.units[unit].1);
-        (map.get(text, start), map.get(text, end))
-    }
-}
-
-/// A mention of an entity in [`Doc`] terms.
-#[derive(Clone, Debug)]
-pub struct MentionRef {
-    /// Text unit.
-    pub unit: usize,
-    /// Sentence (index into [`Doc::sents`]).
-    pub sent: usize,
-    /// Token range within the unit.
-    pub tok: std::ops::Range<usize>,
-    /// Index of the entity in the returned list.
-    pub entity: usize,
-}
 
 struct RawMention {
     unit: usize,
@@ -942,164 +852,6 @@ fn plausible_name(s: &str) -> bool {
         .all(|w| is_role_word(w) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
 }
 
-/// The article's text units: the headline, then article blocks not folded whole.
-pub fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc<'a> {
-    let mut units = Vec::new();
-    // The headline first: the first visible <h1> outside page furniture.
-    let headline = page
-        .blocks
-        .iter()
-        .enumerate()
-        .find(|(i, b)| b.tag == "h1" && b.visible && !info.furniture[*i])
-        .map(|(i, _)| i);
-    if let Some(h) = headline {
-        if !info.article[h] {
-            units.push((h, page.blocks[h].text.as_str()));
-        }
-    }
-    for (i, b) in page.blocks.iter().enumerate() {
-        if info.article[i] && !folded[i] && !is_credit(page, i) {
-            units.push((i, b.text.as_str()));
-        }
-    }
-    let toks: Vec<Vec<tokens::Tok>> = units.iter().map(|(_, t)| tokens::tokenize(t)).collect();
-    let mut sents = Vec::new();
-    for (u, (_, t)) in units.iter().enumerate() {
-        for r in tokens::sentences(t, &toks[u]) {
-            // Very long "sentences" (lists without punctuation) are cut so
-            // that Viterbi's cost stays linear.
-            let mut s = r.start;
-            while s < r.end {
-                let e = (s + 200).min(r.end);
-                sents.push((u, s..e));
-                s = e;
-            }
-        }
-    }
-    let utf16 = units.iter().map(|(_, t)| Utf16Map::new(t)).collect();
-    Doc {
-        units,
-        toks,
-        sents,
-        utf16,
-    }
-}
-
-/// Class/id fragments of bylines, photo credits and similar furniture
-/// inside the article: the names there are not what the article is about.
-const CREDIT_HINTS: &[&str] = &[
-    "byline",
-    "author",
-    "credit",
-    "copyright",
-    "source",
-    "contributor",
-    "signature",
-];
-
-/// Bylines, photo credits and one- or two-word interface labels.
-fn is_credit(page: &Page, i: usize) -> bool {
-    let b = &page.blocks[i];
-    static HINTS: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
-    let hints = HINTS.get_or_init(|| Fragments::new(&[CREDIT_HINTS]));
-    let hinted = |h: &str| hints.mask(h) != 0;
-    if hinted(&b.hints)
-        || b.path.iter().rev().take(2).any(|&e| {
-            page.elements
-                .get(e as usize)
-                .is_some_and(|el| hinted(&el.hints))
-        })
-    {
-        return true;
-    }
-    let t = b.text.trim();
-    // Past 40 words only the opening phrases below are looked at: no need
-    // to lower-case a whole paragraph for them.
-    let words = t.split_whitespace().take(41).count();
-    let lower = if words <= 40 {
-        t.to_lowercase()
-    } else {
-        t.chars().take(40).collect::<String>().to_lowercase()
-    };
-    const STARTS: &[&str] = &[
-        "credit",
-        "photo:",
-        "photograph:",
-        "photos:",
-        "image:",
-        "reporting by",
-        "editing by",
-        "written by",
-        "additional reporting",
-        "copyright",
-        "©",
-    ];
-    if STARTS.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
-    const AGENCIES: &[&str] = &["getty images", "/afp", "/reuters", "ap photo"];
-    const CONTRIBUTOR: &[&str] = &[
-        "contributed to this report",
-        "contributed reporting",
-        "contributed to this article",
-        "is a reporter for",
-        "is a correspondent for",
-        "is a staff writer",
-        "is a senior",
-        "follow him on",
-        "follow her on",
-        "follow them on",
-        "email him at",
-        "email her at",
-        "reporting by",
-        "editing by",
-        "writing by",
-    ];
-    // One pass over the text for both lists (bit 0: agencies, bit 1: contributor lines).
-    static TEXT: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
-    let found = if words <= 40 {
-        TEXT.get_or_init(|| Fragments::new(&[AGENCIES, CONTRIBUTOR]))
-            .mask(&lower)
-    } else {
-        0
-    };
-    if words <= 14 && (lower.starts_with("by ") || found & 1 != 0) {
-        return true;
-    }
-    if found & 2 != 0 {
-        return true;
-    }
-    // Timestamp lines: "Published March 18, 2015", "Updated 3:57 PM", a bare date.
-    const STAMP: &[&str] = &[
-        "published",
-        "updated",
-        "posted",
-        "last updated",
-        "last modified",
-        "publié",
-        "mis à jour",
-        "veröffentlicht",
-        "aktualisiert",
-        "stand:",
-        "actualizado",
-        "publicado",
-    ];
-    let has_year = || {
-        t.split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
-    };
-    if (words <= 12 && STAMP.iter().any(|p| lower.starts_with(p)))
-        || (words <= 6 && !t.ends_with('.') && has_year())
-    {
-        return true;
-    }
-    words < 3
-        && !matches!(
-            b.tag.as_str(),
-            "h1" | "h2" | "h3" | "h4" | "figcaption" | "li" | "td"
-        )
-}
-
 /// Letters of an acronym's expansion: the initials of its capitalised words.
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -1300,20 +1052,10 @@ fn group(doc: &Doc, raw: Vec<RawMention>, page: &Page) -> (Vec<Entity>, Vec<Ment
                 .collect();
             aliases.sort();
             aliases.dedup();
-            let mut mentions: Vec<Mention> = g
+            let mut mentions: Vec<Span> = g
                 .mentions
                 .iter()
-                .map(|(u, _, r)| {
-                    let block = doc.units[*u].0;
-                    let toks = &doc.toks[*u];
-                    let (start, end) =
-                        doc.utf16_range(*u, toks[r.start].start, toks[r.end - 1].end);
-                    Mention {
-                        block: block as u32,
-                        start,
-                        end,
-                    }
-                })
+                .map(|(u, _, r)| doc.span(*u, r.clone()))
                 .collect();
             mentions.sort_by_key(|m| (m.block, m.start));
             mentions.dedup();
@@ -1633,7 +1375,7 @@ mod tests {
         if let Ok(text) = std::fs::read_to_string(&text_path) {
             let page = Page::from_text(&text);
             let info = crate::article::classify(&page);
-            let doc = build_doc(&page, &info, &vec![false; page.blocks.len()]);
+            let doc = crate::doc::build_doc(&page, &info, &vec![false; page.blocks.len()]);
             let sents = tagger_input(&doc);
             let refs: Vec<Vec<&str>> = sents
                 .iter()

@@ -23,11 +23,14 @@
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
+pub mod doc;
 pub mod entities;
 pub mod facts;
 pub mod hash;
 pub mod ner;
+pub mod packed;
 pub mod page;
+pub mod pipeline;
 pub mod repeats;
 pub mod report;
 pub mod text;
@@ -38,23 +41,10 @@ pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use packed::{PackedReport, PACKED_REPORT_VERSION};
 pub use page::{Block, Element, Page};
-pub use repeats::{RepeatGroup, RepeatKind, Span};
-pub use report::{BlockReport, Options, Report, Stats, SCHEMA_VERSION};
-
-/// Analyses a page with the default options: every block's text is copied
-/// into the report.
-pub fn analyze(page: &Page) -> Report {
-    analyze_with(page, &Options::default())
-}
-
-/// Analyses a page. Deterministic: the same page gives the same report.
-pub fn analyze_with(page: &Page, opts: &Options) -> Report {
-    assert!(
-        !opts.panic_for_test,
-        "panic requested by a test (Options::panic_for_test)"
-    );
-    let info = article::classify(page);
-    let repeats = repeats::find_repeats(page, &info);
-    Report::build(page, &info, repeats, opts)
-}
+pub use pipeline::{analyze, analyze_with, Options};
+pub use report::{
+    BlockReport, DateFact, Entity, EntityType, Quantity, Quote, RepeatGroup, RepeatKind, Report,
+    Span, Stats, SCHEMA_VERSION,
+};

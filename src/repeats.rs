@@ -32,11 +32,10 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::article::{link_density, ArticleInfo};
 use crate::hash::{fnv, WordHashState, WordMap, FNV_OFFSET};
 use crate::page::{Block, Page};
+use crate::report::{RepeatGroup, RepeatKind, Span};
 use crate::text::{
     ends_with_ellipsis, folded_tokens, tokenize, utf16_len, utf16_offsets, Token, TokenKind,
 };
@@ -60,66 +59,6 @@ const MIN_HEADLINE_WEIGHT: f32 = 3.0;
 /// different sentence ("consider all routable placements" / "consider all
 /// placements"), not an edited copy.
 const NEAR_MIN_WEIGHT: f32 = 15.0;
-
-/// What kind of repeat a group is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RepeatKind {
-    /// The same paragraph again, up to case, quotes, dashes, spacing, punctuation.
-    Exact,
-    /// The same paragraph with a few words changed.
-    Near,
-    /// Part of a paragraph: a copy glued to new text, split over paragraphs,
-    /// or paragraphs merged into one.
-    Partial,
-    /// One of a run of consecutive paragraphs repeated in order.
-    Block,
-    /// A site blurb (newsletter, app, subscription) printed several times.
-    Boilerplate,
-    /// A pull-quote, teaser, standfirst or caption repeating body text.
-    Decorative,
-}
-
-impl RepeatKind {
-    /// The kind's name in the report (as serde writes it).
-    pub fn name(self) -> &'static str {
-        match self {
-            RepeatKind::Exact => "exact",
-            RepeatKind::Near => "near",
-            RepeatKind::Partial => "partial",
-            RepeatKind::Block => "block",
-            RepeatKind::Boilerplate => "boilerplate",
-            RepeatKind::Decorative => "decorative",
-        }
-    }
-}
-
-/// A range of a block's text, in UTF-16 code units (what the DOM uses).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Span {
-    /// Index of the block.
-    pub block: u32,
-    /// First UTF-16 offset.
-    pub start: u32,
-    /// One past the last UTF-16 offset.
-    pub end: u32,
-}
-
-/// One repeat: the copy (one or more blocks) and the text it repeats.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RepeatGroup {
-    /// What kind of repeat this is.
-    pub kind: RepeatKind,
-    /// Blocks holding the text that is kept (usually one; two when a copy
-    /// merges two paragraphs).
-    pub original: Vec<u32>,
-    /// Blocks holding the copy to fold (usually one; two when a copy is split).
-    pub copies: Vec<u32>,
-    /// Share of the text the copy and its original have in common, 0–1.
-    pub similarity: f32,
-    /// The repeating text in the copies: the whole block, or the glued part.
-    pub spans: Vec<Span>,
-}
 
 impl RepeatGroup {
     /// Whether the copy is whole blocks (fold the elements) rather than a

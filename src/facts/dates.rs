@@ -17,7 +17,7 @@
 //! Spanish, Portuguese and Italian.
 
 use super::calendar::Day;
-use super::Sentence;
+use crate::doc::Sentence;
 use crate::hash::WordHashState;
 use crate::text::lowercased;
 use std::borrow::Cow;

@@ -8,64 +8,11 @@ pub mod dates;
 pub mod quantities;
 pub mod quotes;
 
-use serde::{Deserialize, Serialize};
-
-use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::doc::{Doc, MentionRef, Sentence};
 use crate::page::Page;
+use crate::report::{DateFact, Entity, Quantity, Quote, Span};
 use crate::text::with_lowercase;
 use calendar::{parse_iso, Day};
-
-/// A date the article mentions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DateFact {
-    /// The expression as written ("July 28", "on Tuesday").
-    pub text: String,
-    /// The resolved date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `start/end`.
-    /// `None` when it could not be resolved (no year and no publication date).
-    pub value: Option<String>,
-    /// `absolute`, `relative`, `partial` or `range`.
-    pub kind: String,
-    /// The short phrase of what happened then.
-    pub event: String,
-    /// Where it is.
-    pub mention: Mention,
-}
-
-/// A number with what it counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The expression as written ("68 out of the 123 parliamentary seats").
-    pub text: String,
-    /// The number.
-    pub value: f64,
-    /// The whole it is part of ("68 of 123" → 123).
-    pub of: Option<f64>,
-    /// The upper end of a range ("between 10 and 20" → 20).
-    pub range_to: Option<f64>,
-    /// The unit or what it counts: `%`, a currency code (`USD`), or a noun
-    /// phrase ("parliamentary seats").
-    pub unit: String,
-    /// "nearly", "about", "more than"…
-    pub approx: bool,
-    /// Index into the report's `entities` of the entity the number belongs to.
-    pub entity: Option<usize>,
-    /// Where it is.
-    pub mention: Mention,
-}
-
-/// A direct quote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
-    /// The quoted words, without the quote marks (parts broken by an
-    /// attribution joined with " … ").
-    pub text: String,
-    /// Index into the report's `entities` of the speaker, if resolved.
-    pub speaker: Option<usize>,
-    /// The speaker's name as the article gives it, if any.
-    pub speaker_name: Option<String>,
-    /// Where the (first part of the) quote is.
-    pub mention: Mention,
-}
 
 /// All facts of an article.
 #[derive(Clone, Debug, Default)]
@@ -78,41 +25,6 @@ pub struct Facts {
     pub quantities: Vec<Quantity>,
     /// Quotes.
     pub quotes: Vec<Quote>,
-}
-
-/// A sentence of a text unit, as the extractors see it.
-pub struct Sentence<'a> {
-    /// The unit's text.
-    pub text: &'a str,
-    /// The unit's tokens.
-    pub toks: &'a [crate::ner::tokens::Tok],
-    /// Token range of the sentence.
-    pub range: std::ops::Range<usize>,
-    /// Page language (`en`, `de`, …), lower case.
-    pub lang: &'a str,
-    /// Numeric dates read month first (US English).
-    pub lang_us: bool,
-}
-
-impl<'a> Sentence<'a> {
-    /// The word at absolute token index `i`.
-    pub fn word(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.text[t.start..t.end]
-    }
-
-    /// The sentence's words.
-    pub fn words(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.range.clone().map(move |i| self.word(i))
-    }
-
-    /// Source text of a token range.
-    pub fn source(&self, r: std::ops::Range<usize>) -> &'a str {
-        if r.is_empty() {
-            return "";
-        }
-        &self.text[self.toks[r.start].start..self.toks[r.end - 1].end]
-    }
 }
 
 /// The publication date: page metadata first (`article:published_time`,
@@ -228,17 +140,6 @@ fn url_date(url: &str) -> Option<Day> {
     None
 }
 
-fn mention(doc: &Doc, unit: usize, r: std::ops::Range<usize>) -> Mention {
-    let block = doc.units[unit].0;
-    let toks = &doc.toks[unit];
-    let (start, end) = doc.utf16_range(unit, toks[r.start].start, toks[r.end - 1].end);
-    Mention {
-        block: block as u32,
-        start,
-        end,
-    }
-}
-
 /// The language of the article from its commonest small words, for pages
 /// that do not declare one (it decides how "1.200" and "28/07" are read).
 fn guess_lang(doc: &Doc) -> String {
@@ -305,7 +206,7 @@ pub fn extract(
         published: pubd.map(Day::iso),
         ..Facts::default()
     };
-    let is_hidden = |m: &Mention| {
+    let is_hidden = |m: &Span| {
         hidden[m.block as usize]
             .iter()
             .any(|&(s, e)| m.start < e && m.end > s)
@@ -329,7 +230,7 @@ pub fn extract(
         let found = dates::find(&s, pubd, &mut anchor);
         let date_toks: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.tok.clone()).collect();
         for f in found {
-            let m = mention(doc, *u, f.tok.clone());
+            let m = doc.span(*u, f.tok.clone());
             if is_hidden(&m) {
                 continue;
             }
@@ -349,7 +250,7 @@ pub fn extract(
         }
         let sent_mentions = &by_sent[si];
         for q in quantities::find(&s, &date_toks, sent_mentions) {
-            let m = mention(doc, *u, q.tok.clone());
+            let m = doc.span(*u, q.tok.clone());
             if is_hidden(&m) {
                 continue;
             }

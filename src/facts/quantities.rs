@@ -14,8 +14,7 @@
 //! inside names (`G7`, `COVID-19`), numbers inside dates, and page
 //! furniture (`1 of 3`).
 
-use super::Sentence;
-use crate::entities::MentionRef;
+use crate::doc::{MentionRef, Sentence};
 use crate::text::lowercased;
 
 /// A quantity found in a sentence.

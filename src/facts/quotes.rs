@@ -26,8 +26,10 @@
 //! previous paragraph has the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
 
-use super::{Quote, Sentence};
-use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::doc::Sentence;
+use crate::doc::{Doc, MentionRef};
+use crate::report::Quote;
+use crate::report::{Entity, Span};
 use crate::text::with_lowercase;
 
 const SPEECH: &[&str] = &[
@@ -216,7 +218,7 @@ fn is_pronoun(w: &str) -> Option<bool> {
 
 /// A quoted span of a unit's text: byte range of the words inside the marks.
 #[derive(Clone, Debug)]
-struct Span {
+struct QuoteSpan {
     /// Byte range of the inside.
     inner: std::ops::Range<usize>,
     /// Byte range including the marks.
@@ -244,7 +246,7 @@ fn closer_for(open: char) -> &'static [char] {
 
 /// Quote spans of one text, in order. `carry` says a quote was left open at
 /// the end of the previous unit.
-fn spans_of(text: &str, carry: bool) -> Vec<Span> {
+fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
     let chars = crate::text::char_indices(text);
     let n = chars.len();
     let mut out = Vec::new();
@@ -302,7 +304,7 @@ fn spans_of(text: &str, carry: bool) -> Vec<Span> {
                     && (c != '\'' || (after_ok(k) && !chars[k - 1].1.is_whitespace()))
                     && (c != '"' || after_ok(k) || k + 1 == n);
                 if closes && k > ok {
-                    out.push(Span {
+                    out.push(QuoteSpan {
                         inner: inside..chars[k].0,
                         outer: chars[ok].0..chars[k].0 + c.len_utf8(),
                         open_end: false,
@@ -315,7 +317,7 @@ fn spans_of(text: &str, carry: bool) -> Vec<Span> {
         }
     }
     if let Some((ok, _, inside)) = open {
-        out.push(Span {
+        out.push(QuoteSpan {
             inner: inside..text.len(),
             outer: chars.get(ok).map_or(0, |x| x.0)..text.len(),
             open_end: true,
@@ -346,11 +348,11 @@ pub fn find(
     doc: &Doc,
     entities: &[Entity],
     mentions: &[MentionRef],
-    is_hidden: &dyn Fn(&Mention) -> bool,
+    is_hidden: &dyn Fn(&Span) -> bool,
 ) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut carry = false;
-    let unit_spans: Vec<Vec<Span>> = doc
+    let unit_spans: Vec<Vec<QuoteSpan>> = doc
         .units
         .iter()
         .map(|(_, text)| {
@@ -392,7 +394,7 @@ pub fn find(
         .map(|v| {
             let mut p: Vec<(usize, usize)> = v
                 .iter()
-                .filter(|m| entities[m.entity].kind == crate::entities::EntityType::Person)
+                .filter(|m| entities[m.entity].kind == crate::report::EntityType::Person)
                 .map(|m| (m.tok.start, m.entity))
                 .collect();
             p.sort_unstable();
@@ -550,7 +552,7 @@ pub fn find(
                 sp.inner.start,
                 sp.inner.start + inner.len().min(sp.inner.len()),
             );
-            let m = Mention {
+            let m = Span {
                 block: *block as u32,
                 start,
                 end,
@@ -604,7 +606,7 @@ fn has_sentence_break(s: &str) -> bool {
     false
 }
 
-fn spans_open_unit(text: &str, sp: &Span) -> bool {
+fn spans_open_unit(text: &str, sp: &QuoteSpan) -> bool {
     text[..sp.outer.start].trim().is_empty()
 }
 
@@ -716,7 +718,7 @@ fn subject_before(
     entities: &[Entity],
     mentions: &[MentionRef],
 ) -> Option<Attribution> {
-    use crate::entities::EntityType;
+    use crate::report::EntityType;
     if let Some(a) = definite_description(s, u, verb, from, entities, mentions) {
         return Some(a);
     }
@@ -874,7 +876,7 @@ fn definite_description(
         .find(|&k| with_lowercase(s.word(k), |l| l == "the"))?;
     let before = |m: &&MentionRef| {
         (m.unit, m.tok.start) < (u, the)
-            && entities[m.entity].kind == crate::entities::EntityType::Person
+            && entities[m.entity].kind == crate::report::EntityType::Person
     };
     let has_role = |e: &Entity| {
         e.roles.iter().any(|r| {
@@ -919,7 +921,7 @@ fn is_adverb(l: &str) -> bool {
 fn linked(name: String, entities: &[Entity]) -> Attribution {
     let last = name.split(' ').next_back().unwrap_or("").to_lowercase();
     let e = entities.iter().position(|e| {
-        e.kind == crate::entities::EntityType::Person
+        e.kind == crate::report::EntityType::Person
             && std::iter::once(&e.name).chain(&e.aliases).any(|a| {
                 // Every name of every person, for every quote: compared
                 // in place (`last` is lower-cased), not lower-cased anew.
@@ -965,9 +967,9 @@ fn resolve_pronoun(
     let fits = |m: &&MentionRef| {
         let ty = entities[m.entity].kind;
         if person {
-            ty == crate::entities::EntityType::Person
+            ty == crate::report::EntityType::Person
         } else {
-            ty == crate::entities::EntityType::Organization
+            ty == crate::report::EntityType::Organization
         }
     };
     // `mentions` is in reading order: walk back from the pronoun.
@@ -1107,7 +1109,7 @@ fn attribution_after(
         .filter(|m| m.tok.start >= after_verb && m.tok.start < stop)
         .min_by_key(|m| {
             (
-                entities[m.entity].kind != crate::entities::EntityType::Person,
+                entities[m.entity].kind != crate::report::EntityType::Person,
                 m.tok.start,
             )
         })
@@ -1164,7 +1166,7 @@ fn attribution_before(
             return unit_mentions
                 .iter()
                 .filter(|m| m.tok.start >= r.start && m.tok.end <= b)
-                .filter(|m| entities[m.entity].kind == crate::entities::EntityType::Person)
+                .filter(|m| entities[m.entity].kind == crate::report::EntityType::Person)
                 .filter(|m| !matches!(s.word(m.tok.end), "'s" | "’s"))
                 .max_by_key(|m| m.tok.start)
                 .map(|m| from_mention(m, entities));
@@ -1222,7 +1224,7 @@ mod tests {
         ];
         let page = crate::Page::from_paragraphs(&paragraphs);
         let info = crate::article::classify(&page);
-        let doc = crate::entities::build_doc(&page, &info, &vec![false; page.blocks.len()]);
+        let doc = crate::doc::build_doc(&page, &info, &vec![false; page.blocks.len()]);
         assert!(doc.sents.len() > 6, "{:?}", doc.sents);
         for u in 0..doc.units.len() + 1 {
             let n = doc.toks.get(u).map_or(3, Vec::len);
