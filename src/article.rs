@@ -10,114 +10,19 @@
 //!
 //! The heuristics are data: the keyword lists below, in one place.
 
+use crate::lexicon::Words;
 use crate::page::{Block, Page};
 use crate::text::{utf16_len, Fragments};
 
 /// Class/id fragments of containers that hold the article.
-const POSITIVE: &[&str] = &[
-    "article",
-    "body",
-    "content",
-    "entry",
-    "hentry",
-    "h-entry",
-    "main",
-    "page",
-    "post",
-    "text",
-    "blog",
-    "story",
-    "articlebody",
-    "prose",
-    "column",
-];
+static POSITIVE: Words = Words::new(include_str!("../lexicon/article/positive-hints.txt"));
 
 /// Class/id fragments of page furniture around the article.
-const NEGATIVE: &[&str] = &[
-    "-ad-",
-    "hidden",
-    "banner",
-    "breadcrumb",
-    "combx",
-    "comment",
-    "community",
-    "contact",
-    "disqus",
-    "foot",
-    "masthead",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "recommend",
-    "scroll",
-    "share",
-    "sharing",
-    "social",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "taboola",
-    "tool",
-    "widget",
-    "menu",
-    "nav",
-    "cookie",
-    "consent",
-    "popup",
-    "modal",
-    "subscribe",
-    "signup",
-    "login",
-    "trending",
-    "most-read",
-    "mostread",
-    "popular",
-    "teaser-list",
-    "more-stories",
-    "read-more",
-    "byline-share",
-    "pagination",
-    "pager",
-];
+static NEGATIVE: Words = Words::new(include_str!("../lexicon/article/negative-hints.txt"));
 
 /// Fragments that mark an element as furniture even inside the article
 /// container: a hard exclusion for every block below it.
-const FURNITURE: &[&str] = &[
-    "breadcrumb",
-    "comment",
-    "related",
-    "recommend",
-    "share",
-    "sharing",
-    "social",
-    "sidebar",
-    "menu",
-    "navbar",
-    "nav-",
-    "-nav",
-    "navigation",
-    "cookie",
-    "consent",
-    "outbrain",
-    "taboola",
-    "newsletter-signup",
-    "most-read",
-    "mostread",
-    "trending",
-    "popular",
-    "pagination",
-    "pager",
-    "skip-link",
-    "toolbar",
-    "tags",
-    "more-stories",
-    "footer",
-    "masthead",
-];
+static FURNITURE: Words = Words::new(include_str!("../lexicon/article/furniture-hints.txt"));
 
 /// Fragments that rescue a container from [`FURNITURE`]: `contentWithSidebar`
 /// holds the article, `related-stories` does not.
@@ -127,31 +32,10 @@ const MAYBE_CONTENT: &[&str] = &["article", "body", "column", "content", "main",
 const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "form", "menu", "dialog", "button"];
 
 /// ARIA roles of page furniture.
-const FURNITURE_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "menu",
-    "menubar",
-    "dialog",
-    "search",
-    "toolbar",
-    "tablist",
-];
+static FURNITURE_ROLES: Words = Words::new(include_str!("../lexicon/article/furniture-roles.txt"));
 
 /// Tags that are paragraph-like for scoring.
-const SCORED_TAGS: &[&str] = &[
-    "p",
-    "pre",
-    "td",
-    "blockquote",
-    "li",
-    "dd",
-    "div",
-    "section",
-    "article",
-];
+static SCORED_TAGS: Words = Words::new(include_str!("../lexicon/article/scored-tags.txt"));
 
 /// Bits of [`hint_mask`]: which keyword lists a hint string holds a fragment of.
 const H_FURNITURE: u8 = 1;
@@ -163,8 +47,15 @@ const H_POSITIVE: u8 = 8;
 fn hint_mask(hints: &str) -> u8 {
     static F: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
     // In the order of the H_* bits.
-    F.get_or_init(|| Fragments::new(&[FURNITURE, MAYBE_CONTENT, NEGATIVE, POSITIVE]))
-        .mask(hints)
+    F.get_or_init(|| {
+        Fragments::new(&[
+            FURNITURE.list(),
+            MAYBE_CONTENT,
+            NEGATIVE.list(),
+            POSITIVE.list(),
+        ])
+    })
+    .mask(hints)
 }
 
 fn is_furniture_hint(mask: u8) -> bool {
@@ -435,10 +326,10 @@ mod tests {
         ] {
             let naive = |list: &[&str]| list.iter().any(|k| hints.contains(k));
             let m = hint_mask(hints);
-            assert_eq!(m & H_FURNITURE != 0, naive(FURNITURE), "{hints}");
+            assert_eq!(m & H_FURNITURE != 0, naive(&FURNITURE), "{hints}");
             assert_eq!(m & H_MAYBE_CONTENT != 0, naive(MAYBE_CONTENT), "{hints}");
-            assert_eq!(m & H_NEGATIVE != 0, naive(NEGATIVE), "{hints}");
-            assert_eq!(m & H_POSITIVE != 0, naive(POSITIVE), "{hints}");
+            assert_eq!(m & H_NEGATIVE != 0, naive(&NEGATIVE), "{hints}");
+            assert_eq!(m & H_POSITIVE != 0, naive(&POSITIVE), "{hints}");
         }
     }
 

@@ -4,6 +4,7 @@
 //! UTF-16 offsets every mention and fact points back with.
 
 use crate::article::ArticleInfo;
+use crate::lexicon::Words;
 use crate::ner::tokens;
 use crate::page::Page;
 use crate::report::Span;
@@ -135,21 +136,13 @@ pub fn build_doc<'a>(page: &'a Page, info: &ArticleInfo, folded: &[bool]) -> Doc
 
 /// Class/id fragments of bylines, photo credits and similar furniture
 /// inside the article: the names there are not what the article is about.
-const CREDIT_HINTS: &[&str] = &[
-    "byline",
-    "author",
-    "credit",
-    "copyright",
-    "source",
-    "contributor",
-    "signature",
-];
+static CREDIT_HINTS: Words = Words::new(include_str!("../lexicon/doc/credit-hints.txt"));
 
 /// Bylines, photo credits and one- or two-word interface labels.
 fn is_credit(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
     static HINTS: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
-    let hints = HINTS.get_or_init(|| Fragments::new(&[CREDIT_HINTS]));
+    let hints = HINTS.get_or_init(|| Fragments::new(&[CREDIT_HINTS.list()]));
     let hinted = |h: &str| hints.mask(h) != 0;
     if hinted(&b.hints)
         || b.path.iter().rev().take(2).any(|&e| {
@@ -169,44 +162,16 @@ fn is_credit(page: &Page, i: usize) -> bool {
     } else {
         t.chars().take(40).collect::<String>().to_lowercase()
     };
-    const STARTS: &[&str] = &[
-        "credit",
-        "photo:",
-        "photograph:",
-        "photos:",
-        "image:",
-        "reporting by",
-        "editing by",
-        "written by",
-        "additional reporting",
-        "copyright",
-        "©",
-    ];
+    static STARTS: Words = Words::new(include_str!("../lexicon/doc/credit-starts.txt"));
     if STARTS.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    const AGENCIES: &[&str] = &["getty images", "/afp", "/reuters", "ap photo"];
-    const CONTRIBUTOR: &[&str] = &[
-        "contributed to this report",
-        "contributed reporting",
-        "contributed to this article",
-        "is a reporter for",
-        "is a correspondent for",
-        "is a staff writer",
-        "is a senior",
-        "follow him on",
-        "follow her on",
-        "follow them on",
-        "email him at",
-        "email her at",
-        "reporting by",
-        "editing by",
-        "writing by",
-    ];
+    static AGENCIES: Words = Words::new(include_str!("../lexicon/doc/credit-agencies.txt"));
+    static CONTRIBUTOR: Words = Words::new(include_str!("../lexicon/doc/contributor-lines.txt"));
     // One pass over the text for both lists (bit 0: agencies, bit 1: contributor lines).
     static TEXT: std::sync::OnceLock<Fragments> = std::sync::OnceLock::new();
     let found = if words <= 40 {
-        TEXT.get_or_init(|| Fragments::new(&[AGENCIES, CONTRIBUTOR]))
+        TEXT.get_or_init(|| Fragments::new(&[AGENCIES.list(), CONTRIBUTOR.list()]))
             .mask(&lower)
     } else {
         0
@@ -218,20 +183,7 @@ fn is_credit(page: &Page, i: usize) -> bool {
         return true;
     }
     // Timestamp lines: "Published March 18, 2015", "Updated 3:57 PM", a bare date.
-    const STAMP: &[&str] = &[
-        "published",
-        "updated",
-        "posted",
-        "last updated",
-        "last modified",
-        "publié",
-        "mis à jour",
-        "veröffentlicht",
-        "aktualisiert",
-        "stand:",
-        "actualizado",
-        "publicado",
-    ];
+    static STAMP: Words = Words::new(include_str!("../lexicon/doc/timestamp-starts.txt"));
     let has_year = || {
         t.split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))

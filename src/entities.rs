@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 
 use crate::doc::{Doc, MentionRef};
 use crate::hash::WordHashState;
+use crate::lexicon::{titles, Words};
 use crate::ner::{self, tokens, Tagger};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -33,245 +34,25 @@ fn tagger() -> Option<&'static Tagger> {
     T.get_or_init(|| Tagger::new().ok()).as_ref()
 }
 
-/// Words that are roles, titles or honorifics, never names on their own.
-const ROLE_WORDS: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice-president",
-    "vice",
-    "prime",
-    "minister",
-    "deputy",
-    "secretary",
-    "secretary-general",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "executive",
-    "ceo",
-    "director",
-    "director-general",
-    "governor",
-    "mayor",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "ambassador",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "captain",
-    "capt.",
-    "commander",
-    "admiral",
-    "sergeant",
-    "lieutenant",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emperor",
-    "pope",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rev.",
-    "reverend",
-    "sheikh",
-    "judge",
-    "justice",
-    "attorney",
-    "prosecutor",
-    "coach",
-    "manager",
-    "founder",
-    "co-founder",
-    "chancellor",
-    "premier",
-    "speaker",
-    "professor",
-    "head",
-    "member",
-    "members",
-    "lawmaker",
-    "mp",
-    "commissioner",
-    "candidate",
-    "chief-executive",
-    "state",
-    "cum",
-    "acting",
-    "former",
-    "interim",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "justice",
-    "health",
-    "chairperson",
-    "economist",
-    "analyst",
-    "correspondent",
-    "reporter",
-    "editor",
-    "envoy",
-    "delegate",
-    "official",
-    "officials",
-    "parliament",
-    "government",
-    "ministry",
-    "party",
-    "nation",
-    "nation's",
-];
-
+/// Words that are roles, titles or honorifics, never names on their own
+/// ([`titles::ROLE`]).
 fn is_role_word(w: &str) -> bool {
     // Asked of the words around every name: a hashed set, not a scan of
     // the hundred-odd words (a thousand instructions a word).
-    static SET: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
-    > = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| ROLE_WORDS.iter().copied().collect());
-    with_lowercase(w, |l| set.contains(l.trim_end_matches(['\'', '’'])))
+    with_lowercase(w, |l| titles::ROLE.has(l.trim_end_matches(['\'', '’'])))
 }
 
-/// Titles and honorifics: stripped from the front of a name ("President
-/// Bush" → "Bush"). Unlike [`ROLE_WORDS`], words such as "Interior" or
-/// "Party" are not here: they belong to organisation names.
-const TITLE_WORDS: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice-president",
-    "vice",
-    "prime",
-    "minister",
-    "deputy",
-    "secretary",
-    "secretary-general",
-    "chairman",
-    "chairwoman",
-    "governor",
-    "mayor",
-    "senator",
-    "sen.",
-    "rep.",
-    "congressman",
-    "congresswoman",
-    "ambassador",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "captain",
-    "capt.",
-    "commander",
-    "admiral",
-    "sergeant",
-    "lieutenant",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emperor",
-    "pope",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rev.",
-    "reverend",
-    "sheikh",
-    "judge",
-    "justice",
-    "coach",
-    "chancellor",
-    "premier",
-    "professor",
-    "president-elect",
-    "the",
-];
-
+/// Titles and honorifics stripped from the front of a name ("President
+/// Bush" → "Bush"; [`titles::STRIP`]).
 fn is_title_word(w: &str) -> bool {
-    with_lowercase(w, |l| TITLE_WORDS.contains(&l))
+    with_lowercase(w, |l| titles::STRIP.has(l))
 }
 
 /// Words that end an organisation's name ("Interior Ministry", "… Party").
-const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "party",
-    "department",
-    "agency",
-    "commission",
-    "committee",
-    "council",
-    "university",
-    "bank",
-    "group",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "ltd",
-    "ltd.",
-    "association",
-    "union",
-    "office",
-    "court",
-    "police",
-    "army",
-    "front",
-    "movement",
-    "institute",
-    "foundation",
-    "authority",
-    "club",
-];
+static ORG_HEADS: Words = Words::new(include_str!("../lexicon/entities/org-heads.txt"));
 
 /// Words that join the parts of a role ("Secretary of State at the Interior Ministry").
-const ROLE_JOINERS: &[&str] = &[
-    "of", "the", "at", "for", "and", "on", "in", "de", "du", "des",
-];
+static ROLE_JOINERS: Words = Words::new(include_str!("../lexicon/entities/role-joiners.txt"));
 
 struct RawMention {
     unit: usize,
@@ -474,7 +255,7 @@ pub fn extract(
             .unwrap_or(ty);
             let titled = a > r.start
                 && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
-                    PERSON_TITLES.contains(&l)
+                    titles::PERSON.has(l)
                 });
             raw.push(RawMention {
                 unit: *u,
@@ -498,46 +279,7 @@ pub fn extract(
 }
 
 /// Interface words that pages capitalise: never entities.
-const UI_WORDS: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "photo",
-    "photos",
-    "video",
-    "videos",
-    "read",
-    "share",
-    "subscribe",
-    "print",
-    "email",
-    "reprints",
-    "order reprints",
-    "full screen",
-    "close",
-    "next",
-    "previous",
-    "comments",
-    "updated",
-    "wait",
-    "menu",
-    "search",
-    "home",
-    "more",
-    "related",
-    "watch",
-    "listen",
-    "sign",
-    "login",
-    "am",
-    "pm",
-    "utc",
-    "gmt",
-    "et",
-    "monthly",
-    "weekly",
-    "daily",
-    "city",
-];
+static UI_WORDS: Words = Words::new(include_str!("../lexicon/entities/ui-words.txt"));
 
 /// Whether a tagged span is, after all, not a name: a nationality, a month
 /// or weekday, an interface label, or a byline credit.
@@ -558,8 +300,9 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
             ner::gazetteer::phrase_hash(words.iter().map(String::as_str)),
         )
     };
-    let demonym = ner::gazetteer::list_index("demonym").unwrap_or(7);
-    let time = ner::gazetteer::list_index("time").unwrap_or(8);
+    const DEMONYM: usize = ner::gazetteer::list("demonym");
+    const TIME: usize = ner::gazetteer::list("time");
+    const COMMON: usize = ner::gazetteer::list("common");
     // "Muslims", "New Zealanders": nationalities and peoples, plural or not.
     let mut singular = norms.clone();
     if let Some(last) = singular.last_mut() {
@@ -567,130 +310,17 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
             last.pop();
         }
     }
-    let common = ner::gazetteer::list_index("common").unwrap_or(10);
     // A lone everyday word ("Little", "Dies", "Wait") capitalised by a
     // headline or a sentence start is not a name.
-    in_list(demonym, &norms)
-        || in_list(demonym, &singular)
-        || (norms.len() == 1 && (in_list(time, &norms) || in_list(common, &norms)))
+    in_list(DEMONYM, &norms)
+        || in_list(DEMONYM, &singular)
+        || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
 }
-
-/// Titles that only people carry: the name after one is a person's.
-const PERSON_TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "president",
-    "senator",
-    "sen.",
-    "rep.",
-    "gov.",
-    "governor",
-    "mayor",
-    "minister",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sheikh",
-    "judge",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "prof.",
-    "professor",
-    "gen.",
-    "general",
-    "colonel",
-    "col.",
-    "captain",
-    "capt.",
-    "lt.",
-    "sgt.",
-    "rev.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-];
 
 /// Head words that settle the type of a multi-word name.
 fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
-    const ORG: &[&str] = &[
-        "hospital",
-        "university",
-        "college",
-        "ministry",
-        "department",
-        "party",
-        "council",
-        "association",
-        "company",
-        "bank",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "ltd",
-        "ltd.",
-        "agency",
-        "commission",
-        "committee",
-        "institute",
-        "foundation",
-        "federation",
-        "union",
-        "club",
-        "corporation",
-        "group",
-        "academy",
-        "school",
-        "police",
-        "network",
-        "times",
-        "post",
-        "news",
-        "journal",
-        "magazine",
-        "airlines",
-        "brotherhood",
-    ];
-    const LOC: &[&str] = &[
-        "airport",
-        "island",
-        "islands",
-        "river",
-        "street",
-        "avenue",
-        "road",
-        "harbour",
-        "harbor",
-        "bay",
-        "lake",
-        "mountain",
-        "mountains",
-        "valley",
-        "county",
-        "province",
-        "region",
-        "district",
-        "square",
-        "bridge",
-        "strait",
-        "sea",
-        "ocean",
-        "peninsula",
-        "coast",
-        "desert",
-        "canyon",
-    ];
+    static ORG: Words = Words::new(include_str!("../lexicon/entities/org-name-heads.txt"));
+    static LOC: Words = Words::new(include_str!("../lexicon/entities/place-name-heads.txt"));
     let l = last.to_lowercase();
     let f = first.to_lowercase();
     if len >= 2
@@ -709,14 +339,7 @@ fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
 }
 
 /// Small words that headline case capitalises but that are never names.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-    "can", "could", "may", "after", "before", "over", "under", "into", "about", "more", "most",
-    "new", "says", "said", "not", "no", "its", "his", "her", "their", "this", "that", "how", "why",
-    "what", "who", "when", "up", "out", "than", "all", "just", "now", "still", "soon", "do",
-    "does", "did", "get", "gets", "make", "makes",
-];
+static FUNCTION_WORDS: Words = Words::new(include_str!("../lexicon/entities/function-words.txt"));
 
 /// Headlines in Title Case or capitals say nothing with their casing: each
 /// word is given the casing the rest of the article gives it (or lower case

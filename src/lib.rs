@@ -27,6 +27,7 @@ pub mod doc;
 pub mod entities;
 pub mod facts;
 pub mod hash;
+pub mod lexicon;
 pub mod ner;
 pub mod packed;
 pub mod page;

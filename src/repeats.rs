@@ -34,6 +34,7 @@ use std::collections::HashMap;
 
 use crate::article::{link_density, ArticleInfo};
 use crate::hash::{fnv, WordHashState, WordMap, FNV_OFFSET};
+use crate::lexicon::Words;
 use crate::page::{Block, Page};
 use crate::report::{RepeatGroup, RepeatKind, Span};
 use crate::text::{
@@ -72,52 +73,12 @@ impl RepeatGroup {
 }
 
 /// Class/id fragments of decorative copies (pull-quotes, teasers, captions).
-const DECORATIVE_HINTS: &[&str] = &[
-    "pull",
-    "quote",
-    "teaser",
-    "standfirst",
-    "dek",
-    "summary",
-    "excerpt",
-    "lede",
-    "lead",
-    "intro",
-    "subtitle",
-    "subhead",
-    "caption",
-    "description",
-    "abstract",
-    "kicker",
-    "strap",
-    "blurb",
-    "callout",
-    "highlight",
-    "tldr",
-    "preview",
-    "snippet",
-];
+static DECORATIVE_HINTS: Words =
+    Words::new(include_str!("../lexicon/repeats/decorative-hints.txt"));
 
 /// Words that mark a blurb as site boilerplate rather than article text.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "sign up",
-    "signup",
-    "download",
-    "app store",
-    "follow us",
-    "click here",
-    "advertisement",
-    "read more",
-    "share this",
-    "cookies",
-    "all rights reserved",
-    "copyright",
-    "inbox",
-    "register",
-];
+static BOILERPLATE_WORDS: Words =
+    Words::new(include_str!("../lexicon/repeats/boilerplate-words.txt"));
 
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -178,14 +139,7 @@ struct Prepared {
 /// Capitalised only because they start a sentence: not names. A short list
 /// of the commonest sentence starters of the languages news is written in;
 /// anything else capitalised at a sentence start may be a name.
-const COMMON_STARTERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
-    "i", "you", "in", "on", "at", "but", "and", "or", "so", "if", "when", "as", "for", "with",
-    "after", "before", "there", "his", "her", "their", "our", "my", "while", "however", "also",
-    "then", "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "und", "aber",
-    "auch", "le", "la", "les", "un", "une", "il", "elle", "ils", "nous", "et", "mais", "el", "los",
-    "las", "una", "ella", "pero", "y", "o", "lo", "di", "da", "de", "em", "no", "na", "os", "as",
-];
+static COMMON_STARTERS: Words = Words::new(include_str!("../lexicon/repeats/common-starters.txt"));
 
 /// Whether `word` is one of [`COMMON_STARTERS`], in any case (the list is
 /// ASCII, so no lower-cased copy is needed).

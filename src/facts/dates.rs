@@ -18,7 +18,8 @@
 
 use super::calendar::Day;
 use crate::doc::Sentence;
-use crate::hash::WordHashState;
+use crate::hash::{WordHashState, WordSet};
+use crate::lexicon::{Table, Words};
 use crate::text::lowercased;
 use std::borrow::Cow;
 
@@ -93,87 +94,7 @@ fn month(w: &str) -> Option<u32> {
     crate::text::with_lowercase(w, |l| map.get(l.trim_end_matches('.')).copied())
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    // French
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    // Spanish, Portuguese, Italian
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-];
+static MONTHS: Table<u32> = Table::new(include_str!("../../lexicon/facts/months.txt"));
 
 /// A month name that is also an everyday word ("may", "march", "mars") only
 /// counts when capitalised and next to a day or a year or after "in".
@@ -185,47 +106,7 @@ fn ambiguous_month(w: &str) -> bool {
 }
 
 fn weekday(w: &str) -> Option<u32> {
-    const W: &[(&str, u32)] = &[
-        ("monday", 0),
-        ("tuesday", 1),
-        ("wednesday", 2),
-        ("thursday", 3),
-        ("friday", 4),
-        ("saturday", 5),
-        ("sunday", 6),
-        ("mon", 0),
-        ("tue", 1),
-        ("tues", 1),
-        ("wed", 2),
-        ("thu", 3),
-        ("thur", 3),
-        ("thurs", 3),
-        ("fri", 4),
-        ("sat", 5),
-        ("sun", 6),
-        ("montag", 0),
-        ("dienstag", 1),
-        ("mittwoch", 2),
-        ("donnerstag", 3),
-        ("freitag", 4),
-        ("samstag", 5),
-        ("sonnabend", 5),
-        ("sonntag", 6),
-        ("lundi", 0),
-        ("mardi", 1),
-        ("mercredi", 2),
-        ("jeudi", 3),
-        ("vendredi", 4),
-        ("samedi", 5),
-        ("dimanche", 6),
-        ("lunes", 0),
-        ("martes", 1),
-        ("miércoles", 2),
-        ("jueves", 3),
-        ("viernes", 4),
-        ("sábado", 5),
-        ("domingo", 6),
-    ];
+    static W: Table<u32> = Table::new(include_str!("../../lexicon/facts/weekdays.txt"));
     let l = lowercased(w);
     let l = l.trim_end_matches('.');
     // Short forms only with their period or capitalised in a dateline.
@@ -280,11 +161,9 @@ fn could_start(w: &str) -> bool {
         return false;
     }
     // Asked of every word: FNV, not SipHash, on these short keys.
-    static STARTERS: std::sync::OnceLock<std::collections::HashSet<&'static str, WordHashState>> =
-        std::sync::OnceLock::new();
+    static STARTERS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let set = STARTERS.get_or_init(|| {
-        let mut set: std::collections::HashSet<&'static str, WordHashState> =
-            MONTHS.iter().map(|(n, _)| *n).collect();
+        let mut set: WordSet = MONTHS.iter().map(|(n, _)| *n).collect();
         set.extend([
             "monday",
             "tuesday",
@@ -452,25 +331,7 @@ fn decade(w: &str) -> Option<Value> {
 }
 
 fn number_word(w: &str) -> Option<i64> {
-    const N: &[(&str, i64)] = &[
-        ("a", 1),
-        ("an", 1),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("several", 3),
-        ("few", 3),
-        ("couple", 2),
-    ];
+    static N: Table<i64> = Table::new(include_str!("../../lexicon/facts/number-words.txt"));
     let l = lowercased(w);
     N.iter()
         .find(|(n, _)| *n == l)
@@ -515,37 +376,8 @@ impl Fut<'_, '_> {
 }
 
 fn future_near(s: &Sentence, i: usize) -> bool {
-    const FUTURE: &[&str] = &[
-        "will",
-        "'ll",
-        "’ll",
-        "shall",
-        "upcoming",
-        "scheduled",
-        "expected",
-        "plans",
-        "planned",
-        "ahead",
-        "due",
-        "set",
-        "going",
-        "wird",
-        "werden",
-        "va",
-        "vont",
-        "sera",
-        "seront",
-        "until",
-        "before",
-        "next",
-    ];
-    const PAST: &[&str] = &[
-        "said", "was", "were", "had", "did", "won", "met", "took", "made", "told", "came", "went",
-        "began", "saw", "gave", "left", "held", "led", "found", "got", "brought", "spoke", "wrote",
-        "ran", "lost", "sent", "fell", "rose", "became", "kept", "paid", "sold", "built", "hit",
-        "put", "set off", "ago", "last", "earlier", "war", "wurde", "wurden", "hatte", "sagte",
-        "fue", "dijo", "ont", "était",
-    ];
+    static FUTURE: Words = Words::new(include_str!("../../lexicon/facts/future-words.txt"));
+    static PAST: Words = Words::new(include_str!("../../lexicon/facts/past-words.txt"));
     // Asked of up to 22 words around every date-like word: no String each.
     let tense = |k: usize| -> Option<bool> {
         crate::text::with_lowercase(s.word(k), |w| {

@@ -9,6 +9,7 @@ pub mod quantities;
 pub mod quotes;
 
 use crate::doc::{Doc, MentionRef, Sentence};
+use crate::lexicon::Words;
 use crate::page::Page;
 use crate::report::{DateFact, Entity, Quantity, Quote, Span};
 use crate::text::with_lowercase;
@@ -32,28 +33,8 @@ pub struct Facts {
 /// first blocks of the article.
 pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
     // Most trusted first: the publication (not modification) time.
-    const RANK: &[&str] = &[
-        "meta:article:published_time=",
-        "meta:og:published_time=",
-        "meta:datepublished=",
-        "jsonld:",
-        "meta:publishdate=",
-        "meta:publish-date=",
-        "meta:publish_date=",
-        "meta:pubdate=",
-        "meta:parsely-pub-date=",
-        "meta:sailthru.date=",
-        "meta:dc.date.issued=",
-        "meta:dcterms.created=",
-        "meta:publication_date=",
-        "meta:article.published=",
-        "meta:cxenseparse:recs:publishtime=",
-        "meta:dc.date=",
-        "meta:dcterms.date=",
-        "meta:date=",
-        "time:",
-    ];
-    for prefix in RANK {
+    static RANK: Words = Words::new(include_str!("../../lexicon/facts/published-sources.txt"));
+    for prefix in RANK.iter() {
         if let Some(d) = page
             .dates
             .iter()
@@ -271,9 +252,7 @@ pub fn extract(
 }
 
 /// Words that open a clause: the event phrase of a date stops there.
-const CLAUSE_OPENERS: &[&str] = &[
-    "but", "while", "whereas", "although", "because", "which", "who", "when", "and",
-];
+static CLAUSE_OPENERS: Words = Words::new(include_str!("../../lexicon/facts/clause-openers.txt"));
 
 /// The short phrase of what happened at a date: the clause around the date
 /// expression, without it and its preposition, at most a dozen words.

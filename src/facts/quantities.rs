@@ -15,6 +15,7 @@
 //! furniture (`1 of 3`).
 
 use crate::doc::{MentionRef, Sentence};
+use crate::lexicon::{Table, Words};
 use crate::text::lowercased;
 
 /// A quantity found in a sentence.
@@ -36,58 +37,9 @@ pub struct Found {
     pub entity: Option<usize>,
 }
 
-const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("dozen", 12.0),
-    ("dozens", 24.0),
-    // German, French, Spanish
-    ("zwei", 2.0),
-    ("drei", 3.0),
-    ("vier", 4.0),
-    ("fünf", 5.0),
-    ("sechs", 6.0),
-    ("sieben", 7.0),
-    ("acht", 8.0),
-    ("neun", 9.0),
-    ("zehn", 10.0),
-    ("deux", 2.0),
-    ("trois", 3.0),
-    ("quatre", 4.0),
-    ("cinq", 5.0),
-    ("dix", 10.0),
-    ("dos", 2.0),
-    ("tres", 3.0),
-    ("cuatro", 4.0),
-    ("cinco", 5.0),
-    ("diez", 10.0),
-];
+static SMALL: Table<f64> = Table::new(include_str!(
+    "../../lexicon/facts/number-words-and-scales.txt"
+));
 
 fn multiplier(w: &str) -> Option<f64> {
     crate::text::with_lowercase(w, |l| match l.trim_end_matches('.') {
@@ -116,34 +68,7 @@ fn currency(w: &str) -> Option<&'static str> {
     }
 }
 
-const APPROX: &[&str] = &[
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "up",
-    "estimated",
-    "circa",
-    "c.",
-    "rund",
-    "etwa",
-    "fast",
-    "knapp",
-    "über",
-    "ungefähr",
-    "environ",
-    "près",
-    "cerca",
-    "unos",
-    "casi",
-    "aproximadamente",
-    "presque",
-];
+static APPROX: Words = Words::new(include_str!("../../lexicon/facts/approx-words.txt"));
 const APPROX_TWO: &[(&str, &str)] = &[
     ("more", "than"),
     ("less", "than"),
@@ -160,170 +85,10 @@ const APPROX_TWO: &[(&str, &str)] = &[
 ];
 
 /// Function words: what a number counts never starts with one of these.
-const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "by",
-    "with",
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "did",
-    "do",
-    "does",
-    "said",
-    "says",
-    "say",
-    "than",
-    "as",
-    "per",
-    "each",
-    "more",
-    "less",
-    "over",
-    "under",
-    "about",
-    "into",
-    "since",
-    "after",
-    "before",
-    "while",
-    "when",
-    "if",
-    "so",
-    "not",
-    "no",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "out",
-    "up",
-    "down",
-    "off",
-    "also",
-    "just",
-    "only",
-    "still",
-    "ago",
-    "later",
-    "earlier",
-    "percent",
-    "cent",
-    "per",
-    "other",
-    "such",
-    "all",
-    "both",
-    "between",
-    "among",
-    "against",
-    "during",
-    "including",
-    "like",
-    "there",
-    "here",
-    "what",
-    "how",
-    "where",
-    "year",
-    "old",
-    "der",
-    "die",
-    "das",
-    "und",
-    "le",
-    "la",
-    "les",
-    "et",
-    "el",
-    "los",
-    "y",
-];
+static STOP: Words = Words::new(include_str!("../../lexicon/facts/quantity-stop-words.txt"));
 
 /// Words that say a number belongs to the subject before it.
-const HAVE_VERBS: &[&str] = &[
-    "won",
-    "wins",
-    "win",
-    "got",
-    "gets",
-    "get",
-    "has",
-    "had",
-    "have",
-    "holds",
-    "held",
-    "took",
-    "takes",
-    "secured",
-    "received",
-    "earned",
-    "owns",
-    "lost",
-    "gained",
-    "controls",
-    "controlled",
-    "spent",
-    "raised",
-    "employs",
-    "reported",
-    "posted",
-    "scored",
-    "captured",
-    "claimed",
-    "collected",
-    "sold",
-    "bought",
-    "paid",
-    "invested",
-    "counts",
-    "counted",
-    "registered",
-    "recorded",
-    "obtained",
-    "kept",
-];
+static HAVE_VERBS: Words = Words::new(include_str!("../../lexicon/facts/have-verbs.txt"));
 
 fn parse_digits(w: &str, lang: &str) -> Option<(f64, f64)> {
     // Returns (value, multiplier from a glued suffix like "2.5bn").
@@ -524,9 +289,7 @@ fn may_start_number(w: &str) -> bool {
     }
     // Number words are short: a long word is not one (and is not lower-cased).
     // Asked of every word: a hashed set, not a scan of the list.
-    static WORDS: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
-    > = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<crate::hash::WordSet> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| SMALL.iter().map(|(n, _)| *n).collect());
     w.len() <= 16 && crate::text::with_lowercase(w, |l| l == "a" || l == "an" || words.contains(l))
 }
@@ -659,11 +422,7 @@ fn glued_unit(tok: &str) -> Option<(f64, String)> {
     let split = tok.find(|c: char| c.is_alphabetic())?;
     let (num, unit) = tok.split_at(split);
     let u = lowercased(unit);
-    const UNITS: &[&str] = &[
-        "mm", "cm", "km", "m2", "km2", "kg", "mg", "g", "lb", "lbs", "oz", "ml", "l", "mb", "gb",
-        "tb", "kb", "mph", "kmh", "kw", "mw", "gw", "kwh", "mwh", "gwh", "ft", "in", "mi", "hz",
-        "mhz", "ghz", "kbps", "mbps", "gbps",
-    ];
+    static UNITS: Words = Words::new(include_str!("../../lexicon/facts/glued-units.txt"));
     if !UNITS.contains(&u.as_ref())
         || num.is_empty()
         || !num

@@ -28,170 +28,12 @@
 
 use crate::doc::Sentence;
 use crate::doc::{Doc, MentionRef};
+use crate::lexicon::{titles, Words};
 use crate::report::Quote;
 use crate::report::{Entity, Span};
 use crate::text::with_lowercase;
 
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "wrote",
-    "writes",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "replied",
-    "replies",
-    "continued",
-    "continues",
-    "tweeted",
-    "posted",
-    "announced",
-    "announces",
-    "acknowledged",
-    "admitted",
-    "admits",
-    "recalled",
-    "recalls",
-    "urged",
-    "described",
-    "summed",
-    "speak",
-    "speaks",
-    "spoke",
-    "called",
-    "suggested",
-    "suggests",
-    "commented",
-    "remarked",
-    "testified",
-    "conceded",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasised",
-    "responded",
-    "answered",
-    "cautioned",
-    "predicted",
-    "promised",
-    "vowed",
-    "joked",
-    "shouted",
-    "wrote",
-    "observed",
-    "indicated",
-    "indicates",
-    "estimated",
-    "estimates",
-    "recounted",
-    "wondered",
-    "sagte",
-    "sagt",
-    "erklärte",
-    "betonte",
-    "meinte",
-    "schrieb",
-    "dit",
-    "déclaré",
-    "explique",
-    "affirme",
-    "dijo",
-    "afirmó",
-    "señaló",
-    "explicó",
-    "aseguró",
-    "disse",
-    "afirmou",
-    "indiqué",
-    "ajouté",
-    "annoncé",
-    "souligné",
-    "précisé",
-    "expliqué",
-    "estime",
-    "dit",
-    "erklärt",
-    "betont",
-    "quipped",
-    "asserted",
-    "contended",
-    "maintained",
-    "countered",
-    "concluded",
-    "alleged",
-    "demanded",
-    "agreed",
-    "complained",
-    "boasted",
-    "lamented",
-    "pleaded",
-    "confirmed",
-    "denied",
-    "warn",
-    "admit",
-    "admitted",
-    "tells",
-    // French, German and Spanish reporting verbs in the present and past.
-    "ajoute",
-    "souligne",
-    "indique",
-    "précise",
-    "assure",
-    "raconte",
-    "confie",
-    "assène",
-    "martèle",
-    "rappelle",
-    "poursuit",
-    "déclare",
-    "témoigne",
-    "résume",
-    "reconnaît",
-    "avertit",
-    "berichtet",
-    "berichtete",
-    "ergänzt",
-    "ergänzte",
-    "antwortet",
-    "antwortete",
-    "warnte",
-    "kritisierte",
-    "llamó",
-    "dice",
-    "declaró",
-    "añadió",
-    "agregó",
-    "sostuvo",
-    "advirtió",
-    "indicó",
-    "expresó",
-    "according",
-    "selon",
-    "laut",
-    "según",
-];
+static SPEECH: Words = Words::new(include_str!("../../lexicon/facts/speech-verbs.txt"));
 
 /// Speech words whose speaker comes after them ("according to X", "selon X").
 fn is_according(w: &str) -> bool {
@@ -200,11 +42,7 @@ fn is_according(w: &str) -> bool {
 
 fn is_speech(w: &str) -> bool {
     // Asked of most words near a quote: a hashed set, not a scan of the list.
-    static SET: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, crate::hash::WordHashState>,
-    > = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| SPEECH.iter().copied().collect());
-    w.len() <= 24 && with_lowercase(w, |l| set.contains(l))
+    w.len() <= 24 && with_lowercase(w, |l| SPEECH.has(l))
 }
 
 fn is_pronoun(w: &str) -> Option<bool> {
@@ -670,38 +508,9 @@ fn previous_statement(
     None
 }
 
+/// A title between a speech verb and the speaker's name ("said Senator Smith").
 fn is_title(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "senator"
-            | "sen."
-            | "rep."
-            | "president"
-            | "mr."
-            | "mrs."
-            | "ms."
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr."
-            | "dr"
-            | "gov."
-            | "governor"
-            | "mayor"
-            | "minister"
-            | "prime"
-            | "secretary"
-            | "spokesman"
-            | "spokeswoman"
-            | "professor"
-            | "prof."
-            | "judge"
-            | "chief"
-            | "general"
-            | "gen."
-            | "rev."
-            | "sir"
-    )
+    titles::SPEAKER.has(w.to_lowercase().as_str())
 }
 
 /// The speaker of a verb: scanning back from it to `from`. A person
@@ -808,42 +617,8 @@ fn subject_before(
 /// Heads of the descriptions news writing uses for a person already named
 /// ("the Conservative MP said", "the president also admitted"). "Official"
 /// and "source" are not here: they usually stand for someone never named.
-const DESCRIPTION_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "senator",
-    "mp",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "ambassador",
-    "leader",
-    "director",
-    "judge",
-    "prosecutor",
-    "professor",
-    "economist",
-    "coach",
-    "founder",
-    "actor",
-    "actress",
-    "singer",
-    "author",
-    "analyst",
-    "researcher",
-    "scientist",
-];
+static DESCRIPTION_HEADS: Words =
+    Words::new(include_str!("../../lexicon/facts/description-heads.txt"));
 
 /// "the Conservative MP said": a definite description right before the
 /// verb stands for a person named earlier — the one whose role it is, else

@@ -26,6 +26,32 @@ pub fn list_index(name: &str) -> Option<usize> {
     GAZ_NAMES.iter().position(|n| *n == name)
 }
 
+/// Index of a list by name, for a `const`: a name that is not a list (a
+/// list renamed or removed) stops the build instead of reading another list.
+///
+/// ```
+/// use dossier::ner::gazetteer::list;
+/// const DEMONYM: usize = list("demonym");
+/// assert_eq!(DEMONYM, 7);
+/// ```
+pub const fn list(name: &str) -> usize {
+    let mut i = 0;
+    while i < GAZ_NAMES.len() {
+        let (a, b) = (GAZ_NAMES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no gazetteer list of that name")
+}
+
 /// The gazetteers of a model.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteers {
