@@ -472,52 +472,10 @@ pub fn find(
             continue;
         };
         let mut e = num.end;
-        let tok = w(i);
-        // Not a quantity: part of a name, an ordinal, a year, a time, a phone number.
-        let glued_letters = tok.chars().any(char::is_alphabetic)
-            && !num.word
-            && multiplier(
-                tok.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
-            )
-            .is_none();
-        let year_like = !num.word
-            && cur.is_none()
-            && num.unit.is_none()
-            && tok.len() == 4
-            && (1800.0..=2100.0).contains(&num.value)
-            && !tok.contains(',');
-        let name_part = i > s.range.start
-            && w(i - 1).chars().all(|c| c.is_uppercase())
-            && w(i - 1).chars().count() <= 3
-            && w(i - 1) != "US"
-            && !num.word
-            && cur.is_none()
-            && num.unit.is_none()
-            && w(i - 1).chars().any(char::is_alphabetic);
-        let hyphen_name = i > s.range.start
-            && w(i - 1) == "-"
-            && i >= 2
-            && w(i - 2).chars().any(char::is_uppercase);
-        // "Stage 3", "Proposition 4", "Route 9": a number that is part of a name.
-        let after_name = i > s.range.start + 1
-            && !num.word
-            && cur.is_none()
-            && num.unit.is_none()
-            && w(i - 1).chars().next().is_some_and(char::is_uppercase)
-            && w(i - 1).chars().all(char::is_alphabetic)
-            && w(i - 1).chars().count() >= 2
-            && !w(e).chars().next().is_some_and(char::is_lowercase);
-        let glued = if glued_letters { glued_unit(tok) } else { None };
-        if (glued_letters && glued.is_none())
-            || year_like
-            || name_part
-            || hyphen_name
-            || after_name
-            || is_time_or_phone(s, i, e)
-        {
+        let Some(glued) = glued_if_quantity(s, i, e, &num, cur) else {
             i = e.max(i + 1);
             continue;
-        }
+        };
         // A word number must count something; "one of", "no one" do not.
         let mut value = glued.as_ref().map_or(num.value, |g| g.0);
         let mut unit: String = glued
@@ -534,78 +492,8 @@ pub fn find(
             i = e.max(i + 1);
             continue;
         }
-        let mut range_to = None;
-        let mut of = None;
-        // Ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
-        if let Some((a, b)) = tok.split_once(['-', '–']).filter(|_| !num.word) {
-            if let (Some((x, _)), Some((y, _))) = (parse_digits(a, s.lang), parse_digits(b, s.lang))
-            {
-                if y > x {
-                    value = x;
-                    range_to = Some(y);
-                }
-            }
-        }
-        let between = i > s.range.start && matches!(lw(i - 1).as_ref(), "between" | "from");
-        if matches!(lw(e).as_ref(), "to" | "and" | "-" | "–") && (between || lw(e) != "and") {
-            if let Some(n2) =
-                number_at(s, e + 1).or_else(|| currency(w(e + 1)).and_then(|_| number_at(s, e + 2)))
-            {
-                if n2.value > value {
-                    range_to = Some(n2.value);
-                    if unit.is_empty() {
-                        unit = n2.unit.unwrap_or("").to_string();
-                    }
-                    e = n2.end;
-                }
-            }
-        }
-        // Ratios: "68 out of the 123", "192 of the legislature's 300 seats",
-        // "10 (sur 288)", "one in five"
-        if lw(e) == "out" && lw(e + 1) == "of" {
-            let mut k = e + 2;
-            if lw(k) == "the" {
-                k += 1;
-            }
-            if let Some(n2) = number_at(s, k) {
-                of = Some(n2.value);
-                e = n2.end;
-            }
-        } else if lw(e) == "of" && lw(e + 1) == "the" {
-            // up to four words ("unicameral legislature 's") before the whole
-            if let Some(k) = (e + 2..(e + 7).min(end))
-                .find(|&k| number_at(s, k).is_some_and(|n| !n.word || n.value > 1.0))
-            {
-                if (e + 2..k).all(|j| {
-                    w(j).chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-                        && !w(j).is_empty()
-                }) {
-                    let n2 = number_at(s, k).unwrap();
-                    if n2.value > value {
-                        of = Some(n2.value);
-                        e = n2.end;
-                    }
-                }
-            }
-        } else if w(e) == "(" && matches!(lw(e + 1).as_ref(), "sur" | "von" | "de" | "out") {
-            let k = if lw(e + 1) == "out" && lw(e + 2) == "of" {
-                e + 3
-            } else {
-                e + 2
-            };
-            if let Some(n2) = number_at(s, k) {
-                if w(n2.end) == ")" {
-                    of = Some(n2.value);
-                    e = n2.end + 1;
-                }
-            }
-        } else if lw(e) == "in" && num.word {
-            if let Some(n2) = number_at(s, e + 1).filter(|n| n.word) {
-                of = Some(n2.value);
-                e = n2.end;
-            }
-        }
+        let (range_to, between) = range_after(s, i, num.word, &mut value, &mut unit, &mut e);
+        let (of, mut e) = whole_after(s, num.word, value, e);
         // Currency after the number as a word: "4 million dollars"
         if unit.is_empty() {
             if let Some(c) = currency(w(e)) {
@@ -615,33 +503,7 @@ pub fn find(
         }
         // What it counts: up to three content words after the number
         // ("parliamentary seats"); after a fraction or percentage, the "of" phrase.
-        let mut counted = Vec::new();
-        let mut k = e;
-        if lw(k) == "of" && (value < 1.0 || unit == "%") {
-            k += 1;
-            if lw(k) == "the" {
-                k += 1;
-            }
-        }
-        while k < end && counted.len() < 3 {
-            let word = w(k);
-            let l = lowercased(word);
-            let alpha = word.chars().all(|c| c.is_alphabetic() || c == '-')
-                && word.chars().any(char::is_alphabetic);
-            if !alpha || STOP.contains(&l.as_ref()) || in_date(k) {
-                break;
-            }
-            // A verb ends the noun phrase ("68 lawmakers voted").
-            if !counted.is_empty() && (l.ends_with("ed") || l.ends_with("ing")) {
-                break;
-            }
-            counted.push(word);
-            k += 1;
-            // A plural noun ends it too ("three power plants shut down").
-            if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
-                break;
-            }
-        }
+        let (counted, k) = counted_words(s, e, value, &unit, in_date);
         if num.word
             && counted.is_empty()
             && unit.is_empty()
@@ -664,20 +526,7 @@ pub fn find(
                 k
             };
         // Approximations before the number.
-        let mut a = start;
-        let mut approx = false;
-        if a > s.range.start && APPROX.contains(&lw(a - 1).as_ref()) {
-            approx = true;
-            a -= 1;
-            if lw(a) == "estimated" && a > s.range.start && lw(a - 1) == "an" {
-                a -= 1;
-            }
-        } else if a >= s.range.start + 2
-            && APPROX_TWO.contains(&(lw(a - 2).as_ref(), lw(a - 1).as_ref()))
-        {
-            approx = true;
-            a -= 2;
-        }
+        let (mut a, approx) = approx_before(s, start);
         if between && range_to.is_some() {
             a -= 1;
         }
@@ -695,6 +544,223 @@ pub fn find(
         i = e.max(i + 1);
     }
     out
+}
+
+/// A range from the number at `i`: "10-20" in one token, "10 to 20",
+/// "between 10 and 20", "from 10 to 20". Sets the value (the lower end), a
+/// unit the upper end carries, and the end; returns the upper end and
+/// whether "between" or "from" opens the range.
+fn range_after(
+    s: &Sentence,
+    i: usize,
+    word: bool,
+    value: &mut f64,
+    unit: &mut String,
+    e: &mut usize,
+) -> (Option<f64>, bool) {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| lowercased(w(k));
+    let tok = w(i);
+    let mut range_to = None;
+    if let Some((a, b)) = tok.split_once(['-', '–']).filter(|_| !word) {
+        if let (Some((x, _)), Some((y, _))) = (parse_digits(a, s.lang), parse_digits(b, s.lang)) {
+            if y > x {
+                *value = x;
+                range_to = Some(y);
+            }
+        }
+    }
+    let between = i > s.range.start && matches!(lw(i - 1).as_ref(), "between" | "from");
+    if matches!(lw(*e).as_ref(), "to" | "and" | "-" | "–") && (between || lw(*e) != "and") {
+        if let Some(n2) =
+            number_at(s, *e + 1).or_else(|| currency(w(*e + 1)).and_then(|_| number_at(s, *e + 2)))
+        {
+            if n2.value > *value {
+                range_to = Some(n2.value);
+                if unit.is_empty() {
+                    *unit = n2.unit.unwrap_or("").to_string();
+                }
+                *e = n2.end;
+            }
+        }
+    }
+    (range_to, between)
+}
+
+/// The number at `i..e` (`cur` the currency before it) as the start of a
+/// quantity, with the unit glued to it ("5km") if any; `None` when it is
+/// not a quantity: part of a name, an ordinal, a year, a time, a phone
+/// number.
+fn glued_if_quantity(
+    s: &Sentence,
+    i: usize,
+    e: usize,
+    num: &Num,
+    cur: Option<&'static str>,
+) -> Option<Option<(f64, String)>> {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let tok = w(i);
+    // Not a quantity: part of a name, an ordinal, a year, a time, a phone number.
+    let glued_letters = tok.chars().any(char::is_alphabetic)
+        && !num.word
+        && multiplier(tok.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+            .is_none();
+    let year_like = !num.word
+        && cur.is_none()
+        && num.unit.is_none()
+        && tok.len() == 4
+        && (1800.0..=2100.0).contains(&num.value)
+        && !tok.contains(',');
+    let name_part = i > s.range.start
+        && w(i - 1).chars().all(|c| c.is_uppercase())
+        && w(i - 1).chars().count() <= 3
+        && w(i - 1) != "US"
+        && !num.word
+        && cur.is_none()
+        && num.unit.is_none()
+        && w(i - 1).chars().any(char::is_alphabetic);
+    let hyphen_name =
+        i > s.range.start && w(i - 1) == "-" && i >= 2 && w(i - 2).chars().any(char::is_uppercase);
+    // "Stage 3", "Proposition 4", "Route 9": a number that is part of a name.
+    let after_name = i > s.range.start + 1
+        && !num.word
+        && cur.is_none()
+        && num.unit.is_none()
+        && w(i - 1).chars().next().is_some_and(char::is_uppercase)
+        && w(i - 1).chars().all(char::is_alphabetic)
+        && w(i - 1).chars().count() >= 2
+        && !w(e).chars().next().is_some_and(char::is_lowercase);
+    let glued = if glued_letters { glued_unit(tok) } else { None };
+    let skip = (glued_letters && glued.is_none())
+        || year_like
+        || name_part
+        || hyphen_name
+        || after_name
+        || is_time_or_phone(s, i, e);
+    (!skip).then_some(glued)
+}
+
+/// The whole a number at `..e` is part of: "68 out of the 123", "192 of the
+/// legislature's 300 seats", "10 (sur 288)", "one in five"; and the token
+/// after it.
+fn whole_after(s: &Sentence, word: bool, value: f64, e: usize) -> (Option<f64>, usize) {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| lowercased(w(k));
+    let (mut of, mut e) = (None, e);
+    if lw(e) == "out" && lw(e + 1) == "of" {
+        let mut k = e + 2;
+        if lw(k) == "the" {
+            k += 1;
+        }
+        if let Some(n2) = number_at(s, k) {
+            of = Some(n2.value);
+            e = n2.end;
+        }
+    } else if lw(e) == "of" && lw(e + 1) == "the" {
+        // up to four words ("unicameral legislature 's") before the whole
+        if let Some(k) = (e + 2..(e + 7).min(end))
+            .find(|&k| number_at(s, k).is_some_and(|n| !n.word || n.value > 1.0))
+        {
+            if (e + 2..k).all(|j| {
+                w(j).chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                    && !w(j).is_empty()
+            }) {
+                let n2 = number_at(s, k).unwrap();
+                if n2.value > value {
+                    of = Some(n2.value);
+                    e = n2.end;
+                }
+            }
+        }
+    } else if w(e) == "(" && matches!(lw(e + 1).as_ref(), "sur" | "von" | "de" | "out") {
+        let k = if lw(e + 1) == "out" && lw(e + 2) == "of" {
+            e + 3
+        } else {
+            e + 2
+        };
+        if let Some(n2) = number_at(s, k) {
+            if w(n2.end) == ")" {
+                of = Some(n2.value);
+                e = n2.end + 1;
+            }
+        }
+    } else if lw(e) == "in" && word {
+        if let Some(n2) = number_at(s, e + 1).filter(|n| n.word) {
+            of = Some(n2.value);
+            e = n2.end;
+        }
+    }
+    (of, e)
+}
+
+/// What a number ending at `e` counts: up to three content words after it
+/// ("parliamentary seats"); after a fraction or percentage, the "of"
+/// phrase. Returns the words and the token after them.
+fn counted_words<'a>(
+    s: &Sentence<'a>,
+    e: usize,
+    value: f64,
+    unit: &str,
+    in_date: impl Fn(usize) -> bool,
+) -> (Vec<&'a str>, usize) {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| lowercased(w(k));
+    let mut counted = Vec::new();
+    let mut k = e;
+    if lw(k) == "of" && (value < 1.0 || unit == "%") {
+        k += 1;
+        if lw(k) == "the" {
+            k += 1;
+        }
+    }
+    while k < end && counted.len() < 3 {
+        let word = w(k);
+        let l = lowercased(word);
+        let alpha = word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && word.chars().any(char::is_alphabetic);
+        if !alpha || STOP.contains(&l.as_ref()) || in_date(k) {
+            break;
+        }
+        // A verb ends the noun phrase ("68 lawmakers voted").
+        if !counted.is_empty() && (l.ends_with("ed") || l.ends_with("ing")) {
+            break;
+        }
+        counted.push(word);
+        k += 1;
+        // A plural noun ends it too ("three power plants shut down").
+        if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+            break;
+        }
+    }
+    (counted, k)
+}
+
+/// Words that make the number at `start` approximate ("nearly", "more
+/// than", "an estimated"): where the quantity then starts, and whether it is.
+fn approx_before(s: &Sentence, start: usize) -> (usize, bool) {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let lw = |k: usize| lowercased(w(k));
+    let mut a = start;
+    let mut approx = false;
+    if a > s.range.start && APPROX.contains(&lw(a - 1).as_ref()) {
+        approx = true;
+        a -= 1;
+        if lw(a) == "estimated" && a > s.range.start && lw(a - 1) == "an" {
+            a -= 1;
+        }
+    } else if a >= s.range.start + 2
+        && APPROX_TWO.contains(&(lw(a - 2).as_ref(), lw(a - 1).as_ref()))
+    {
+        approx = true;
+        a -= 2;
+    }
+    (a, approx)
 }
 
 /// The entity a number belongs to: the nearest mention before it in the
