@@ -109,103 +109,18 @@ pub struct ArticleInfo {
 pub fn classify(page: &Page) -> ArticleInfo {
     let n = page.blocks.len();
     let ne = page.elements.len();
-    let mut furniture = vec![false; n];
-    // Text held under each element, to tell a share bar from a page whose
-    // <body class="no-sidebars"> happens to match a furniture word.
-    let mut held = vec![0u64; ne];
-    let mut total = 0u64;
-    for b in page.blocks.iter().filter(|b| b.visible) {
-        let len = b.text.len() as u64;
-        total += len;
-        for &e in &b.path {
-            if let Some(h) = held.get_mut(e as usize) {
-                *h += len;
-            }
-        }
-    }
     let masks: Vec<u8> = page
         .elements
         .iter()
         .map(|el| hint_mask(&el.hints))
         .collect();
-    let el_furn: Vec<bool> = page
-        .elements
-        .iter()
-        .enumerate()
-        .map(|(e, el)| {
-            if matches!(el.tag.as_str(), "html" | "body" | "main" | "article") {
-                return false;
-            }
-            let by_tag = FURNITURE_TAGS.contains(&el.tag.as_str()) || role_matches(&el.hints);
-            // Class words are weaker evidence than tags: furniture never
-            // holds most of the page's text.
-            let by_hint = is_furniture_hint(masks[e]);
-            (by_tag || by_hint) && held[e] * 2 <= total.max(1)
-        })
-        .collect();
-    for (i, b) in page.blocks.iter().enumerate() {
-        furniture[i] = b
-            .path
-            .iter()
-            .any(|&e| el_furn.get(e as usize).copied().unwrap_or(false))
-            || FURNITURE_TAGS.contains(&b.tag.as_str())
-            || role_matches(&b.hints);
-    }
-
-    // Content scores, Readability style, pushed up to five ancestors.
-    let mut score = vec![0f32; ne];
-    let mut touched = vec![false; ne];
-    let mut text_len = vec![0u32; ne];
-    let mut link_len = vec![0u32; ne];
-    for (i, b) in page.blocks.iter().enumerate() {
-        if !b.visible {
-            continue;
-        }
-        let len = utf16_len(b.text.trim());
-        // A block holds no more link text than text (`link_chars` comes from
-        // the caller, unchecked); saturate so a hostile page cannot overflow.
-        let links = b.link_chars.min(utf16_len(&b.text));
-        for &e in b.path.iter().rev().take(5) {
-            if let Some(t) = text_len.get_mut(e as usize) {
-                *t = t.saturating_add(len);
-                link_len[e as usize] = link_len[e as usize].saturating_add(links);
-            }
-        }
-        if furniture[i] || len < 25 || !SCORED_TAGS.contains(&b.tag.as_str()) {
-            continue;
-        }
-        let commas = b
-            .text
-            .chars()
-            .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
-            .count() as f32;
-        let content = 1.0 + commas + (len as f32 / 100.0).floor().min(3.0);
-        let content = content * (1.0 - link_density(b));
-        for (level, &e) in b.path.iter().rev().take(5).enumerate() {
-            let e = e as usize;
-            if e >= ne {
-                continue;
-            }
-            if !touched[e] {
-                touched[e] = true;
-                score[e] += class_weight(masks[e])
-                    + match page.elements[e].tag.as_str() {
-                        "article" | "main" => 10.0,
-                        "div" | "section" => 5.0,
-                        "pre" | "td" | "blockquote" => 3.0,
-                        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" => -5.0,
-                        _ => 0.0,
-                    };
-            }
-            let div = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[e] += content / div;
-        }
-    }
+    let (furniture, el_furn) = furniture_of(page, &masks);
+    let Scores {
+        mut score,
+        touched,
+        text_len,
+        link_len,
+    } = scores(page, &furniture, &masks);
     // Scale by the container's own link density, as Readability does.
     let mut best: Option<(usize, f32)> = None;
     for e in 0..ne {
@@ -280,6 +195,127 @@ pub fn classify(page: &Page) -> ArticleInfo {
         furniture,
         container: Some(top as u32),
         candidates,
+    }
+}
+
+/// Which blocks, and which elements, are page furniture (nav, footer,
+/// share bar…): by tag, ARIA role or class words; class words only where
+/// the element does not hold most of the page's text.
+fn furniture_of(page: &Page, masks: &[u8]) -> (Vec<bool>, Vec<bool>) {
+    let n = page.blocks.len();
+    let ne = page.elements.len();
+    let mut furniture = vec![false; n];
+    // Text held under each element, to tell a share bar from a page whose
+    // <body class="no-sidebars"> happens to match a furniture word.
+    let mut held = vec![0u64; ne];
+    let mut total = 0u64;
+    for b in page.blocks.iter().filter(|b| b.visible) {
+        let len = b.text.len() as u64;
+        total += len;
+        for &e in &b.path {
+            if let Some(h) = held.get_mut(e as usize) {
+                *h += len;
+            }
+        }
+    }
+    let el_furn: Vec<bool> = page
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(e, el)| {
+            if matches!(el.tag.as_str(), "html" | "body" | "main" | "article") {
+                return false;
+            }
+            let by_tag = FURNITURE_TAGS.contains(&el.tag.as_str()) || role_matches(&el.hints);
+            // Class words are weaker evidence than tags: furniture never
+            // holds most of the page's text.
+            let by_hint = is_furniture_hint(masks[e]);
+            (by_tag || by_hint) && held[e] * 2 <= total.max(1)
+        })
+        .collect();
+    for (i, b) in page.blocks.iter().enumerate() {
+        furniture[i] = b
+            .path
+            .iter()
+            .any(|&e| el_furn.get(e as usize).copied().unwrap_or(false))
+            || FURNITURE_TAGS.contains(&b.tag.as_str())
+            || role_matches(&b.hints);
+    }
+    (furniture, el_furn)
+}
+
+/// Readability-style content scores of the elements, and the text and
+/// link text each holds (over five levels).
+struct Scores {
+    score: Vec<f32>,
+    /// Scored at all.
+    touched: Vec<bool>,
+    text_len: Vec<u32>,
+    link_len: Vec<u32>,
+}
+
+/// Content scores, Readability style: each prose block's score pushed up
+/// to five ancestors.
+fn scores(page: &Page, furniture: &[bool], masks: &[u8]) -> Scores {
+    let ne = page.elements.len();
+    let mut score = vec![0f32; ne];
+    let mut touched = vec![false; ne];
+    let mut text_len = vec![0u32; ne];
+    let mut link_len = vec![0u32; ne];
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !b.visible {
+            continue;
+        }
+        let len = utf16_len(b.text.trim());
+        // A block holds no more link text than text (`link_chars` comes from
+        // the caller, unchecked); saturate so a hostile page cannot overflow.
+        let links = b.link_chars.min(utf16_len(&b.text));
+        for &e in b.path.iter().rev().take(5) {
+            if let Some(t) = text_len.get_mut(e as usize) {
+                *t = t.saturating_add(len);
+                link_len[e as usize] = link_len[e as usize].saturating_add(links);
+            }
+        }
+        if furniture[i] || len < 25 || !SCORED_TAGS.contains(&b.tag.as_str()) {
+            continue;
+        }
+        let commas = b
+            .text
+            .chars()
+            .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+            .count() as f32;
+        let content = 1.0 + commas + (len as f32 / 100.0).floor().min(3.0);
+        let content = content * (1.0 - link_density(b));
+        for (level, &e) in b.path.iter().rev().take(5).enumerate() {
+            let e = e as usize;
+            if e >= ne {
+                continue;
+            }
+            if !touched[e] {
+                touched[e] = true;
+                score[e] += class_weight(masks[e])
+                    + match page.elements[e].tag.as_str() {
+                        "article" | "main" => 10.0,
+                        "div" | "section" => 5.0,
+                        "pre" | "td" | "blockquote" => 3.0,
+                        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" => -5.0,
+                        _ => 0.0,
+                    };
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[e] += content / div;
+        }
+    }
+    Scores {
+        score,
+        touched,
+        text_len,
+        link_len,
     }
 }
 
