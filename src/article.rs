@@ -26,10 +26,11 @@ static FURNITURE: Words = Words::new(include_str!("../lexicon/article/furniture-
 
 /// Fragments that rescue a container from [`FURNITURE`]: `contentWithSidebar`
 /// holds the article, `related-stories` does not.
-const MAYBE_CONTENT: &[&str] = &["article", "body", "column", "content", "main", "shadow"];
+static MAYBE_CONTENT: Words =
+    Words::new(include_str!("../lexicon/article/maybe-content-hints.txt"));
 
 /// Tags whose subtree is never article text.
-const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "form", "menu", "dialog", "button"];
+static FURNITURE_TAGS: Words = Words::new(include_str!("../lexicon/article/furniture-tags.txt"));
 
 /// ARIA roles of page furniture.
 static FURNITURE_ROLES: Words = Words::new(include_str!("../lexicon/article/furniture-roles.txt"));
@@ -50,7 +51,7 @@ fn hint_mask(hints: &str) -> u8 {
     F.get_or_init(|| {
         Fragments::new(&[
             FURNITURE.list(),
-            MAYBE_CONTENT,
+            MAYBE_CONTENT.list(),
             NEGATIVE.list(),
             POSITIVE.list(),
         ])
@@ -363,7 +364,7 @@ mod tests {
             let naive = |list: &[&str]| list.iter().any(|k| hints.contains(k));
             let m = hint_mask(hints);
             assert_eq!(m & H_FURNITURE != 0, naive(&FURNITURE), "{hints}");
-            assert_eq!(m & H_MAYBE_CONTENT != 0, naive(MAYBE_CONTENT), "{hints}");
+            assert_eq!(m & H_MAYBE_CONTENT != 0, naive(&MAYBE_CONTENT), "{hints}");
             assert_eq!(m & H_NEGATIVE != 0, naive(&NEGATIVE), "{hints}");
             assert_eq!(m & H_POSITIVE != 0, naive(&POSITIVE), "{hints}");
         }

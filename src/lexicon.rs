@@ -155,6 +155,8 @@ pub mod titles {
     pub static PERSON: Words = Words::tagged(FILE, "person");
     /// Titles between a speech verb and the speaker's name ("said Senator Smith").
     pub static SPEAKER: Words = Words::tagged(FILE, "speaker");
+    /// Title abbreviations, without their period: it stays only before a name.
+    pub static ABBR: Words = Words::tagged(FILE, "abbr");
 }
 
 #[cfg(test)]

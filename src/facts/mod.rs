@@ -124,28 +124,14 @@ fn url_date(url: &str) -> Option<Day> {
 /// The language of the article from its commonest small words, for pages
 /// that do not declare one (it decides how "1.200" and "28/07" are read).
 fn guess_lang(doc: &Doc) -> String {
-    const MARKERS: &[(&str, &[&str])] = &[
-        (
-            "en",
-            &["the", "and", "of", "to", "is", "was", "that", "with"],
-        ),
-        (
-            "de",
-            &["der", "die", "und", "das", "ist", "nicht", "mit", "den"],
-        ),
-        (
-            "fr",
-            &["le", "les", "des", "est", "et", "une", "dans", "pour"],
-        ),
-        ("es", &["el", "los", "las", "que", "y", "una", "por", "con"]),
-        (
-            "pt",
-            &["os", "não", "uma", "com", "para", "que", "do", "da"],
-        ),
-        (
-            "it",
-            &["il", "che", "della", "per", "una", "non", "sono", "gli"],
-        ),
+    const FILE: &str = include_str!("../../lexicon/facts/language-markers.txt");
+    static MARKERS: [(&str, Words); 6] = [
+        ("en", Words::tagged(FILE, "en")),
+        ("de", Words::tagged(FILE, "de")),
+        ("fr", Words::tagged(FILE, "fr")),
+        ("es", Words::tagged(FILE, "es")),
+        ("pt", Words::tagged(FILE, "pt")),
+        ("it", Words::tagged(FILE, "it")),
     ];
     let mut counts = [0usize; 6];
     for ((_, text), toks) in doc.units.iter().zip(&doc.toks).take(40) {

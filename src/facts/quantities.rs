@@ -69,20 +69,7 @@ fn currency(w: &str) -> Option<&'static str> {
 }
 
 static APPROX: Words = Words::new(include_str!("../../lexicon/facts/approx-words.txt"));
-const APPROX_TWO: &[(&str, &str)] = &[
-    ("more", "than"),
-    ("less", "than"),
-    ("fewer", "than"),
-    ("at", "least"),
-    ("up", "to"),
-    ("close", "to"),
-    ("as", "many"),
-    ("as", "much"),
-    ("mehr", "als"),
-    ("plus", "de"),
-    ("más", "de"),
-    ("moins", "de"),
-];
+static APPROX_TWO: Words = Words::new(include_str!("../../lexicon/facts/approx-two-words.txt"));
 
 /// Function words: what a number counts never starts with one of these.
 static STOP: Words = Words::new(include_str!("../../lexicon/facts/quantity-stop-words.txt"));
@@ -755,7 +742,9 @@ fn approx_before(s: &Sentence, start: usize) -> (usize, bool) {
             a -= 1;
         }
     } else if a >= s.range.start + 2
-        && APPROX_TWO.contains(&(lw(a - 2).as_ref(), lw(a - 1).as_ref()))
+        && APPROX_TWO
+            .iter()
+            .any(|p| p.split_once(' ') == Some((lw(a - 2).as_ref(), lw(a - 1).as_ref())))
     {
         approx = true;
         a -= 2;
