@@ -155,6 +155,8 @@ pub mod titles {
     pub static PERSON: Words = Words::tagged(FILE, "person");
     /// Titles between a speech verb and the speaker's name ("said Senator Smith").
     pub static SPEAKER: Words = Words::tagged(FILE, "speaker");
+    /// Honorifics: alone before a name, not a role ("Mr", "Dr", "Sir").
+    pub static HONORIFIC: Words = Words::tagged(FILE, "honorific");
     /// Title abbreviations, without their period: it stays only before a name.
     pub static ABBR: Words = Words::tagged(FILE, "abbr");
 }

@@ -134,12 +134,7 @@ fn push_roles(text: &str, toks: &[tokens::Tok], r: std::ops::Range<usize>, out: 
             continue;
         }
         // Honorifics are not roles.
-        if p.len() == 1
-            && matches!(
-                p[0].to_lowercase().as_str(),
-                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr." | "sir"
-            )
-        {
+        if p.len() == 1 && titles::HONORIFIC.has(p[0].to_lowercase().as_str()) {
             continue;
         }
         let role = p.join(" ");
