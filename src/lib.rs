@@ -20,6 +20,25 @@
 //! assert_eq!(report.repeats[0].original, vec![0]);
 //! assert_eq!(report.repeats[0].copies, vec![2]);
 //! ```
+//!
+//! ## Where each rule lives
+//!
+//! Layers, each importing only the ones above it (`tests/module_graph.rs`
+//! fails on an import loop):
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`hash`], [`text`], [`lexicon`] | FNV hashing and word sets; tokens, folding and UTF-16 offsets; the word lists of `lexicon/*.txt` |
+//! | [`page`], `html` (CLI) | the input: blocks and elements; reading a saved HTML page |
+//! | [`article`] | which blocks are article text, which are page furniture |
+//! | [`repeats`] | repeated paragraphs: `compare` (shingles, coverage), `decide` (rules R1-R4, runs), `kinds` (decorative, boilerplate) |
+//! | [`doc`] | the text the tagger and the fact extractors read: units, tokens, sentences, spans |
+//! | [`ner`] | the entity tagger: tokens, features, gazetteers, model |
+//! | [`entities`] | mentions to entities: `credits`, `truecase`, `group`, `roles` |
+//! | [`facts`] | `dates` (a table of `matchers`), `quantities` (`numbers`), `quotes` (`marks`, `speaker`) |
+//! | [`report`] | the report's types, one [`Span`] for every place in the page |
+//! | [`pipeline`] | the stage order and [`Options`]: [`analyze`], [`analyze_with`] |
+//! | [`packed`], `wasm` (wasm32) | the packed report and the WASM boundary |
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
