@@ -20,13 +20,37 @@
 //! assert_eq!(report.repeats[0].original, vec![0]);
 //! assert_eq!(report.repeats[0].copies, vec![2]);
 //! ```
+//!
+//! ## Where each rule lives
+//!
+//! Layers, each importing only the ones above it (`tests/module_graph.rs`
+//! fails on an import loop):
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`hash`], [`text`], [`lexicon`] | FNV hashing and word sets; tokens, folding and UTF-16 offsets; the word lists of `lexicon/*.txt` |
+//! | [`page`], `html` (CLI) | the input: blocks and elements; reading a saved HTML page |
+//! | [`article`] | which blocks are article text, which are page furniture |
+//! | [`repeats`] | repeated paragraphs: `compare` (shingles, coverage), `decide` (rules R1-R4, runs), `kinds` (decorative, boilerplate) |
+//! | [`doc`] | the text the tagger and the fact extractors read: units, tokens, sentences, spans |
+//! | [`ner`] | the entity tagger: tokens, features, gazetteers, model |
+//! | [`entities`] | mentions to entities: `credits`, `truecase`, `group`, `roles` |
+//! | [`facts`] | `dates` (a table of `matchers`), `quantities` (`numbers`), `quotes` (`marks`, `speaker`) |
+//! | [`report`] | the report's types, one [`Span`] for every place in the page |
+//! | [`pipeline`] | the stage order and [`Options`]: [`analyze`], [`analyze_with`] |
+//! | [`packed`], `wasm` (wasm32) | the packed report and the WASM boundary |
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
+pub mod doc;
 pub mod entities;
 pub mod facts;
+pub mod hash;
+pub mod lexicon;
 pub mod ner;
+pub mod packed;
 pub mod page;
+pub mod pipeline;
 pub mod repeats;
 pub mod report;
 pub mod text;
@@ -37,23 +61,10 @@ pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use packed::{PackedReport, PACKED_REPORT_VERSION};
 pub use page::{Block, Element, Page};
-pub use repeats::{RepeatGroup, RepeatKind, Span};
-pub use report::{BlockReport, Options, Report, Stats, SCHEMA_VERSION};
-
-/// Analyses a page with the default options: every block's text is copied
-/// into the report.
-pub fn analyze(page: &Page) -> Report {
-    analyze_with(page, &Options::default())
-}
-
-/// Analyses a page. Deterministic: the same page gives the same report.
-pub fn analyze_with(page: &Page, opts: &Options) -> Report {
-    assert!(
-        !opts.panic_for_test,
-        "panic requested by a test (Options::panic_for_test)"
-    );
-    let info = article::classify(page);
-    let repeats = repeats::find_repeats(page, &info);
-    Report::build(page, &info, repeats, opts)
-}
+pub use pipeline::{analyze, analyze_with, Options};
+pub use report::{
+    BlockReport, DateFact, Entity, EntityType, Quantity, Quote, RepeatGroup, RepeatKind, Report,
+    Span, Stats, SCHEMA_VERSION,
+};

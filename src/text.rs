@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::hash::{fnv, FNV_OFFSET};
+
 /// What a token is made of; decides its weight in similarity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -214,21 +216,6 @@ impl Fragments {
     }
 }
 
-/// 64-bit FNV-1a step; stable across platforms and runs (no random seed), so
-/// the same page always gives the same report.
-#[inline]
-pub fn fnv(h: u64, x: u64) -> u64 {
-    let mut h = h;
-    for i in 0..4 {
-        h ^= (x >> (i * 16)) & 0xFFFF;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
-
-/// FNV-1a offset basis.
-pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
 /// Splits `text` into tokens. Linear in the length of the text.
 ///
 /// ```
@@ -252,7 +239,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Bytes, not `str::contains`: that builds a substring searcher
             // for every word of the page.
             if chunk.as_bytes().windows(3).any(|w| w == b"://") || chunk.starts_with("www.") {
-                let mut h = FNV_START;
+                let mut h = FNV_OFFSET;
                 for ch in chunk.chars() {
                     fold(ch, &mut |f| h = fnv(h, f as u64));
                 }
@@ -270,7 +257,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         if is_spaceless(c) {
-            let mut h = FNV_START;
+            let mut h = FNV_OFFSET;
             fold(c, &mut |f| h = fnv(h, f as u64));
             out.push(Token {
                 start: i,
@@ -286,7 +273,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut h = FNV_START;
+        let mut h = FNV_OFFSET;
         let mut digit = c.is_numeric();
         let upper = c.is_uppercase();
         fold(c, &mut |f| h = fnv(h, f as u64));

@@ -9,69 +9,12 @@ pub mod quantities;
 pub mod quotes;
 pub mod timeline;
 
-use serde::{Deserialize, Serialize};
-
-use crate::entities::{Doc, Entity, Mention, MentionRef};
+use crate::doc::{Doc, MentionRef, Sentence};
+use crate::lexicon::Words;
 use crate::page::Page;
+use crate::report::{DateFact, Entity, Quantity, Quote, Span};
 use crate::text::with_lowercase;
 use calendar::{parse_iso, Day};
-
-/// A date the article mentions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DateFact {
-    /// The expression as written ("July 28", "on Tuesday").
-    pub text: String,
-    /// The resolved date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `start/end`.
-    /// `None` when it could not be resolved (no year and no publication date).
-    pub value: Option<String>,
-    /// `absolute`, `relative`, `partial` or `range`.
-    pub kind: String,
-    /// The short phrase of what happened then.
-    pub event: String,
-    /// Where it is.
-    pub mention: Mention,
-    /// The index of a more precise date of the article that names the same
-    /// event ("July" → "July 28" for one election): a timeline shows the
-    /// event once, at that date. `None` for most dates. See [`timeline`].
-    #[serde(default)]
-    pub same_as: Option<usize>,
-}
-
-/// A number with what it counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The expression as written ("68 out of the 123 parliamentary seats").
-    pub text: String,
-    /// The number.
-    pub value: f64,
-    /// The whole it is part of ("68 of 123" → 123).
-    pub of: Option<f64>,
-    /// The upper end of a range ("between 10 and 20" → 20).
-    pub range_to: Option<f64>,
-    /// The unit or what it counts: `%`, a currency code (`USD`), or a noun
-    /// phrase ("parliamentary seats").
-    pub unit: String,
-    /// "nearly", "about", "more than"…
-    pub approx: bool,
-    /// Index into the report's `entities` of the entity the number belongs to.
-    pub entity: Option<usize>,
-    /// Where it is.
-    pub mention: Mention,
-}
-
-/// A direct quote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
-    /// The quoted words, without the quote marks (parts broken by an
-    /// attribution joined with " … ").
-    pub text: String,
-    /// Index into the report's `entities` of the speaker, if resolved.
-    pub speaker: Option<usize>,
-    /// The speaker's name as the article gives it, if any.
-    pub speaker_name: Option<String>,
-    /// Where the (first part of the) quote is.
-    pub mention: Mention,
-}
 
 /// All facts of an article.
 #[derive(Clone, Debug, Default)]
@@ -86,68 +29,13 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
 }
 
-/// A sentence of a text unit, as the extractors see it.
-pub struct Sentence<'a> {
-    /// The unit's text.
-    pub text: &'a str,
-    /// The unit's tokens.
-    pub toks: &'a [crate::ner::tokens::Tok],
-    /// Token range of the sentence.
-    pub range: std::ops::Range<usize>,
-    /// Page language (`en`, `de`, …), lower case.
-    pub lang: &'a str,
-    /// Numeric dates read month first (US English).
-    pub lang_us: bool,
-}
-
-impl<'a> Sentence<'a> {
-    /// The word at absolute token index `i`.
-    pub fn word(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.text[t.start..t.end]
-    }
-
-    /// The sentence's words.
-    pub fn words(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.range.clone().map(move |i| self.word(i))
-    }
-
-    /// Source text of a token range.
-    pub fn source(&self, r: std::ops::Range<usize>) -> &'a str {
-        if r.is_empty() {
-            return "";
-        }
-        &self.text[self.toks[r.start].start..self.toks[r.end - 1].end]
-    }
-}
-
 /// The publication date: page metadata first (`article:published_time`,
 /// JSON-LD `datePublished`, `<time datetime>`), else a dateline in the
 /// first blocks of the article.
 pub fn published(page: &Page, doc: &Doc) -> Option<Day> {
     // Most trusted first: the publication (not modification) time.
-    const RANK: &[&str] = &[
-        "meta:article:published_time=",
-        "meta:og:published_time=",
-        "meta:datepublished=",
-        "jsonld:",
-        "meta:publishdate=",
-        "meta:publish-date=",
-        "meta:publish_date=",
-        "meta:pubdate=",
-        "meta:parsely-pub-date=",
-        "meta:sailthru.date=",
-        "meta:dc.date.issued=",
-        "meta:dcterms.created=",
-        "meta:publication_date=",
-        "meta:article.published=",
-        "meta:cxenseparse:recs:publishtime=",
-        "meta:dc.date=",
-        "meta:dcterms.date=",
-        "meta:date=",
-        "time:",
-    ];
-    for prefix in RANK {
+    static RANK: Words = Words::new(include_str!("../../lexicon/facts/published-sources.txt"));
+    for prefix in RANK.iter() {
         if let Some(d) = page
             .dates
             .iter()
@@ -234,42 +122,17 @@ fn url_date(url: &str) -> Option<Day> {
     None
 }
 
-fn mention(doc: &Doc, unit: usize, r: std::ops::Range<usize>) -> Mention {
-    let block = doc.units[unit].0;
-    let toks = &doc.toks[unit];
-    let (start, end) = doc.utf16_range(unit, toks[r.start].start, toks[r.end - 1].end);
-    Mention {
-        block: block as u32,
-        start,
-        end,
-    }
-}
-
 /// The language of the article from its commonest small words, for pages
 /// that do not declare one (it decides how "1.200" and "28/07" are read).
 fn guess_lang(doc: &Doc) -> String {
-    const MARKERS: &[(&str, &[&str])] = &[
-        (
-            "en",
-            &["the", "and", "of", "to", "is", "was", "that", "with"],
-        ),
-        (
-            "de",
-            &["der", "die", "und", "das", "ist", "nicht", "mit", "den"],
-        ),
-        (
-            "fr",
-            &["le", "les", "des", "est", "et", "une", "dans", "pour"],
-        ),
-        ("es", &["el", "los", "las", "que", "y", "una", "por", "con"]),
-        (
-            "pt",
-            &["os", "não", "uma", "com", "para", "que", "do", "da"],
-        ),
-        (
-            "it",
-            &["il", "che", "della", "per", "una", "non", "sono", "gli"],
-        ),
+    const FILE: &str = include_str!("../../lexicon/facts/language-markers.txt");
+    static MARKERS: [(&str, Words); 6] = [
+        ("en", Words::tagged(FILE, "en")),
+        ("de", Words::tagged(FILE, "de")),
+        ("fr", Words::tagged(FILE, "fr")),
+        ("es", Words::tagged(FILE, "es")),
+        ("pt", Words::tagged(FILE, "pt")),
+        ("it", Words::tagged(FILE, "it")),
     ];
     let mut counts = [0usize; 6];
     for ((_, text), toks) in doc.units.iter().zip(&doc.toks).take(40) {
@@ -311,7 +174,7 @@ pub fn extract(
         published: pubd.map(Day::iso),
         ..Facts::default()
     };
-    let is_hidden = |m: &Mention| {
+    let is_hidden = |m: &Span| {
         hidden[m.block as usize]
             .iter()
             .any(|&(s, e)| m.start < e && m.end > s)
@@ -335,7 +198,7 @@ pub fn extract(
         let found = dates::find(&s, pubd, &mut anchor);
         let date_toks: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.tok.clone()).collect();
         for f in found {
-            let m = mention(doc, *u, f.tok.clone());
+            let m = doc.span(*u, f.tok.clone());
             if is_hidden(&m) {
                 continue;
             }
@@ -356,7 +219,7 @@ pub fn extract(
         }
         let sent_mentions = &by_sent[si];
         for q in quantities::find(&s, &date_toks, sent_mentions) {
-            let m = mention(doc, *u, q.tok.clone());
+            let m = doc.span(*u, q.tok.clone());
             if is_hidden(&m) {
                 continue;
             }
@@ -378,9 +241,7 @@ pub fn extract(
 }
 
 /// Words that open a clause: the event phrase of a date stops there.
-const CLAUSE_OPENERS: &[&str] = &[
-    "but", "while", "whereas", "although", "because", "which", "who", "when", "and",
-];
+static CLAUSE_OPENERS: Words = Words::new(include_str!("../../lexicon/facts/clause-openers.txt"));
 
 /// The short phrase of what happened at a date: the clause around the date
 /// expression, without it and its preposition, at most a dozen words.

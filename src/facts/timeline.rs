@@ -16,7 +16,7 @@
 //! in the precise one's ("election" in "Cambodia held a general election").
 //! Two dates of one value stay two lines: "Tuesday" can be two events.
 
-use super::DateFact;
+use crate::report::DateFact;
 
 /// Words too common in event phrases to show that two phrases name the
 /// same event.
@@ -72,7 +72,7 @@ pub fn link_same_events(dates: &mut [DateFact]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::Mention;
+    use crate::report::Span;
 
     fn date(value: Option<&str>, event: &str) -> DateFact {
         DateFact {
@@ -80,7 +80,7 @@ mod tests {
             value: value.map(str::to_string),
             kind: String::new(),
             event: event.to_string(),
-            mention: Mention {
+            mention: Span {
                 block: 0,
                 start: 0,
                 end: 0,

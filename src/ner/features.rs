@@ -15,26 +15,9 @@
 //! evidence: how the same word is cased elsewhere in the document, and what
 //! the tagger called it in earlier sentences.
 
-use std::collections::HashMap;
+use super::gazetteer::{Gazetteers, GAZ_LISTS, MAX_PHRASE, NAME_LISTS};
 
-use super::gazetteer::{Gazetteers, GAZ_LISTS};
-
-/// 64-bit FNV-1a over bytes, folded to 32 bits by the caller.
-#[inline]
-pub const fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    // A `while` loop, not an iterator: a `const fn`, so the hashes of the
-    // marker strings (`<s>`, `<none>`) are computed at compile time rather
-    // than on every feature of every token.
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-        i += 1;
-    }
-    h
-}
-
-const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+use crate::hash::{hash_bytes, hstr, WordMap, FNV_OFFSET as FNV, FNV_PRIME};
 
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
@@ -53,12 +36,6 @@ fn feat(template: u64, a: u64) -> u32 {
 #[inline]
 fn feat2(template: u64, a: u64, b: u64) -> u32 {
     feat(template, mix(a, b.wrapping_add(0x632b_e59b_d9b4_e019)))
-}
-
-/// Hash of a string value.
-#[inline]
-pub const fn hstr(s: &str) -> u64 {
-    hash_bytes(FNV, s.as_bytes())
 }
 
 /// A token's [`norm_word`] form, held inline when it is short ASCII (nearly
@@ -306,7 +283,7 @@ pub fn base_infos(words: &[&str], gaz: &Gazetteers) -> Vec<TokInfo> {
             }
         })
         .collect();
-    gaz.mark(&mut infos);
+    mark_gazetteers(gaz, &mut infos);
     infos
 }
 
@@ -314,6 +291,88 @@ impl TokInfo {
     /// Sets the shape hashes from the word.
     pub fn fill_shapes(&mut self, word: &str) {
         (self.h_shape, self.h_short) = shape_hashes(word);
+    }
+}
+
+/// Marks in [`TokInfo::gaz`] every token covered by the longest match of
+/// each gazetteer list, the
+/// matches of one list taken left to right without overlap.
+pub fn mark_gazetteers(gaz: &Gazetteers, infos: &mut [TokInfo]) {
+    if gaz.lists.is_empty() {
+        return;
+    }
+    let n = infos.len();
+    let lists = gaz.lists.len().min(GAZ_LISTS);
+    let names: u32 = NAME_LISTS.iter().map(|&k| 1u32 << k).sum();
+    let mut covered = vec![0u32; n];
+    // Where each list may match next (after its previous match).
+    let mut free = [0usize; 32];
+    // Per start token, the lists of its phrase of each length (index =
+    // length), and how long its phrases may be (up to the first
+    // punctuation).
+    let mut found = vec![([0u32; MAX_PHRASE + 1], 0u8); n];
+    // The phrase hashes of the (up to five) phrases still growing, by
+    // start token modulo MAX_PHRASE. They grow a token at a time, all
+    // together: FNV is a chain of multiplies, each waiting on the last,
+    // and five independent chains keep the multiplier busy where one
+    // phrase after another would leave it waiting.
+    let mut chains = [0u64; MAX_PHRASE];
+    let start = const { hstr("<gaz>") };
+    // Starts `first..=j` are growing at token `j`.
+    let mut first = 0;
+    for j in 0..n {
+        let t = &infos[j];
+        if t.punct && t.norm != "." && t.norm != "&" && t.norm != "-" {
+            // No phrase spans this token.
+            first = j + 1;
+            continue;
+        }
+        first = first.max((j + 1).saturating_sub(MAX_PHRASE));
+        chains[j % MAX_PHRASE] = start;
+        for &b in b" ".iter().chain(t.norm.as_bytes()) {
+            for h in &mut chains {
+                *h = (*h ^ b as u64).wrapping_mul(FNV_PRIME);
+            }
+        }
+        for i in first..=j {
+            let h = chains[i % MAX_PHRASE];
+            let folded = (((h >> 32) as u32) ^ (h as u32)) & 0x00FF_FFFF;
+            let len = j - i + 1;
+            found[i].0[len] = gaz.lists_of(folded);
+            found[i].1 = len as u8;
+        }
+    }
+    for i in 0..n {
+        let upper = infos[i].cap || infos[i].all_caps;
+        let (masks, max_len) = (&found[i].0, found[i].1 as usize);
+        let any = masks[1..=max_len].iter().fold(0, |a, m| a | m);
+        // Most tokens start no phrase of any list.
+        if any == 0 {
+            continue;
+        }
+        // Only the lists with a phrase here (most often one, the
+        // common words), not all of them.
+        let mut here = any & ((1u32 << lists) - 1);
+        if !upper {
+            here &= !names;
+        }
+        while here != 0 {
+            let k = here.trailing_zeros() as usize;
+            here &= here - 1;
+            if i < free[k] {
+                continue;
+            }
+            if let Some(len) = (1..=max_len).rev().find(|&len| masks[len] & (1 << k) != 0) {
+                for c in covered.iter_mut().skip(i).take(len) {
+                    *c |= 1 << k;
+                }
+                covered[i] |= 1 << (16 + k);
+                free[k] = i + len;
+            }
+        }
+    }
+    for (t, c) in infos.iter_mut().zip(covered) {
+        t.gaz = c;
     }
 }
 
@@ -326,45 +385,6 @@ pub struct DocCase {
     /// Seen with an initial capital, not sentence-initial, not in an all-caps sentence.
     pub title: u16,
 }
-
-/// Hashes map keys that are words or already hashes of words
-/// ([`TokInfo::h_norm`]), for the tagger's per-word maps: SipHash over them
-/// was a tenth of the tagger's time. A `u64` goes through one multiply and
-/// fold, so that both the low bits (the bucket) and the top bits (the tag
-/// byte) of the table's hash depend on the whole key; bytes go through
-/// FNV-1a first. Not proof against keys chosen to collide, which a page
-/// can only do by repeating words that collide in 64-bit FNV-1a anyway.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct WordHashState;
-
-/// The [`std::hash::Hasher`] of [`WordHashState`].
-#[derive(Clone, Copy, Debug)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        let z = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        z ^ (z >> 32)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash_bytes(self.0, bytes);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
-impl std::hash::BuildHasher for WordHashState {
-    type Hasher = WordHasher;
-    fn build_hasher(&self) -> WordHasher {
-        WordHasher(FNV)
-    }
-}
-
-/// A map keyed by word hashes, hashed with [`WordHashState`].
-pub type WordMap<V> = HashMap<u64, V, WordHashState>;
 
 /// Document-level evidence for the tagger.
 #[derive(Clone, Debug, Default)]
@@ -613,6 +633,7 @@ pub fn context_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::gazetteer::{list_index, phrase_hash};
 
     #[test]
     fn ascii_fast_paths_agree_with_the_general_ones() {
@@ -632,5 +653,114 @@ mod tests {
             assert_eq!(shape_hashes(w), char_shape_hashes(w), "{w}");
         }
         assert_eq!(norm_word("Côte-d’Ivoire 2024"), "côte-d'ivoire 0000");
+    }
+
+    fn gazetteers(entries: &[(&str, &str)]) -> Gazetteers {
+        let mut lists = vec![Vec::new(); GAZ_LISTS];
+        for (list, phrase) in entries {
+            lists[list_index(list).unwrap()].push(phrase_hash(phrase.split(' ')));
+        }
+        for l in &mut lists {
+            l.sort_unstable();
+            l.dedup();
+        }
+        Gazetteers::new(lists)
+    }
+
+    /// The marks as the lookups were first written: each start token's
+    /// phrases hashed one after another with [`phrase_hash`].
+    fn reference(g: &Gazetteers, infos: &[TokInfo]) -> Vec<u32> {
+        let n = infos.len();
+        let names: u32 = NAME_LISTS.iter().map(|&k| 1u32 << k).sum();
+        let mut covered = vec![0u32; n];
+        let mut free = [0usize; GAZ_LISTS];
+        for i in 0..n {
+            let mut masks = vec![0u32];
+            for t in &infos[i..n.min(i + MAX_PHRASE)] {
+                if t.punct && !matches!(t.norm.as_str(), "." | "&" | "-") {
+                    break;
+                }
+                let words = &infos[i..i + masks.len()];
+                masks.push(g.lists_of(phrase_hash(words.iter().map(|w| w.norm.as_str()))));
+            }
+            let upper = infos[i].cap || infos[i].all_caps;
+            for (k, free_k) in free.iter_mut().enumerate() {
+                if i < *free_k || (names & (1 << k) != 0 && !upper) {
+                    continue;
+                }
+                if let Some(len) = (1..masks.len()).rev().find(|&l| masks[l] & (1 << k) != 0) {
+                    for c in &mut covered[i..i + len] {
+                        *c |= 1 << k;
+                    }
+                    covered[i] |= 1 << (16 + k);
+                    *free_k = i + len;
+                }
+            }
+        }
+        covered
+    }
+
+    #[test]
+    fn marks_are_the_longest_matches_left_to_right() {
+        let g = gazetteers(&[
+            ("city", "phnom penh"),
+            ("city", "new york"),
+            ("city", "rio de janeiro"),
+            ("city", "paris"),
+            ("first", "hun"),
+            ("last", "sen"),
+            ("title", "prime minister"),
+            ("title", "minister"),
+            ("org", "bank of new york mellon"),
+            ("org", "at & t"),
+            // Never matched: a comma ends every phrase.
+            ("city", "washington , d.c."),
+            ("city", "winston - salem"),
+            ("orgword", "party"),
+            ("common", "the"),
+        ]);
+        let sentences = [
+            "Prime Minister Hun Sen met the Bank of New York Mellon in New York and Phnom Penh .",
+            "paris , new york - rio de janeiro , Rio de Janeiro - Paris",
+            "AT & T and the party , the minister of the Party , Hun Hun Sen Sen",
+            "Sen . Hun",
+            "From Washington , D.C. to Winston - Salem",
+            "",
+            ", , ,",
+        ];
+        let bit = |list: &str| 1u32 << list_index(list).unwrap();
+        for s in sentences {
+            let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+            let infos = base_infos(&words, &g);
+            let got: Vec<u32> = infos.iter().map(|t| t.gaz).collect();
+            assert_eq!(got, reference(&g, &infos), "{s}");
+            let at = |w: &str| got[words.iter().position(|x| *x == w).unwrap()];
+            match words.first() {
+                Some(&"Prime") => {
+                    // All five words of the bank, the first marked as its start.
+                    for w in ["Bank", "of", "Mellon"] {
+                        assert_ne!(at(w) & bit("org"), 0, "{w}");
+                    }
+                    assert_ne!(at("Bank") & bit("org") << 16, 0);
+                    assert_ne!(at("Penh") & bit("city"), 0);
+                    assert_ne!(at("Minister") & bit("title"), 0);
+                }
+                // Lower case is no place name; a title word matches in any case.
+                Some(&"paris") => {
+                    assert_eq!(at("paris") & bit("city"), 0);
+                    assert_ne!(at("Rio") & bit("city"), 0);
+                    assert_ne!(at("Paris") & bit("city"), 0);
+                }
+                Some(&"From") => {
+                    assert_eq!(at("Washington") & bit("city"), 0);
+                    assert_ne!(at("Salem") & bit("city"), 0);
+                }
+                Some(&"AT") => {
+                    assert_ne!(at("T") & bit("org"), 0);
+                    assert_ne!(at("minister") & bit("title"), 0);
+                }
+                _ => {}
+            }
+        }
     }
 }

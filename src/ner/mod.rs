@@ -22,9 +22,10 @@ pub mod train;
 
 use std::collections::HashMap;
 
+use crate::hash::WordHashState;
+
 use features::{
     base_infos, context_features, features, is_caps_sentence, own_features, DocContext, TokInfo,
-    WordHashState,
 };
 pub use model::{BadModel, Model};
 

@@ -5,6 +5,8 @@
 //! `n't` as tokens of their own. Raw page text is split the same way here,
 //! and every token keeps its byte range in the block's text.
 
+use crate::lexicon::{titles, Words};
+
 /// A token of running text: where it is, and what it says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -111,7 +113,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if j < n && chars[j].1 == '.' && keeps_period(word) {
             // A title abbreviation comes before a name: "Sen. Warren" keeps
             // its period, "… Prime Minister Hun Sen." does not.
-            let title = crate::text::with_lowercase(word, |l| TITLE_ABBR.contains(&l));
+            let title = crate::text::with_lowercase(word, |l| titles::ABBR.has(l));
             let next_upper = chars[j + 1..]
                 .iter()
                 .find(|x| !x.1.is_whitespace())
@@ -181,21 +183,9 @@ fn split_clitics(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
-/// Title abbreviations: they keep their period only before a name.
-const TITLE_ABBR: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st",
-    "rev", "hon", "messrs", "mme", "mlle", "mt", "ft",
-];
-
 /// Abbreviations that keep their final period.
 fn keeps_period(word: &str) -> bool {
-    const ABBR: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-        "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept",
-        "sep", "oct", "nov", "dec", "vs", "no", "mt", "ft", "rev", "hon", "messrs", "mme", "mlle",
-        "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "est",
-        "dept", "univ", "ave", "blvd",
-    ];
+    static ABBR: Words = Words::new(include_str!("../../lexicon/ner/abbreviations.txt"));
     let lower = word.to_lowercase();
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || ABBR.contains(&lower.as_str())

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use dossier::entities::EntityType;
+use dossier::report::EntityType;
 use dossier::Report;
 
 /// Whether to colour the output (`--color auto|always|never`).
@@ -97,7 +97,7 @@ fn number(v: f64) -> String {
     }
 }
 
-fn quantity(q: &dossier::facts::Quantity, r: &Report) -> String {
+fn quantity(q: &dossier::report::Quantity, r: &Report) -> String {
     let mut v = number(q.value);
     if let Some(to) = q.range_to {
         v = format!("{v}–{}", number(to));
@@ -155,80 +155,107 @@ pub fn render(r: &Report, color: bool) -> String {
         r.stats.article_blocks,
         r.stats.folded
     );
-    let section = |o: &mut String, title: &str, lines: Vec<String>| {
-        let _ = writeln!(
-            o,
-            "\n{} {}",
-            st.heading(title),
-            st.dim(&format!("({})", lines.len()))
-        );
-        if lines.is_empty() {
-            let _ = writeln!(o, "  {}", st.dim("none found"));
-        }
-        for l in lines {
-            let _ = writeln!(o, "  {l}");
-        }
-    };
-
-    let mut repeats = Vec::new();
-    for g in &r.repeats {
-        let list = |v: &[u32]| {
-            v.iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
-        let mut line = format!(
-            "{:<11} block {} repeats block {} (similarity {:.2})",
-            format!("{:?}", g.kind).to_lowercase(),
-            list(&g.copies),
-            list(&g.original),
-            g.similarity
-        );
-        for s in &g.spans {
-            let part = span_text(r, s.block, s.start, s.end);
-            line.push_str(&format!(
-                "\n              {}",
-                st.dim(&format!("“{}”", excerpt(&part, 90)))
-            ));
-        }
-        repeats.push(line);
-    }
+    let repeats = repeat_lines(r, &st);
     if repeats.is_empty() {
         let _ = writeln!(o, "\n{}", st.heading("no repeated paragraphs"));
     } else {
-        section(&mut o, "Repeats", repeats);
+        section(&mut o, &st, "Repeats", repeats);
     }
-
     for (title, kind) in [
         ("People", EntityType::Person),
         ("Organizations", EntityType::Organization),
         ("Places", EntityType::Place),
     ] {
-        let lines = r
-            .entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| {
-                let mut s = e.name.clone();
-                if !e.aliases.is_empty() {
-                    s = format!("{s} · {}", e.aliases.join(" · "));
-                }
-                if !e.roles.is_empty() {
-                    s = format!("{s} — {}", e.roles.join("; "));
-                }
-                let n = e.mentions.len();
-                format!(
-                    "{s} {}",
-                    st.dim(&format!("({})", plural(n, "mention", "mentions")))
-                )
-            })
-            .collect();
-        section(&mut o, title, lines);
+        section(&mut o, &st, title, entity_lines(r, &st, kind));
     }
+    section(&mut o, &st, "Timeline", timeline_lines(r, &st));
+    let numbers = r
+        .quantities
+        .iter()
+        .map(|q| format!("{} {}", quantity(q, r), st.dim(&format!("({})", q.text))))
+        .collect();
+    section(&mut o, &st, "Numbers", numbers);
+    let quotes = r
+        .quotes
+        .iter()
+        .map(|q| {
+            let who = q.speaker_name.as_deref().unwrap_or("speaker unknown");
+            format!("“{}” — {who}", excerpt(&q.text, 200))
+        })
+        .collect();
+    section(&mut o, &st, "Quotes", quotes);
+    o
+}
 
-    // One line per event: dates the core linked to a more precise one
-    // (`same_as`) are listed on that one's line.
+/// A heading with its count, then the lines (or "none found").
+fn section(o: &mut String, st: &Style, title: &str, lines: Vec<String>) {
+    let _ = writeln!(
+        o,
+        "\n{} {}",
+        st.heading(title),
+        st.dim(&format!("({})", lines.len()))
+    );
+    if lines.is_empty() {
+        let _ = writeln!(o, "  {}", st.dim("none found"));
+    }
+    for l in lines {
+        let _ = writeln!(o, "  {l}");
+    }
+}
+
+/// Each repeat group: which blocks copy which, and an excerpt of each copy.
+fn repeat_lines(r: &Report, st: &Style) -> Vec<String> {
+    let list = |v: &[u32]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    r.repeats
+        .iter()
+        .map(|g| {
+            let mut line = format!(
+                "{:<11} block {} repeats block {} (similarity {:.2})",
+                format!("{:?}", g.kind).to_lowercase(),
+                list(&g.copies),
+                list(&g.original),
+                g.similarity
+            );
+            for s in &g.spans {
+                let part = span_text(r, s.block, s.start, s.end);
+                let quoted = st.dim(&format!("“{}”", excerpt(&part, 90)));
+                line.push_str(&format!("\n              {quoted}"));
+            }
+            line
+        })
+        .collect()
+}
+
+/// People, organizations or places: name · aliases — roles (mentions).
+fn entity_lines(r: &Report, st: &Style, kind: EntityType) -> Vec<String> {
+    r.entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let mut s = e.name.clone();
+            if !e.aliases.is_empty() {
+                s = format!("{s} · {}", e.aliases.join(" · "));
+            }
+            if !e.roles.is_empty() {
+                s = format!("{s} — {}", e.roles.join("; "));
+            }
+            let n = e.mentions.len();
+            format!(
+                "{s} {}",
+                st.dim(&format!("({})", plural(n, "mention", "mentions")))
+            )
+        })
+        .collect()
+}
+
+/// One line per event: dates the core linked to a more precise one
+/// (`same_as`) are listed on that one's line.
+fn timeline_lines(r: &Report, st: &Style) -> Vec<String> {
     let mut order: Vec<usize> = (0..r.dates.len())
         .filter(|&i| r.dates[i].same_as.is_none())
         .collect();
@@ -236,7 +263,7 @@ pub fn render(r: &Report, color: bool) -> String {
         let v = |i: usize| r.dates[i].value.as_deref().unwrap_or("9999");
         v(a).cmp(v(b))
     });
-    let timeline = order
+    order
         .iter()
         .map(|&i| {
             let d = &r.dates[i];
@@ -254,26 +281,7 @@ pub fn render(r: &Report, color: bool) -> String {
                 st.dim(&format!("({})", texts.join("; ")))
             )
         })
-        .collect();
-    section(&mut o, "Timeline", timeline);
-
-    let numbers = r
-        .quantities
-        .iter()
-        .map(|q| format!("{} {}", quantity(q, r), st.dim(&format!("({})", q.text))))
-        .collect();
-    section(&mut o, "Numbers", numbers);
-
-    let quotes = r
-        .quotes
-        .iter()
-        .map(|q| {
-            let who = q.speaker_name.as_deref().unwrap_or("speaker unknown");
-            format!("“{}” — {who}", excerpt(&q.text, 200))
-        })
-        .collect();
-    section(&mut o, "Quotes", quotes);
-    o
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,415 @@
+//! The article's people, organisations and places: tagged mentions grouped
+//! into entities, with aliases, roles and a salience order.
+//!
+//! 1. The article's text (the headline, then every article block that is
+//!    not folded as a repeat) is tokenised and tagged as one document
+//!    ([`crate::ner`]), so a name tagged once informs its later mentions.
+//! 2. Mentions inside folded repeats are dropped: a repeat is not a second
+//!    mention.
+//! 3. Mentions are grouped: the same name; an acronym defined in brackets
+//!    ("Cambodian People's Party (CPP)") and used later; a surname or given
+//!    name alone after the full name ("Sam Rainsy" … "Rainsy"); a fuller
+//!    name after a short one.
+//! 4. Roles come from the words before a person's name ("Prime Minister Hun
+//!    Sen", "CNRP leader Sam Rainsy") and from appositions ("Prum Sokha,
+//!    Secretary of State at the Interior Ministry"), and are kept out of
+//!    the name.
+//! 5. Entities are ordered by salience: mentions in the headline and the
+//!    lead count most, then how often the entity is mentioned.
+
+mod credits;
+mod group;
+mod roles;
+mod truecase;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use credits::credit_start;
+use group::{group, RawMention};
+use roles::{is_role_word, ROLE_JOINERS};
+use truecase::truecase;
+
+use crate::doc::{Doc, MentionRef};
+use crate::lexicon::{titles, Words};
+use crate::ner::{self, tokens, Tagger};
+use crate::page::Page;
+use crate::report::Entity;
+use crate::text::with_lowercase;
+
+fn tagger() -> Option<&'static Tagger> {
+    static T: OnceLock<Option<Tagger>> = OnceLock::new();
+    T.get_or_init(|| Tagger::new().ok()).as_ref()
+}
+
+/// Titles and honorifics stripped from the front of a name ("President
+/// Bush" → "Bush"; [`titles::STRIP`]).
+fn is_title_word(w: &str) -> bool {
+    with_lowercase(w, |l| titles::STRIP.has(l))
+}
+
+/// Words that end an organisation's name ("Interior Ministry", "… Party").
+static ORG_HEADS: Words = Words::new(include_str!("../../lexicon/entities/org-heads.txt"));
+
+/// The sentences of a document as the tagger reads them (truecased).
+fn tagger_input<'a>(doc: &Doc<'a>) -> Vec<Vec<Cow<'a, str>>> {
+    let words: Vec<Vec<&str>> = doc
+        .sents
+        .iter()
+        .map(|(u, r)| {
+            let text = doc.units[*u].1;
+            doc.toks[*u][r.clone()]
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        })
+        .collect();
+    truecase(&words)
+}
+
+/// Extracts the entities of a page's article text. `hidden[b]` lists UTF-16
+/// ranges of block `b` that are folded as repeats. Returns the entities and
+/// every kept mention.
+pub fn extract(
+    doc: &Doc,
+    page: &Page,
+    hidden: &[Vec<(u32, u32)>],
+) -> (Vec<Entity>, Vec<MentionRef>) {
+    let Some(tagger) = tagger() else {
+        return (Vec::new(), Vec::new());
+    };
+    let truecased = tagger_input(doc);
+    let refs: Vec<Vec<&str>> = truecased
+        .iter()
+        .map(|s| s.iter().map(|w| w.as_ref()).collect())
+        .collect();
+    let labels = tagger.tag_document(&refs);
+
+    let mut raw: Vec<RawMention> = Vec::new();
+    let credits: Vec<usize> = doc
+        .units
+        .iter()
+        .zip(&doc.toks)
+        .map(|((_, t), toks)| credit_start(t, toks))
+        .collect();
+    for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
+        for (a, b, ty) in ner::spans(lab) {
+            if ty == 4 {
+                continue; // MISC: not a person, organisation or place
+            }
+            if r.start + b > credits[*u] {
+                continue; // a photo credit
+            }
+            let tagged = Tagged {
+                unit: *u,
+                sent: si,
+                sent_start: r.start,
+                tok: r.start + a..r.start + b,
+                ty,
+            };
+            push_mentions(tagger, doc, tagged, &mut raw);
+        }
+    }
+    // A repeat is not a second mention.
+    raw.retain(|m| {
+        let block = doc.units[m.unit].0;
+        let toks = &doc.toks[m.unit];
+        let (start, end) =
+            doc.utf16_range(m.unit, toks[m.tok.start].start, toks[m.tok.end - 1].end);
+        !hidden[block].iter().any(|&(s, e)| start < e && end > s)
+    });
+    group(doc, raw, page)
+}
+
+/// A span the tagger labelled, in [`Doc`] terms.
+struct Tagged {
+    unit: usize,
+    sent: usize,
+    /// First token of the sentence.
+    sent_start: usize,
+    /// Token range within the unit.
+    tok: std::ops::Range<usize>,
+    /// The tagger's type: 1 person, 2 organisation, 3 place.
+    ty: u8,
+}
+
+/// The mentions a tagged span makes, after the cleaning rules: titles, a
+/// leading "the" and trailing possessives off; an organisation's head word
+/// followed by a name is two mentions; "A or B" is two names; head words
+/// settle the type; a titled name is a person's.
+fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMention>) {
+    let (u, si, ty) = (&tagged.unit, tagged.sent, tagged.ty);
+    let text = doc.units[*u].1;
+    let toks = &doc.toks[*u];
+    let (mut a, mut b) = (tagged.tok.start, tagged.tok.end);
+    // Titles inside a name and a leading "the" are not the name.
+    while a < b && is_title_word(&text[toks[a].start..toks[a].end]) {
+        a += 1;
+    }
+    while b > a
+        && matches!(
+            &text[toks[b - 1].start..toks[b - 1].end],
+            "'s" | "’s" | "'" | "’" | "," | "." | "-"
+        )
+    {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    // "Interior Ministry Prum Sokha": an organisation's head word
+    // followed by a name is two mentions, not one.
+    if ty == 2 && b - a >= 3 {
+        let head = (a..b - 1).rev().find(|&k| {
+            with_lowercase(&text[toks[k].start..toks[k].end], |l| {
+                ORG_HEADS.contains(&l)
+            })
+        });
+        if let Some(k) = head {
+            let tail = (k + 1)..b;
+            let name_like = tail.len() <= 3
+                && tail.clone().all(|j| {
+                    let w = &text[toks[j].start..toks[j].end];
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !w.chars().all(|c| !c.is_lowercase())
+                });
+            if name_like && tail.len() >= 2 {
+                for (x, y, t) in [(a, k + 1, 2u8), (k + 1, b, 1u8)] {
+                    raw.push(RawMention {
+                        unit: *u,
+                        sent: si,
+                        tok: x..y,
+                        ty: t,
+                        text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
+                        titled: false,
+                    });
+                }
+                return;
+            }
+        }
+    }
+    while a < b && matches!(&text[toks[a].start..toks[a].end], "'s" | "’s" | "'" | "’") {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let surface = &text[toks[a].start..toks[b - 1].end];
+    if !plausible_name(surface)
+        || not_an_entity(
+            tagger,
+            &text[toks[a].start..toks[b - 1].end],
+            &toks[a..b],
+            text,
+        )
+    {
+        return;
+    }
+    // "Costco or Sam's Club": two names.
+    if let Some(k) =
+        (a + 1..b.saturating_sub(1)).find(|&k| &text[toks[k].start..toks[k].end] == "or")
+    {
+        for (x, y) in [(a, k), (k + 1, b)] {
+            raw.push(RawMention {
+                unit: *u,
+                sent: si,
+                tok: x..y,
+                ty,
+                text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
+                titled: false,
+            });
+        }
+        return;
+    }
+    let ty = head_type(
+        &text[toks[b - 1].start..toks[b - 1].end],
+        &text[toks[a].start..toks[a].end],
+        b - a,
+    )
+    .unwrap_or(ty);
+    let titled = a > tagged.sent_start
+        && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
+            titles::PERSON.has(l)
+        });
+    raw.push(RawMention {
+        unit: *u,
+        sent: si,
+        tok: a..b,
+        ty: if titled { 1 } else { ty },
+        text: normalize_space(surface),
+        titled,
+    });
+}
+
+/// Interface words that pages capitalise: never entities.
+static UI_WORDS: Words = Words::new(include_str!("../../lexicon/entities/ui-words.txt"));
+
+/// Whether a tagged span is, after all, not a name: a nationality, a month
+/// or weekday, an interface label, or a byline credit.
+fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &str) -> bool {
+    let lower = surface.to_lowercase();
+    if UI_WORDS.contains(&lower.as_str()) || lower.starts_with("credit") || surface.contains(" / ")
+    {
+        return true;
+    }
+    let norms: Vec<String> = toks
+        .iter()
+        .map(|t| ner::features::norm_word(&text[t.start..t.end]))
+        .collect();
+    let gaz = &tagger.model().gaz;
+    let in_list = |k: usize, words: &[String]| {
+        gaz.contains(
+            k,
+            ner::gazetteer::phrase_hash(words.iter().map(String::as_str)),
+        )
+    };
+    const DEMONYM: usize = ner::gazetteer::list("demonym");
+    const TIME: usize = ner::gazetteer::list("time");
+    const COMMON: usize = ner::gazetteer::list("common");
+    // "Muslims", "New Zealanders": nationalities and peoples, plural or not.
+    let mut singular = norms.clone();
+    if let Some(last) = singular.last_mut() {
+        if last.ends_with('s') && last.len() > 3 {
+            last.pop();
+        }
+    }
+    // A lone everyday word ("Little", "Dies", "Wait") capitalised by a
+    // headline or a sentence start is not a name.
+    in_list(DEMONYM, &norms)
+        || in_list(DEMONYM, &singular)
+        || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
+}
+
+/// Head words that settle the type of a multi-word name.
+fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
+    static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
+    static LOC: Words = Words::new(include_str!("../../lexicon/entities/place-name-heads.txt"));
+    let l = last.to_lowercase();
+    let f = first.to_lowercase();
+    if len >= 2
+        && (ORG.contains(&l.as_str())
+            || matches!(
+                f.as_str(),
+                "university" | "ministry" | "department" | "bank"
+            ))
+    {
+        Some(2)
+    } else if len >= 2 && LOC.contains(&l.as_str()) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Names have a capital letter (or are in a script without case) and are
+/// not role words alone ("Prime Minister", "Secretary", "State").
+fn plausible_name(s: &str) -> bool {
+    let has_upper = s.chars().any(char::is_uppercase);
+    let caseless = s
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+    if !(has_upper || caseless) || s.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return false;
+    }
+    !s.split_whitespace()
+        .all(|w| is_role_word(w) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags `docs` scoring every token, and with reach 1 and [`ner::REACH`];
+    /// prints each sentence where a label differs and the counts, and
+    /// returns the number of tokens and of differences at [`ner::REACH`].
+    fn count_differences(tagger: &Tagger, docs: &[Vec<Vec<&str>>], name: &str) -> (usize, usize) {
+        let names = ner::bio_labels();
+        let (mut tokens, mut diff1, mut diff) = (0, 0, 0);
+        for d in docs {
+            let full = tagger.tag(d, None);
+            let one = tagger.tag(d, Some(1));
+            let pruned = tagger.tag(d, Some(ner::REACH));
+            for (s, ((f, o), p)) in d.iter().zip(full.iter().zip(&one).zip(&pruned)) {
+                tokens += f.len();
+                diff1 += f.iter().zip(o).filter(|(a, b)| a != b).count();
+                diff += f.iter().zip(p).filter(|(a, b)| a != b).count();
+                if f != p || f != o {
+                    // word/full/reach 1/REACH where they differ
+                    let line: Vec<String> = (0..s.len())
+                        .map(|i| match (f[i] == o[i] && f[i] == p[i], f[i]) {
+                            (true, 0) => s[i].to_string(),
+                            (true, l) => format!("{}/{}", s[i], names[l]),
+                            _ => format!(
+                                "[{}/{}/{}/{}]",
+                                s[i], names[f[i]], names[o[i]], names[p[i]]
+                            ),
+                        })
+                        .collect();
+                    println!("  {}", line.join(" "));
+                }
+            }
+        }
+        println!(
+            "{name}: {tokens} tokens; labels differing from full scoring: \
+             {diff1} with reach 1, {diff} with reach {}",
+            ner::REACH
+        );
+        (tokens, diff)
+    }
+
+    /// Scoring only the tokens near capitals ([`ner::REACH`]) labels real
+    /// text as scoring every token does. Reads the CoNLL files of
+    /// `$SHARED/data/ner` (no difference allowed) and a plain-text file, one
+    /// paragraph per line (`DOSSIER_CHECK_TEXT`, default /tmp/mb1.txt),
+    /// where present: `cargo test --release --features cli --lib pruning --
+    /// --ignored --nocapture`. In 1 MB of news text the only differences
+    /// (14 of 200,000 tokens) were French "de l'avis de", "de non-lieu",
+    /// which full scoring calls persons and pruning leaves O.
+    #[test]
+    #[ignore = "needs data outside the repository"]
+    fn pruning_keeps_the_labels() {
+        let tagger = tagger().unwrap();
+        let text_path =
+            std::env::var("DOSSIER_CHECK_TEXT").unwrap_or_else(|_| "/tmp/mb1.txt".into());
+        if let Ok(text) = std::fs::read_to_string(&text_path) {
+            let page = Page::from_text(&text);
+            let info = crate::article::classify(&page);
+            let doc = crate::doc::build_doc(&page, &info, &vec![false; page.blocks.len()]);
+            let sents = tagger_input(&doc);
+            let refs: Vec<Vec<&str>> = sents
+                .iter()
+                .map(|s| s.iter().map(|w| w.as_ref()).collect())
+                .collect();
+            let (tokens, diff) = count_differences(tagger, &[refs], &text_path);
+            assert!(diff * 10_000 <= tokens, "{diff} of {tokens} labels differ");
+        }
+        let shared = std::env::var("SHARED")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").into());
+        for name in ["conll2003-eng.testa", "wikigold.conll"] {
+            let Ok(text) = std::fs::read_to_string(format!("{shared}/data/ner/{name}")) else {
+                continue;
+            };
+            let mut docs: Vec<Vec<Vec<&str>>> = Vec::new();
+            for line in text.lines() {
+                let word = line.split(['\t', ' ']).next().unwrap_or("");
+                if word == "-DOCSTART-" || docs.is_empty() {
+                    docs.push(vec![Vec::new()]);
+                }
+                let d = docs.last_mut().unwrap();
+                if line.trim().is_empty() || word == "-DOCSTART-" {
+                    if !d.last().unwrap().is_empty() {
+                        d.push(Vec::new());
+                    }
+                } else {
+                    d.last_mut().unwrap().push(word);
+                }
+            }
+            let (_, diff) = count_differences(tagger, &docs, name);
+            assert_eq!(diff, 0, "{name}");
+        }
+    }
+}

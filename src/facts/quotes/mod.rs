@@ -1,0 +1,367 @@
+//! Direct quotes and who said them.
+//!
+//! Quote marks of every common style are paired (“…”, "…", «…», „…“,
+//! ‘…’), including quotes that run over several paragraphs (a paragraph
+//! that ends inside a quote, followed by one that opens with a quote mark).
+//! The speaker comes from the usual patterns of news writing:
+//!
+//! * `“…,” said X` / `“…,” X said` / `“…,” he added`
+//! * `X said: “…”` / `X told reporters “…”` / `according to X, “…”`
+//! * `X has said that the government is “illegitimate”`
+//!
+//! * `X, <apposition>, said` (X, not a name inside the apposition);
+//!   `X …: “…”` (a person introducing the quote with a colon)
+//!
+//! where X is an entity mention, a name the tagger missed, a pronoun, or a
+//! description ("the Conservative MP said"), which are resolved to the
+//! person named before (the one with that role, else the nearest; names
+//! inside quotes and photo credits do not count; "it" is the organisation
+//! leading its sentence). Whoever comes after "told" is spoken to. A quote
+//! right after a sentence in which someone speaks, with no attribution of
+//! its own, is theirs. A quote broken
+//! by its attribution (`“We will,” he said, “and soon.”`, or a one-sentence
+//! attribution however long, unless the second part names its own speaker)
+//! is one quote; an
+//! unattributed quote right after an attributed one in the same or the
+//! previous paragraph has the same speaker. Short quotes (up to three words:
+//! scare quotes, titles) count only with an explicit attribution.
+
+mod marks;
+mod speaker;
+
+use marks::{has_sentence_break, spans_of, spans_open_unit, word_count, QuoteSpan};
+use speaker::{attribution_after, attribution_before, is_speech, previous_statement, Attribution};
+
+use crate::doc::{Doc, MentionRef};
+use crate::report::{Entity, Quote, Span};
+
+/// The last attributed quote: its unit, speaker and name, and where it
+/// ended (unit, first token after it).
+#[derive(Default)]
+struct LastSpeaker {
+    said: Option<(usize, Option<usize>, Option<String>)>,
+    at: (usize, usize),
+}
+
+/// What every quote of a unit is read against.
+struct Unit<'d, 'a> {
+    doc: &'d Doc<'a>,
+    u: usize,
+    block: usize,
+    text: &'a str,
+    toks: &'d [crate::ner::tokens::Tok],
+    unit_mentions: &'d [&'d MentionRef],
+    by_unit: &'d [Vec<&'d MentionRef>],
+    /// Person mentions of every unit as (first token, entity), in token order.
+    persons: &'d [Vec<(usize, usize)>],
+    entities: &'d [Entity],
+    mentions: &'d [MentionRef],
+}
+
+/// Finds the quotes of the article.
+pub fn find(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+    is_hidden: &dyn Fn(&Span) -> bool,
+) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut carry = false;
+    let unit_spans: Vec<Vec<QuoteSpan>> = doc
+        .units
+        .iter()
+        .map(|(_, text)| {
+            let spans = spans_of(text, carry);
+            carry = spans.last().is_some_and(|s| s.open_end);
+            spans
+        })
+        .collect();
+    // Names inside quotes do not speak them: in “… DNP …,” it said, "it" is
+    // not DNP. (Quotes left open at the end of a paragraph are not trusted
+    // to say where a quote ends.)
+    let mut mentions: Vec<MentionRef> = mentions
+        .iter()
+        .filter(|m| {
+            let at = doc.toks[m.unit][m.tok.start].start;
+            !unit_spans[m.unit]
+                .iter()
+                .any(|s| !s.open_end && s.outer.contains(&at))
+        })
+        .cloned()
+        .collect();
+    // In reading order: the resolvers search back from a position.
+    mentions.sort_by_key(|m| (m.unit, m.tok.start));
+    let mentions = &mentions[..];
+    let mut last = LastSpeaker::default();
+    // Mentions per unit, in one pass (not one pass per unit).
+    let mut by_unit: Vec<Vec<&MentionRef>> = vec![Vec::new(); doc.units.len()];
+    for m in mentions {
+        if let Some(v) = by_unit.get_mut(m.unit) {
+            v.push(m);
+        }
+    }
+    // Person mentions per unit as (first token, entity), in token order.
+    let persons: Vec<Vec<(usize, usize)>> = by_unit
+        .iter()
+        .map(|v| {
+            let mut p: Vec<(usize, usize)> = v
+                .iter()
+                .filter(|m| entities[m.entity].kind == crate::report::EntityType::Person)
+                .map(|m| (m.tok.start, m.entity))
+                .collect();
+            p.sort_unstable();
+            p
+        })
+        .collect();
+    for (u, ((block, text), spans)) in doc.units.iter().zip(&unit_spans).enumerate() {
+        let unit = Unit {
+            doc,
+            u,
+            block: *block,
+            text,
+            toks: &doc.toks[u],
+            unit_mentions: &by_unit[u],
+            by_unit: &by_unit,
+            persons: &persons,
+            entities,
+            mentions,
+        };
+        unit_quotes(&unit, spans, is_hidden, &mut last, &mut out);
+    }
+    out
+}
+
+/// The quotes of one unit, given its quote spans.
+fn unit_quotes(
+    cx: &Unit,
+    spans: &[QuoteSpan],
+    is_hidden: &dyn Fn(&Span) -> bool,
+    last: &mut LastSpeaker,
+    out: &mut Vec<Quote>,
+) {
+    let (doc, u, text, toks) = (cx.doc, cx.u, cx.text, cx.toks);
+    let mut k = 0;
+    while k < spans.len() {
+        let sp = spans[k].clone();
+        let inner = text[sp.inner.clone()].trim();
+        let inner_clean = inner.trim_end_matches([',', ' ']).trim();
+        if word_count(inner_clean) == 0 {
+            k += 1;
+            continue;
+        }
+        // Token positions around the quote.
+        // Tokens are in text order: binary search, not a scan per quote.
+        let before_tok = toks
+            .partition_point(|t| t.end <= sp.outer.start)
+            .checked_sub(1);
+        let after_tok =
+            Some(toks.partition_point(|t| t.start < sp.outer.end)).filter(|&a| a < toks.len());
+        let mut attr = attribute(cx, before_tok, after_tok, last);
+        let mut text_out = inner_clean.trim_end_matches([',']).to_string();
+        // “We will,” he said, “and soon.” — one quote.
+        if attr.is_some() {
+            if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
+                if continues_after_attribution(cx, &sp, next, a, attr.as_ref()) {
+                    text_out = format!(
+                        "{} … {}",
+                        text_out,
+                        text[next.inner.clone()].trim().trim_end_matches([','])
+                    );
+                    k += 1;
+                }
+            }
+        }
+        let short = word_count(&text_out) <= 3;
+        if is_title_like(&text_out) {
+            k += 1;
+            continue;
+        }
+        if attr.is_none() && !short {
+            // A quote after an attributed one goes with the same speaker: in
+            // the same paragraph, or opening the next paragraph when that
+            // paragraph attributes nothing itself.
+            if let Some((lu, e, n)) = &last.said {
+                let unit_has_verb = toks.iter().any(|t| is_speech(&text[t.start..t.end]));
+                let opens = text[..sp.outer.start].trim().is_empty();
+                if *lu == u || (*lu + 1 == u && opens && !unit_has_verb) {
+                    attr = Some(Attribution {
+                        entity: *e,
+                        name: n.clone(),
+                        pronoun: None,
+                    });
+                }
+            }
+        }
+        if attr.is_none() && !short {
+            attr = previous_statement(
+                doc,
+                u,
+                before_tok,
+                spans_open_unit(text, &sp),
+                cx.by_unit,
+                cx.entities,
+                cx.mentions,
+            );
+        }
+        if short && attr.is_none() {
+            k += 1;
+            continue;
+        }
+        let (start, end) = doc.utf16_range(
+            u,
+            sp.inner.start,
+            sp.inner.start + inner.len().min(sp.inner.len()),
+        );
+        let m = Span {
+            block: cx.block as u32,
+            start,
+            end,
+        };
+        if !is_hidden(&m) {
+            let (speaker, speaker_name) = attr
+                .as_ref()
+                .map_or((None, None), |a| (a.entity, a.name.clone()));
+            if attr.is_some() {
+                last.said = Some((u, speaker, speaker_name.clone()));
+                last.at = (u, after_tok.unwrap_or(toks.len()));
+            }
+            // A paragraph that continues an open quote extends it.
+            if sp.continued {
+                if let Some(prev) = out
+                    .last_mut()
+                    .filter(|q| q.speaker_name == speaker_name || speaker_name.is_none())
+                {
+                    prev.text = format!("{} {}", prev.text, text_out);
+                    k += 1;
+                    continue;
+                }
+            }
+            out.push(Quote {
+                text: text_out,
+                speaker,
+                speaker_name,
+                mention: m,
+            });
+        }
+        k += 1;
+    }
+}
+
+/// The attribution of a quote from the words after it, else before it;
+/// then a pronoun ("…,” he said) given the speaker of the quote just before,
+/// in this or the previous paragraph, when nobody else has been named since
+/// (the name may be one the attribution found by its shape, "Mr. Powers
+/// said", which the tagger missed).
+fn attribute(
+    cx: &Unit,
+    before_tok: Option<usize>,
+    after_tok: Option<usize>,
+    last: &LastSpeaker,
+) -> Option<Attribution> {
+    let (doc, u) = (cx.doc, cx.u);
+    let before = || {
+        attribution_before(
+            doc,
+            u,
+            before_tok,
+            cx.unit_mentions,
+            cx.entities,
+            cx.mentions,
+        )
+    };
+    let mut attr = match attribution_after(
+        doc,
+        u,
+        after_tok,
+        cx.unit_mentions,
+        cx.entities,
+        cx.mentions,
+    ) {
+        // A nameless verb after the quote ("… ” but insisted that …)
+        // yields to a named one before it (Mr Obama said … “…”).
+        Some(a) if a.entity.is_none() && a.name.is_none() => before().or(Some(a)),
+        Some(a) => Some(a),
+        None => before(),
+    };
+    if let (Some(a), Some((_, le, ln))) = (attr.as_mut(), &last.said) {
+        if let Some((pu, pt)) = a.pronoun {
+            let (su, st) = last.at;
+            let named_between = |unit: usize, from: usize, to: usize| {
+                let p = &cx.persons[unit];
+                let a = p.partition_point(|x| x.0 < from);
+                let b = p.partition_point(|x| x.0 < to);
+                p[a..b.max(a)].iter().any(|x| Some(x.1) != *le)
+            };
+            let named_since = if su == pu {
+                named_between(pu, st, pt)
+            } else {
+                named_between(su, st, usize::MAX) || named_between(pu, 0, pt)
+            };
+            if ln.is_some() && (su == pu || su + 1 == pu) && !named_since {
+                a.entity = *le;
+                a.name = ln.clone();
+            }
+        }
+    }
+    attr
+}
+
+/// Whether only the attribution stands between a quote and the next
+/// ("he said," or "said Martin Indyk, executive vice president of the
+/// Brookings Institution." — one sentence, however long), so the two are
+/// one quote; unless the second part has an attribution of its own to
+/// someone else ("“…,” said Lynch. “…” …, Mr. Powers said."). `after` is
+/// the first token after the quote.
+fn continues_after_attribution(
+    cx: &Unit,
+    sp: &QuoteSpan,
+    next: &QuoteSpan,
+    after: usize,
+    attr: Option<&Attribution>,
+) -> bool {
+    let (text, toks) = (cx.text, cx.toks);
+    let between = &text[sp.outer.end..next.outer.start];
+    let b = between.trim();
+    let has_verb = b
+        .split_whitespace()
+        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let verb_first = b
+        .split_whitespace()
+        .take(4)
+        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let is_attr_only = has_verb
+        && (word_count(b) <= 8
+            || (verb_first
+                && word_count(b) <= 30
+                && !has_sentence_break(b.trim_end_matches(['.', '!', '?', ',', ':']))))
+        && toks.get(after).is_some_and(|t| t.start < next.outer.start);
+    is_attr_only && {
+        let next_after =
+            Some(toks.partition_point(|t| t.start < next.outer.end)).filter(|&x| x < toks.len());
+        attribution_after(
+            cx.doc,
+            cx.u,
+            next_after,
+            cx.unit_mentions,
+            cx.entities,
+            cx.mentions,
+        )
+        .is_none_or(|n| n.name == attr.and_then(|a| a.name.clone()))
+    }
+}
+
+/// Titles of works in quotes ("Once Upon a Time in Hollywood"): every word
+/// capitalised, no sentence punctuation.
+fn is_title_like(text: &str) -> bool {
+    word_count(text) <= 8
+        && !text.trim_end().ends_with(['.', '!', '?'])
+        && !text.contains([',', ';', ':'])
+        && text
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            })
+}

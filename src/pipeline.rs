@@ -1,0 +1,236 @@
+//! The analysis, stage by stage. Each stage reads the page and what the
+//! stages before it decided, and none reaches back:
+//!
+//! 1. **Article** ([`crate::article::classify`]): which blocks are article
+//!    text, which are page furniture.
+//! 2. **Repeats** ([`crate::repeats::find_repeats`]): which blocks, or parts
+//!    of blocks, repeat earlier text. A block folded whole is left out of
+//!    everything after; a folded part is "hidden": nothing found in it counts.
+//! 3. **Document** ([`crate::doc::build_doc`]): the headline and the article
+//!    blocks not folded, tokenised and split into sentences.
+//! 4. **Entities** ([`crate::entities::extract`]): tagged mentions grouped
+//!    into people, organisations and places (off with [`Options::entities`]).
+//! 5. **Facts** ([`crate::facts::extract`]): dates, quantities and quotes,
+//!    which need the entities' mentions (off with [`Options::facts`]).
+//! 6. **Report** ([`Report`]): per-block flags and counts, assembled here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::ArticleInfo;
+use crate::facts::Facts;
+use crate::page::Page;
+use crate::report::{BlockReport, RepeatGroup, Report, Stats, SCHEMA_VERSION};
+
+/// How to build the report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Copy each block's text into the report. The extension turns this off:
+    /// it already holds the text, and the message back stays small.
+    pub include_text: bool,
+    /// Panic on purpose: lets the end-to-end tests check that a panic in the
+    /// core is caught at the WASM boundary and never reaches the page. Only
+    /// the extension's background sets options; pages cannot.
+    pub panic_for_test: bool,
+    /// Extract dates, quantities and quotes. Off only to measure what the
+    /// extraction costs on top of repeats and entities (`make bench`).
+    pub facts: bool,
+    /// Tag and group the article's entities. Off only to measure what the
+    /// repeats cost alone (`make bench`); facts need the entities' words, so
+    /// this off turns them off too.
+    pub entities: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            include_text: true,
+            panic_for_test: false,
+            facts: true,
+            entities: true,
+        }
+    }
+}
+
+/// Analyses a page with the default options: every block's text is copied
+/// into the report.
+pub fn analyze(page: &Page) -> Report {
+    analyze_with(page, &Options::default())
+}
+
+/// Analyses a page. Deterministic: the same page gives the same report.
+pub fn analyze_with(page: &Page, opts: &Options) -> Report {
+    assert!(
+        !opts.panic_for_test,
+        "panic requested by a test (Options::panic_for_test)"
+    );
+    let info = crate::article::classify(page);
+    let repeats = crate::repeats::find_repeats(page, &info);
+    assemble(page, &info, repeats, opts)
+}
+
+/// What the repeats leave of each block: folded whole, touched at all, the
+/// UTF-16 ranges the sidebar skips, and whether it skips the whole block.
+struct Folds {
+    folded: Vec<bool>,
+    touched: Vec<bool>,
+    hidden: Vec<Vec<(u32, u32)>>,
+    /// A copy whose original the sidebar reads. A copy of a teaser, a
+    /// stream item or a gallery caption (an original outside the article's
+    /// scope) is read, folded or not, so the article's own text is never
+    /// lost to the sidebar.
+    skipped: Vec<bool>,
+}
+
+fn folds(page: &Page, info: &ArticleInfo, repeats: &[RepeatGroup]) -> Folds {
+    let n = page.blocks.len();
+    let mut f = Folds {
+        folded: vec![false; n],
+        touched: vec![false; n],
+        hidden: vec![Vec::new(); n],
+        skipped: vec![false; n],
+    };
+    for g in repeats {
+        let whole = g.is_whole(page);
+        let read = g
+            .original
+            .iter()
+            .any(|&o| info.scope.get(o as usize).copied().unwrap_or(false));
+        for s in &g.spans {
+            f.touched[s.block as usize] = true;
+            if whole {
+                f.folded[s.block as usize] = true;
+            }
+            if read {
+                f.hidden[s.block as usize].push((s.start, s.end));
+                f.skipped[s.block as usize] |= whole;
+            }
+        }
+    }
+    f
+}
+
+/// Runs the stages after the repeats and assembles the report.
+fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &Options) -> Report {
+    let n = page.blocks.len();
+    let Folds {
+        folded,
+        touched,
+        hidden,
+        skipped,
+    } = folds(page, info, &repeats);
+    // The blocks `build_doc` reads, whether or not entities are on.
+    let in_sidebar: Vec<bool> = (0..n)
+        .map(|i| info.scope[i] && !skipped[i] && !crate::doc::is_credit(page, i))
+        .collect();
+    let (entities, facts) = if opts.entities {
+        let doc = crate::doc::build_doc(page, info, &skipped);
+        debug_assert!(doc.units.iter().all(|&(b, _)| in_sidebar[b]));
+        debug_assert_eq!(doc.units.len(), in_sidebar.iter().filter(|&&s| s).count());
+        let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
+        let facts = if opts.facts {
+            crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
+        } else {
+            Facts::default()
+        };
+        (entities, facts)
+    } else {
+        (Vec::new(), Facts::default())
+    };
+    let blocks: Vec<BlockReport> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BlockReport {
+            index: i as u32,
+            tag: b.tag.clone(),
+            text: if opts.include_text {
+                b.text.clone()
+            } else {
+                String::new()
+            },
+            article: info.article[i],
+            folded: folded[i],
+            in_sidebar: in_sidebar[i],
+        })
+        .collect();
+    let article_words = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| info.article[*i] && !folded[*i])
+        .map(|(_, b)| b.text.split_whitespace().count() as u32)
+        .sum();
+    Report {
+        version: SCHEMA_VERSION,
+        title: page.title.clone(),
+        stats: Stats {
+            blocks: n as u32,
+            article_blocks: info.article.iter().filter(|&&a| a).count() as u32,
+            folded: touched.iter().filter(|&&t| t).count() as u32,
+            article_words,
+        },
+        blocks,
+        repeats,
+        entities,
+        published: facts.published,
+        dates: facts.dates,
+        quantities: facts.quantities,
+        quotes: facts.quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Cambodian opposition leader Sam Rainsy returned to Phnom Penh on 12 March 2019, the Cambodia National Rescue Party (CNRP) said.\n\
+        \"We will not give up,\" Sam Rainsy told 3,000 supporters at the airport.\n\
+        Prime Minister Hun Sen has ruled the country since 1985.\n\
+        Cambodian opposition leader Sam Rainsy returned to Phnom Penh on 12 March 2019, the Cambodia National Rescue Party (CNRP) said.\n";
+
+    /// The stage switches drop exactly their own part of the report: the
+    /// bench subtracts the reports' times, so what stays must be the same work.
+    #[test]
+    fn stage_switches_keep_the_other_stages() {
+        let page = Page::from_text(ARTICLE);
+        let full = analyze_with(&page, &Options::default());
+        assert!(!full.repeats.is_empty(), "the fixture repeats its lead");
+        assert!(!full.entities.is_empty() && !full.dates.is_empty());
+        assert!(!full.quantities.is_empty() && !full.quotes.is_empty());
+        let cases: &[(bool, bool)] = &[(true, false), (false, true), (false, false)];
+        for &(entities, facts) in cases {
+            let opts = Options {
+                entities,
+                facts,
+                ..Options::default()
+            };
+            let r = analyze_with(&page, &opts);
+            let ctx = format!("entities {entities}, facts {facts}");
+            assert_eq!(r.blocks, full.blocks, "{ctx}");
+            assert_eq!(r.repeats, full.repeats, "{ctx}");
+            assert_eq!(r.stats, full.stats, "{ctx}");
+            if entities {
+                assert_eq!(r.entities, full.entities, "{ctx}");
+            } else {
+                assert!(r.entities.is_empty(), "{ctx}");
+            }
+            let with_facts = entities && facts;
+            assert_eq!(r.dates.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(r.quantities.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(r.quotes.is_empty(), !with_facts, "{ctx}");
+            assert_eq!(
+                r.published.is_some(),
+                with_facts && full.published.is_some(),
+                "{ctx}"
+            );
+        }
+    }
+
+    /// Options come from JavaScript as a partial object: a missing field keeps its default.
+    #[test]
+    fn missing_options_keep_their_defaults() {
+        let o: Options = serde_json::from_str(r#"{"entities": false}"#).unwrap();
+        assert!(!o.entities && o.facts && o.include_text && !o.panic_for_test);
+    }
+}

@@ -1,0 +1,285 @@
+//! The sidebar's scope on small pages shaped like real ones: what sits in or
+//! beside the article but is not about it never feeds the sidebar, and the
+//! article's own text always does (`src/article/scope.rs`).
+#![cfg(feature = "cli")]
+const BODY: &str = r#"
+<h1>Council approves the Bruckner rezoning after a long fight</h1>
+<p>The New York City Council voted on Thursday to approve the rezoning of the Bruckner Boulevard area, ending a dispute that had divided the Bronx for two years.</p>
+<p>Councilmember Marjorie Velázquez, who had opposed the plan, changed her position after the developers agreed to set aside 30 percent of the apartments for low-income tenants.</p>
+<figure><img src="a.jpg"><figcaption>Residents of Throggs Neck gathered outside City Hall before the vote.</figcaption></figure>
+<p>“This is a compromise that the neighbourhood can live with,” Velázquez said in a statement, adding that the city would fund a new school, a library and two parks.</p>
+<ul><li>349 apartments, 30 percent of them affordable</li><li>A new public school for 400 pupils</li></ul>
+<p>Opponents, led by the Throggs Neck Homeowners Association, said they would continue to fight the project in court, arguing that the streets cannot carry more traffic.</p>
+"#;
+
+/// One page per case: the article above plus `extra` inside its
+/// container; every `(text, fed)` pair says whether the block holding
+/// `text` fed the sidebar.
+fn check(name: &str, extra: &str, want: &[(&str, bool)]) {
+    let html = format!(
+        "<html><body><div class=\"site\"><div class=\"story-body\">{BODY}{extra}</div></div></body></html>"
+    );
+    let page = dossier::html::page_from_html(&html);
+    let r = dossier::analyze(&page);
+    for &(text, fed) in want {
+        let b = r
+            .blocks
+            .iter()
+            .find(|b| b.text.contains(text))
+            .unwrap_or_else(|| panic!("{name}: no block holds {text:?}"));
+        assert_eq!(b.in_sidebar, fed, "{name}: {text:?} in_sidebar");
+    }
+    // The article's own text feeds the sidebar whatever sits beside it.
+    for own in [
+        "Council approves the Bruckner",
+        "voted on Thursday",
+        "Residents of Throggs Neck",
+        "A new public school",
+        "Opponents, led by",
+    ] {
+        let b = r.blocks.iter().find(|b| b.text.contains(own)).unwrap();
+        assert!(b.in_sidebar, "{name}: the article's {own:?} left out");
+    }
+}
+
+#[test]
+fn what_is_not_the_article_does_not_feed_the_sidebar() {
+    let related: String = [
+        (
+            "Mayor Adams names a new police commissioner",
+            "Edward Caban, a 30-year veteran, takes over the NYPD.",
+        ),
+        (
+            "Knicks beat the Celtics in overtime",
+            "Jalen Brunson scored 41 points at Madison Square Garden.",
+        ),
+        (
+            "Subway fares rise to $2.90 in August",
+            "The MTA board approved the increase on Wednesday.",
+        ),
+        (
+            "Heat wave grips the Northeast",
+            "Temperatures reached 98 degrees in Newark.",
+        ),
+    ]
+    .iter()
+    .map(|(t, s)| format!("<li><h3><a href=\"/{t}\">{t}</a></h3><p>{s}</p></li>"))
+    .collect();
+    let related = format!("<h2>More from the Bronx</h2><ul>{related}</ul>");
+    let gallery: String = (1..=12)
+        .map(|i| format!("<li><h2>{i}/12</h2><p>Slide {i}: Warren Buffett lost $3.6bn in last week's slump, shareholders of Berkshire Hathaway heard.</p><p>Getty</p></li>"))
+        .collect();
+    let gallery = format!("<div class=\"gallery\"><ul>{gallery}</ul></div>");
+    let contacts: String = (1..=14)
+        .map(|i| format!("<tr><td>Constituency {i}</td><td>Member Number{i}</td><td>member{i}@parliament.uk</td></tr>"))
+        .collect();
+    let contacts = format!("<p>Below is a list of members and their email addresses, so that you can write to yours.</p><table><caption>MEMBERS AND EMAIL ADDRESSES</caption>{contacts}</table>");
+    let second = "<div class=\"factbox\"><h3>Prince Charles: young people need urgent help</h3>\
+        <p>By Tom Pyman for MailOnline</p>\
+        <p>As many as a million young people need urgent help, Prince Charles wrote in the Daily Telegraph.</p>\
+        <p>The Prince's Trust was set up in 1976 to help vulnerable young people into work and training.</p></div>";
+    let author = "<div class=\"author-bio\"><p>Jane Doe is a senior writer for the Bronx Times, covering housing and City Hall since 2015.</p></div>";
+    let comments = "<section id=\"comments\"><div class=\"comment\"><p>Dave from Yonkers: Another giveaway to the developers, Velázquez should resign.</p></div></section>";
+    let cta = "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</p></section>";
+    let linked = "<ul><li><a href=\"/u/1\">Councilmember Marjorie Velázquez and the Throggs Neck Homeowners Association</a> signed the agreement, which <a href=\"/doc/2\">was reviewed by</a> the City Planning Commission staff on Monday.</li></ul>";
+    let small_table =
+        "<table><tr><td>For</td><td>44</td></tr><tr><td>Against</td><td>6</td></tr></table>";
+    type Case<'a> = (&'a str, String, &'a [(&'a str, bool)]);
+    let cases: &[Case] = &[
+        (
+            "related list",
+            related,
+            &[
+                ("Knicks beat", false),
+                ("Jalen Brunson", false),
+                ("Subway fares", false),
+            ],
+        ),
+        (
+            "gallery of other stories",
+            gallery,
+            &[("Slide 3: Warren Buffett", false), ("Slide 11", false)],
+        ),
+        (
+            "table of contacts",
+            contacts,
+            &[
+                ("member7@parliament.uk", false),
+                ("Member Number3", false),
+                ("Below is a list", true),
+            ],
+        ),
+        (
+            "second article",
+            second.into(),
+            &[
+                ("By Tom Pyman", false),
+                ("As many as a million", false),
+                ("The Prince's Trust", false),
+            ],
+        ),
+        (
+            "author box",
+            author.into(),
+            &[("Jane Doe is a senior writer", false)],
+        ),
+        ("comments", comments.into(), &[("Dave from Yonkers", false)]),
+        ("call to action", cta.into(), &[("We want to hear", false)]),
+        (
+            "byline",
+            "<p>By Jane Doe and Juan Pérez</p>".into(),
+            &[("By Jane Doe", false)],
+        ),
+        (
+            "a sentence about linked things",
+            linked.into(),
+            &[("was reviewed by", true)],
+        ),
+        (
+            "a small table of the article's own figures",
+            small_table.into(),
+            &[("Against", true)],
+        ),
+    ];
+    for (name, extra, want) in cases {
+        check(name, extra, want);
+    }
+}
+
+#[test]
+fn entities_come_from_the_article_only() {
+    let related: String = [
+        (
+            "Mayor Adams names a new police commissioner",
+            "Edward Caban takes over the NYPD.",
+        ),
+        (
+            "Knicks beat the Celtics in overtime",
+            "Jalen Brunson scored 41 points.",
+        ),
+        (
+            "Heat wave grips the Northeast",
+            "Temperatures reached 98 degrees in Newark.",
+        ),
+    ]
+    .iter()
+    .map(|(t, s)| format!("<li><h3><a href=\"/{t}\">{t}</a></h3><p>{s}</p></li>"))
+    .collect::<String>();
+    let html = format!(
+        "<html><body><div class=\"story-body\">{BODY}<ul>{related}</ul></div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Velázquez")), "{names:?}");
+    for other in ["Brunson", "Caban", "Newark", "Celtics"] {
+        assert!(
+            !names.iter().any(|n| n.contains(other)),
+            "{other} in {names:?}"
+        );
+    }
+    // Every mention, date, number and quote points into a block that
+    // fed the sidebar.
+    let spans = r
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .chain(r.dates.iter().map(|d| &d.mention))
+        .chain(r.quantities.iter().map(|q| &q.mention))
+        .chain(r.quotes.iter().map(|q| &q.mention));
+    let mut n = 0;
+    for m in spans {
+        assert!(r.blocks[m.block as usize].in_sidebar, "block {}", m.block);
+        n += 1;
+    }
+    assert!(n > 5 && !r.quotes.is_empty() && !r.quantities.is_empty());
+}
+
+/// Stories one after another in one container, each with a heading and
+/// a byline: the sidebar reads the first; a live blog's short entries
+/// all stay.
+#[test]
+fn a_second_bylined_story_in_the_same_container_is_left_out() {
+    let para = |i: usize, who: &str| {
+        format!("<p>Paragraph {i}: {who} said on Tuesday that the project would continue, and that the dispute over the name had cost the community a great deal of time.</p>")
+    };
+    let lead: String = (1..=6).map(|i| para(i, "Massimo Banzi")).collect();
+    let second: String = (1..=4).map(|i| para(i, "Anita Graser")).collect();
+    let html = format!(
+        "<html><body><div class=\"articletext\"><h1>Weekly Edition for March 26, 2015</h1>\
+         <h2>A trademark battle in the Arduino community</h2><div>By Nathan Willis<br>March 25, 2015</div>{lead}\
+         <h2>Mapping and data mining with QGIS 2.8</h2><div>By Nathan Willis<br>March 25, 2015</div>{second}\
+         </div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let fed = |text: &str| {
+        r.blocks
+            .iter()
+            .filter(|b| b.text.contains(text))
+            .all(|b| b.in_sidebar)
+    };
+    assert!(fed("Massimo Banzi"));
+    assert!(!r
+        .blocks
+        .iter()
+        .any(|b| b.text.contains("Anita Graser") && b.in_sidebar));
+    assert!(!r.entities.iter().any(|e| e.name.contains("Graser")));
+
+    let entries: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<h3>Update {i}</h3><div>By Tom Pyman</div>{}",
+                para(i, "Liz Truss")
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"liveblog\"><h1>Live: the vote</h1>{entries}</div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let n = r
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains("Liz Truss") && b.in_sidebar)
+        .count();
+    assert_eq!(n, 4, "every entry of a live blog feeds the sidebar");
+}
+
+/// A layout class that names its sidebar (`c-fixed-sidebar-layout`)
+/// around the story is not a sidebar: it holds the page's paragraphs.
+#[test]
+fn a_sidebar_layout_around_the_story_is_not_furniture() {
+    let links: String = (1..=60)
+        .map(|i| format!("<li><a href=\"/s/{i}\">Section number {i} of the site</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"o-row c-fixed-sidebar-layout--300\"><div class=\"o-col\">{BODY}</div></div>\
+         <div class=\"site-links\"><ul>{links}</ul></div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    for own in ["voted on Thursday", "Opponents, led by"] {
+        let b = r.blocks.iter().find(|b| b.text.contains(own)).unwrap();
+        assert!(b.article && b.in_sidebar, "{own:?} left out");
+    }
+}
+
+/// A lead paragraph folded as a copy of a teaser outside the article
+/// (the repeats stage may do that) still feeds the sidebar: its
+/// original is not read.
+#[test]
+fn the_lead_folded_behind_a_teaser_still_feeds_the_sidebar() {
+    let html = r#"<html><body><div class="stream"><ul><li><h3><a href="/a">Russian cargo ship breaks up</a></h3><p>An unmanned Russian cargo spaceship heading to the International Space Station broke up in the atmosphere over Siberia on Thursday due to an unspecified malfunction, the Russian space agency said.</p></li><li><h3><a href="/b">Buzz Aldrin evacuated</a></h3><p>Buzz Aldrin, 86, was evacuated from the South Pole on Thursday, his manager said.</p></li><li><h3><a href="/c">Putin voices hope</a></h3><p>Vladimir Putin voiced hope of mending the rift with Washington.</p></li></ul></div><article><h1>Russia: Space ship malfunctions, breaks up over Siberia</h1><p>An unmanned Russian cargo spaceship heading to the International Space Station broke up in the atmosphere over Siberia on Thursday due to an unspecified malfunction, the Russian space agency said.</p><p>The Progress MS-04 cargo craft broke up at an altitude of 190 kilometers over the remote Tuva region in Siberia that borders Mongolia, Roscosmos said in a statement.</p><p>Local people reported seeing a flash of light and hearing a loud thud west of the regional capital of Kyzyl, the Tuva government was quoted as saying by the Interfax news agency.</p><p>The Progress cargo ship had lifted off as scheduled from Russia's space launch complex in Baikonur, Kazakhstan, to deliver 2.5 metric tons of fuel, water, food and other supplies.</p><p>Roscosmos said the craft was operating normally before it stopped transmitting data, and that a commission was looking into the cause.</p></article></body></html>"#;
+    let r = dossier::analyze(&dossier::html::page_from_html(html));
+    let lead = r
+        .blocks
+        .iter()
+        .rfind(|b| b.text.starts_with("An unmanned Russian cargo"))
+        .unwrap();
+    let teaser = r
+        .blocks
+        .iter()
+        .find(|b| b.text.starts_with("An unmanned Russian cargo"))
+        .unwrap();
+    assert!(lead.in_sidebar && !teaser.in_sidebar);
+    let siberia = r.entities.iter().find(|e| e.name == "Siberia").unwrap();
+    assert!(siberia.mentions.iter().any(|m| m.block == lead.index));
+}
