@@ -13,9 +13,11 @@
 //! needs no ML runtime; published feature-based taggers of this kind reach
 //! 85–90 F1 on CoNLL-2003.
 
+pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod registry;
 pub mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
@@ -187,7 +189,10 @@ impl Tagger {
         cache_own: bool,
         mut on_scores: impl FnMut(&[f32]),
     ) -> Vec<Vec<usize>> {
-        let mut doc = DocContext::default();
+        let mut doc = DocContext {
+            ext: self.model.ext,
+            ..DocContext::default()
+        };
         let prepared: Vec<_> = sentences
             .iter()
             .map(|s| {
@@ -252,7 +257,7 @@ impl Tagger {
                     row.copy_from_slice(&own_rows[k as usize * n..(k as usize + 1) * n]);
                 } else {
                     feats.clear();
-                    own_features(t, dc, *caps, &mut feats);
+                    own_features(t, dc, *caps, doc.ext, &mut feats);
                     for &f in &feats {
                         self.model.add_weights(f, row);
                     }
