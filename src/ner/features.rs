@@ -405,6 +405,11 @@ pub struct DocContext {
 /// "Ministério da Saúde": the word after next's shape with the next word).
 pub const EXT_LANG: u32 = 1;
 
+/// Model flag: score every token, not only those near a capital letter
+/// ([`super::REACH`]): for data that tags lowercase names of institutions
+/// (KIND, Italian: "la polizia", "il governo", "i carabinieri").
+pub const EXT_EVERY_TOKEN: u32 = 2;
+
 impl DocContext {
     /// Records the casing of a sentence's words.
     pub fn observe(&mut self, words: &[&str], infos: &[TokInfo]) {

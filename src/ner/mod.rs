@@ -170,7 +170,8 @@ impl Tagger {
     /// Tags a document given as sentences of words; returns BIO label ids
     /// (see [`bio_labels`]) per word.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        self.tag(sentences, Some(REACH))
+        let every = self.model.ext & features::EXT_EVERY_TOKEN != 0;
+        self.tag(sentences, if every { None } else { Some(REACH) })
     }
 
     /// [`Tagger::tag_document`], scoring every token when `reach` is `None`,
