@@ -97,7 +97,7 @@ NER_LANGS ?= de es fr pt it nl pl
 # Per language: features kept when their largest averaged weight reaches --min-weight (the
 # model's size: at most 600 KB each), and passes over the data; chosen on the dev splits.
 NER_OPTS_de ?= --min-weight 2.8 --epochs 12
-NER_OPTS_es ?= --min-weight 2 --epochs 10
+NER_OPTS_es ?= --min-weight 2 --epochs 10 --doc-sentences 10
 NER_OPTS_fr ?= --min-weight 2 --epochs 10
 NER_OPTS_it ?= --min-weight 2 --epochs 10 --ext 3
 NER_OPTS_nl ?= --min-weight 2 --epochs 10

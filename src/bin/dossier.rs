@@ -16,7 +16,7 @@ USAGE:
     dossier analyze PAGE [--json] [--text] [--explain]
     dossier blocks PAGE
     dossier tag --conll FILE [--lang LANG] [--model MODEL]
-    dossier train --train FILE --gaz DIR --out MODEL [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W]
+    dossier train --train FILE --gaz DIR --out MODEL [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W] [--doc-sentences N]
 
     analyze   find repeated paragraphs and print the report
     blocks    print the page's text blocks as the extension collects them (JSON)
@@ -278,11 +278,15 @@ fn train(args: &[String]) -> Result<(), String> {
     // English reads CoNLL-2003 (IOB1, space or TAB); other languages the
     // ner-multi TSV (dossier::ner::conll).
     let lang = opt(args, "--lang").unwrap_or("en");
+    let per_doc = match opt(args, "--doc-sentences") {
+        Some(n) => n.parse().map_err(|_| "--doc-sentences takes a number")?,
+        None => dossier::ner::conll::SENTENCES_PER_DOC,
+    };
     let read_docs = |text: &str| {
         if lang == "en" {
             t::read_conll(text, 20)
         } else {
-            dossier::ner::conll::read_tsv(text)
+            dossier::ner::conll::read_tsv_docs(text, per_doc)
         }
     };
     if lang != "en" {

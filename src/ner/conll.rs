@@ -91,6 +91,13 @@ pub fn tags_to_labels(tags: &[&str]) -> Vec<usize> {
 /// [`SENTENCES_PER_DOC`] sentences make one. Comment lines (`#` followed by
 /// a space or TAB, as in GermEval's official files) are skipped.
 pub fn read_tsv(text: &str) -> Vec<Doc> {
+    read_tsv_docs(text, SENTENCES_PER_DOC)
+}
+
+/// [`read_tsv`] with `per_doc` sentences to a pseudo-document where the
+/// file marks no documents.
+pub fn read_tsv_docs(text: &str, per_doc: usize) -> Vec<Doc> {
+    let per_doc = per_doc.max(1);
     let marked = text.lines().any(|l| l.starts_with("-DOCSTART-"));
     let mut docs: Vec<Doc> = vec![Vec::new()];
     let mut words: Vec<String> = Vec::new();
@@ -105,7 +112,7 @@ pub fn read_tsv(text: &str) -> Vec<Doc> {
             gold,
         });
         tags.clear();
-        if !marked && docs.last().unwrap().len() >= SENTENCES_PER_DOC {
+        if !marked && docs.last().unwrap().len() >= per_doc {
             docs.push(Vec::new());
         }
     };
@@ -182,6 +189,7 @@ mod tests {
             docs.iter().map(Vec::len).collect::<Vec<_>>(),
             [SENTENCES_PER_DOC, SENTENCES_PER_DOC, 1]
         );
+        assert_eq!(read_tsv_docs(&text, 30).len(), 2);
     }
 
     #[test]
