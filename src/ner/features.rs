@@ -394,7 +394,21 @@ pub struct DocContext {
     /// Entity types the tagger gave each word in earlier sentences:
     /// counts for O, PER, ORG, LOC, MISC.
     pub history: WordMap<[u16; 5]>,
+    /// The model's feature extensions ([`EXT_LANG`]…): 0 for the English
+    /// model, whose features are the original set.
+    pub ext: u32,
 }
+
+/// Feature extension of the models of other languages: suffixes of five
+/// and six letters (compounds: "-straße", "-ministerium"), and contexts
+/// that read across a lowercase connector ("Universidad de Barcelona",
+/// "Ministério da Saúde": the word after next's shape with the next word).
+pub const EXT_LANG: u32 = 1;
+
+/// Model flag: score every token, not only those near a capital letter
+/// ([`super::REACH`]): for data that tags lowercase names of institutions
+/// (KIND, Italian: "la polizia", "il governo", "i carabinieri").
+pub const EXT_EVERY_TOKEN: u32 = 2;
 
 impl DocContext {
     /// Records the casing of a sentence's words.
@@ -469,6 +483,9 @@ const T_WM1_SHORT: u64 = 123;
 const T_WP1_SHORT: u64 = 124;
 const T_CAPS_W: u64 = 125;
 const T_POS: u64 = 126;
+const T_WP1_SHP2: u64 = 127;
+const T_SHM2_WM1: u64 = 128;
+const T_WM1_SH_WP1: u64 = 129;
 
 /// Appends the feature hashes of position `i` to `out`: [`own_features`],
 /// then [`context_features`].
@@ -481,7 +498,7 @@ pub fn features(
     out: &mut Vec<u32>,
 ) {
     let dc = doc.case.get(&infos[i].h_norm).copied().unwrap_or_default();
-    own_features(&infos[i], dc, caps_sentence, out);
+    own_features(&infos[i], dc, caps_sentence, doc.ext, out);
     context_features(words, infos, i, doc, dc, caps_sentence, out);
 }
 
@@ -490,7 +507,7 @@ pub fn features(
 /// word elsewhere. Outside all-caps sentences they are the same wherever
 /// the same word is written the same way, so a tagger can sum their
 /// weights once per word and shape in a document.
-pub fn own_features(t: &TokInfo, dc: DocCase, caps_sentence: bool, out: &mut Vec<u32>) {
+pub fn own_features(t: &TokInfo, dc: DocCase, caps_sentence: bool, ext: u32, out: &mut Vec<u32>) {
     out.push(feat(T_BIAS, 0));
     out.push(feat(T_W, t.h_norm));
     // Prefixes grow a hash a character at a time; suffixes hash the tail
@@ -503,6 +520,17 @@ pub fn own_features(t: &TokInfo, dc: DocCase, caps_sentence: bool, out: &mut Vec
         out.push(feat(T_PRE + k as u64, pre));
         if let Some((tail, _)) = tails.next() {
             out.push(feat(T_SUF + k as u64, hstr(&norm[tail..])));
+        }
+    }
+    if ext & EXT_LANG != 0 {
+        let starts: Vec<usize> = norm.char_indices().map(|(at, _)| at).collect();
+        for len in [5, 6] {
+            if starts.len() >= len {
+                out.push(feat(
+                    T_SUF + len as u64 - 1,
+                    hstr(&norm[starts[starts.len() - len]..]),
+                ));
+            }
         }
     }
     // In an all-caps sentence the shape says nothing: use the casing the
@@ -570,6 +598,11 @@ pub fn context_features(
     out.push(feat2(T_SHORT3, mix(sh(-1), t.h_short), sh(1)));
     out.push(feat2(T_WM1_SHORT, w(-1), t.h_short));
     out.push(feat2(T_WP1_SHORT, w(1), t.h_short));
+    if doc.ext & EXT_LANG != 0 {
+        out.push(feat2(T_WP1_SHP2, w(1), sh(2)));
+        out.push(feat2(T_SHM2_WM1, sh(-2), w(-1)));
+        out.push(feat2(T_WM1_SH_WP1, mix(w(-1), t.h_short), w(1)));
+    }
     let initial = i == 0 || after_opening(words, i);
     let flags = (t.cap as u64)
         | (t.all_caps as u64) << 1

@@ -13,9 +13,11 @@
 //! needs no ML runtime; published feature-based taggers of this kind reach
 //! 85–90 F1 on CoNLL-2003.
 
+pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod registry;
 pub mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
@@ -168,7 +170,8 @@ impl Tagger {
     /// Tags a document given as sentences of words; returns BIO label ids
     /// (see [`bio_labels`]) per word.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        self.tag(sentences, Some(REACH))
+        let every = self.model.ext & features::EXT_EVERY_TOKEN != 0;
+        self.tag(sentences, if every { None } else { Some(REACH) })
     }
 
     /// [`Tagger::tag_document`], scoring every token when `reach` is `None`,
@@ -187,7 +190,10 @@ impl Tagger {
         cache_own: bool,
         mut on_scores: impl FnMut(&[f32]),
     ) -> Vec<Vec<usize>> {
-        let mut doc = DocContext::default();
+        let mut doc = DocContext {
+            ext: self.model.ext,
+            ..DocContext::default()
+        };
         let prepared: Vec<_> = sentences
             .iter()
             .map(|s| {
@@ -252,7 +258,7 @@ impl Tagger {
                     row.copy_from_slice(&own_rows[k as usize * n..(k as usize + 1) * n]);
                 } else {
                     feats.clear();
-                    own_features(t, dc, *caps, &mut feats);
+                    own_features(t, dc, *caps, doc.ext, &mut feats);
                     for &f in &feats {
                         self.model.add_weights(f, row);
                     }

@@ -6,7 +6,7 @@
 //! differences between consecutive sorted values):
 //!
 //! ```text
-//! "DNER"  u32 version (2)
+//! "DNER"  u32 version (2, or 3: then u32 feature extensions follow)
 //! u8 n_labels, then per label: u8 len, bytes
 //! f32 trans[(n_labels + 1) * n_labels]   row n_labels = sentence start
 //! f32 scale                              weight = stored 12-bit value * scale
@@ -20,8 +20,11 @@ use super::gazetteer::Gazetteers;
 
 /// Magic bytes of a model file.
 pub const MAGIC: &[u8; 4] = b"DNER";
-/// Version of the file layout.
+/// Version of the file layout: models without feature extensions (the
+/// English one) are written as version 2, byte for byte as before them.
 pub const VERSION: u32 = 2;
+/// Version of the layout with the feature extensions word after the version.
+pub const VERSION_EXT: u32 = 3;
 
 /// A loaded model.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +41,9 @@ pub struct Model {
     pub pairs: Vec<(u8, f32)>,
     /// Gazetteers.
     pub gaz: Gazetteers,
+    /// Feature extensions the model was trained with
+    /// ([`super::features::EXT_LANG`]; 0: the original features).
+    pub ext: u32,
     /// Open-addressing index over `keys`, built at load: slot → (key, key
     /// index + 1; 0 = empty). The key sits in the slot so that a lookup,
     /// which misses for most features of a token, reads one cache line
@@ -206,9 +212,11 @@ impl Model {
         if r.take(4)? != MAGIC {
             return Err(BadModel("not a Dossier model"));
         }
-        if r.u32()? != VERSION {
-            return Err(BadModel("unknown version"));
-        }
+        let ext = match r.u32()? {
+            VERSION => 0,
+            VERSION_EXT => r.u32()?,
+            _ => return Err(BadModel("unknown version")),
+        };
         let nl = r.u8()? as usize;
         if nl == 0 || nl > 16 {
             return Err(BadModel("bad label count"));
@@ -262,6 +270,7 @@ impl Model {
             offs,
             pairs,
             gaz: Gazetteers::new(lists),
+            ext,
             index: Vec::new(),
             dense: Vec::new(),
             filter: Vec::new(),
@@ -300,7 +309,12 @@ impl Model {
         let q = |w: f32| (w / scale).round().clamp(-2048.0, 2047.0) as i16;
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
-        b.extend_from_slice(&VERSION.to_le_bytes());
+        if self.ext == 0 {
+            b.extend_from_slice(&VERSION.to_le_bytes());
+        } else {
+            b.extend_from_slice(&VERSION_EXT.to_le_bytes());
+            b.extend_from_slice(&self.ext.to_le_bytes());
+        }
         b.push(self.labels.len() as u8);
         for l in &self.labels {
             b.push(l.len() as u8);

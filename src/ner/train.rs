@@ -10,17 +10,7 @@ use super::gazetteer::{list_index, phrase_hash, Gazetteers, GAZ_LISTS};
 use super::model::Model;
 use super::{bio_labels, constrained, label_type, viterbi, TYPES};
 
-/// A sentence with gold labels.
-#[derive(Clone, Debug)]
-pub struct Sentence {
-    /// The words.
-    pub words: Vec<String>,
-    /// Gold BIO label ids (see [`bio_labels`]).
-    pub gold: Vec<usize>,
-}
-
-/// A document: its sentences.
-pub type Doc = Vec<Sentence>;
+pub use super::conll::{Doc, Sentence};
 
 /// Reads a token-per-line file: the word in the first column, the entity
 /// tag in the last (IOB1 or BIO; `per`/`org`/`geo`/`gpe` tags of the GMB
@@ -208,6 +198,8 @@ pub struct Settings {
     pub seed: u64,
     /// Features whose largest averaged weight is below this are dropped.
     pub min_weight: f32,
+    /// Feature extensions ([`super::features::EXT_LANG`]); 0 for English.
+    pub ext: u32,
 }
 
 impl Default for Settings {
@@ -216,6 +208,7 @@ impl Default for Settings {
             epochs: 10,
             seed: 7,
             min_weight: 1.5,
+            ext: 0,
         }
     }
 }
@@ -270,7 +263,10 @@ pub fn train(
         }
         for &d in &order {
             let p = &prepared[d];
-            let mut doc = DocContext::default();
+            let mut doc = DocContext {
+                ext: s.ext,
+                ..DocContext::default()
+            };
             for (w, inf) in p.words.iter().zip(&p.infos) {
                 doc.observe(w, inf);
             }
@@ -322,6 +318,7 @@ pub fn train(
             }
         }
         model = averaged(&weights, &trans, &trans_acc, c, &labels, &gaz, s.min_weight);
+        model.ext = s.ext;
         on_epoch(epoch + 1, &model);
     }
     model

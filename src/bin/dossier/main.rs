@@ -26,8 +26,8 @@ USAGE:
     dossier analyze --jsonl - [...]         (JSONL pages on standard input)
     dossier analyze --warc FILE.warc[.gz] [...]
     dossier blocks PAGE
-    dossier tag --conll FILE [--model MODEL]
-    dossier train --train FILE --gaz DIR --out MODEL [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W]
+    dossier tag --conll FILE [--lang LANG] [--model MODEL]
+    dossier train --train FILE --gaz DIR --out MODEL [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W] [--doc-sentences N]
 
     analyze   print the page's dossier: title, date, folded repeats, people,
               organizations, places, timeline, numbers and quotes
@@ -36,6 +36,10 @@ USAGE:
               -DOCSTART- = document start); prints each line with a TAB and the
               predicted BIO tag (B-PER, I-ORG, O, ...)
     train     train the entity tagger (needs the `train` feature; see `make model`)
+
+    --lang    the language's tagger: en (the default), de, es, fr, it, nl, pl, pt
+              (model/ner-LANG.bin; DOSSIER_MODEL_DIR overrides the directory);
+              for train, files in the ner-multi TSV format (token TAB IOB2 tag)
 
     PAGE      an HTML file, or - for standard input
     --json    print the report as JSON (the schema in README.md)
@@ -278,15 +282,16 @@ fn opt<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-fn load_tagger(args: &[String]) -> Result<dossier::ner::Tagger, String> {
+fn load_tagger(args: &[String]) -> Result<std::sync::Arc<dossier::ner::Tagger>, String> {
     match opt(args, "--model") {
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-            Ok(dossier::ner::Tagger::with_model(
+            Ok(std::sync::Arc::new(dossier::ner::Tagger::with_model(
                 dossier::ner::Model::from_bytes(&bytes).map_err(|e| e.to_string())?,
-            ))
+            )))
         }
-        None => dossier::ner::Tagger::new().map_err(|e| e.to_string()),
+        None => dossier::ner::Tagger::for_language(opt(args, "--lang").unwrap_or("en"))
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -349,9 +354,29 @@ fn train(args: &[String]) -> Result<(), String> {
     if let Some(w) = opt(args, "--min-weight") {
         s.min_weight = w.parse().map_err(|_| "--min-weight takes a number")?;
     }
+    // English reads CoNLL-2003 (IOB1, space or TAB); other languages the
+    // ner-multi TSV (dossier::ner::conll).
+    let lang = opt(args, "--lang").unwrap_or("en");
+    let per_doc = match opt(args, "--doc-sentences") {
+        Some(n) => n.parse().map_err(|_| "--doc-sentences takes a number")?,
+        None => dossier::ner::conll::SENTENCES_PER_DOC,
+    };
+    let read_docs = |text: &str| {
+        if lang == "en" {
+            t::read_conll(text, 20)
+        } else {
+            dossier::ner::conll::read_tsv_docs(text, per_doc)
+        }
+    };
+    if lang != "en" {
+        s.ext = dossier::ner::features::EXT_LANG;
+    }
+    if let Some(x) = opt(args, "--ext") {
+        s.ext = x.parse().map_err(|_| "--ext takes a number")?;
+    }
     let mut docs = Vec::new();
     for p in train_path.split(',') {
-        docs.extend(t::read_conll(&read(p)?, 20));
+        docs.extend(read_docs(&read(p)?));
     }
     // Silver data (the GMB) is brought to CoNLL conventions first.
     if let Some(p) = opt(args, "--silver") {
@@ -366,7 +391,7 @@ fn train(args: &[String]) -> Result<(), String> {
         docs.extend(silver);
     }
     let dev = match opt(args, "--dev") {
-        Some(p) => t::read_conll(&read(p)?, 20),
+        Some(p) => read_docs(&read(p)?),
         None => Vec::new(),
     };
     let gaz =

@@ -1,0 +1,212 @@
+//! The tagger of each language.
+//!
+//! English ships inside the crate ([`super::MODEL_BYTES`]). Every other
+//! language's model is its own file, `model/ner-<lang>.bin`, never compiled
+//! in, so English readers pay nothing for it: the extension fetches the file
+//! from its own package the first time a page in that language is analysed
+//! and hands the bytes to [`register_model`]; natively,
+//! [`super::Tagger::for_language`] reads it from the model directory
+//! ([`model_dir`]) on first use. Either way a model is parsed once and
+//! shared.
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::{BadModel, Model, Tagger};
+
+/// Languages with a tagger in this repository, English first.
+pub const LANGUAGES: &[&str] = &["en", "de", "es", "fr", "it", "nl", "pl", "pt"];
+
+/// Why no tagger could be had for a language.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a language this crate has a model for.
+    Unsupported(String),
+    /// A language with a model, but none was registered (WASM) or found
+    /// on disk (native).
+    NotLoaded(String),
+    /// The bytes are not a model file.
+    Bad(BadModel),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::Unsupported(l) => write!(f, "no entity model for language {l:?}"),
+            ModelError::NotLoaded(l) => write!(
+                f,
+                "the entity model for {l:?} is not loaded (model/ner-{l}.bin)"
+            ),
+            ModelError::Bad(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<BadModel> for ModelError {
+    fn from(e: BadModel) -> Self {
+        ModelError::Bad(e)
+    }
+}
+
+/// The language code a tagger is filed under: the primary subtag, lower
+/// case ("de-AT" → "de", "pt_BR" → "pt", "EN" → "en"); `None` when that
+/// is not one of [`LANGUAGES`].
+pub fn model_language(code: &str) -> Option<&'static str> {
+    let primary = code
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    LANGUAGES.iter().copied().find(|l| *l == primary)
+}
+
+/// The file name of a language's model (`ner.bin` for English).
+pub fn model_file(lang: &str) -> String {
+    if lang == "en" {
+        "ner.bin".into()
+    } else {
+        format!("ner-{lang}.bin")
+    }
+}
+
+type Registry = Mutex<Vec<(&'static str, Arc<Tagger>)>>;
+
+fn registry() -> &'static Registry {
+    static R: OnceLock<Registry> = OnceLock::new();
+    R.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+fn registered(lang: &str) -> Option<Arc<Tagger>> {
+    let r = registry().lock().unwrap_or_else(|e| e.into_inner());
+    r.iter().find(|(l, _)| *l == lang).map(|(_, t)| t.clone())
+}
+
+fn store(lang: &'static str, t: Tagger) -> Arc<Tagger> {
+    let t = Arc::new(t);
+    let mut r = registry().lock().unwrap_or_else(|e| e.into_inner());
+    r.retain(|(l, _)| *l != lang);
+    r.push((lang, t.clone()));
+    t
+}
+
+/// Hands the core the bytes of a language's model (`model/ner-<lang>.bin`,
+/// as the extension fetches it from its package): parsed now, used by every
+/// later [`Tagger::for_language`] of that language. Registering again
+/// replaces the model; registering English replaces the embedded one.
+pub fn register_model(code: &str, bytes: &[u8]) -> Result<(), ModelError> {
+    let lang = model_language(code).ok_or_else(|| ModelError::Unsupported(code.to_string()))?;
+    let model = Model::from_bytes(bytes)?;
+    store(lang, Tagger::with_model(model));
+    Ok(())
+}
+
+/// Whether [`Tagger::for_language`] would answer without reading a file:
+/// English, or a language whose model was registered.
+pub fn is_loaded(code: &str) -> bool {
+    model_language(code).is_some_and(|l| l == "en" || registered(l).is_some())
+}
+
+/// The directory native builds read models from: `$DOSSIER_MODEL_DIR`,
+/// else the crate's own `model/`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn model_dir() -> std::path::PathBuf {
+    match std::env::var_os("DOSSIER_MODEL_DIR") {
+        Some(d) => d.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("model"),
+    }
+}
+
+impl Tagger {
+    /// The tagger of a language (a code such as `de`, `es-MX`, `pt_BR`):
+    /// English from the embedded model; another language from the model
+    /// registered with [`register_model`], or natively, if none was, from
+    /// `ner-<lang>.bin` in [`model_dir`] (read once, then kept).
+    pub fn for_language(code: &str) -> Result<Arc<Tagger>, ModelError> {
+        let lang = model_language(code).ok_or_else(|| ModelError::Unsupported(code.to_string()))?;
+        if let Some(t) = registered(lang) {
+            return Ok(t);
+        }
+        if lang == "en" {
+            static EN: OnceLock<Arc<Tagger>> = OnceLock::new();
+            if let Some(t) = EN.get() {
+                return Ok(t.clone());
+            }
+            let t = Arc::new(Tagger::new()?);
+            return Ok(EN.get_or_init(|| t).clone());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let path = model_dir().join(model_file(lang));
+            if let Ok(bytes) = std::fs::read(path) {
+                let model = Model::from_bytes(&bytes)?;
+                return Ok(store(lang, Tagger::with_model(model)));
+            }
+        }
+        Err(ModelError::NotLoaded(lang.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_map_to_model_languages() {
+        assert_eq!(model_language("de-AT"), Some("de"));
+        assert_eq!(model_language("pt_BR"), Some("pt"));
+        assert_eq!(model_language(" EN "), Some("en"));
+        assert_eq!(model_language("ja"), None);
+        assert_eq!(model_language(""), None);
+        assert_eq!(model_file("en"), "ner.bin");
+        assert_eq!(model_file("de"), "ner-de.bin");
+    }
+
+    #[test]
+    fn english_is_embedded_and_shared() {
+        assert!(is_loaded("en-GB"));
+        let a = Tagger::for_language("en").unwrap();
+        let b = Tagger::for_language("en-US").unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn unsupported_and_bad_models_are_refused() {
+        assert!(matches!(
+            Tagger::for_language("ja"),
+            Err(ModelError::Unsupported(_))
+        ));
+        assert!(matches!(
+            register_model("xx", super::super::MODEL_BYTES),
+            Err(ModelError::Unsupported(_))
+        ));
+        assert_eq!(
+            register_model("nl", b"not a model"),
+            Err(ModelError::Bad(BadModel("not a Dossier model")))
+        );
+    }
+
+    #[test]
+    fn models_without_extensions_keep_the_version_2_layout() {
+        let mut m = Model::from_bytes(super::super::MODEL_BYTES).unwrap();
+        assert_eq!(m.ext, 0);
+        let v2 = m.to_bytes();
+        assert_eq!(&v2[4..8], &2u32.to_le_bytes());
+        m.ext = super::super::features::EXT_LANG;
+        let v3 = m.to_bytes();
+        assert_eq!(&v3[4..8], &3u32.to_le_bytes());
+        assert_eq!(v3.len(), v2.len() + 4);
+        let back = Model::from_bytes(&v3).unwrap();
+        assert_eq!(back.ext, super::super::features::EXT_LANG);
+        assert_eq!(back.keys, m.keys);
+    }
+
+    #[test]
+    fn a_registered_model_is_used() {
+        // Polish gets the English model's bytes here: what matters is that
+        // the registered model, not a file, answers.
+        register_model("pl-PL", super::super::MODEL_BYTES).unwrap();
+        assert!(is_loaded("pl"));
+        let t = Tagger::for_language("pl").unwrap();
+        assert_eq!(t.model().keys, Tagger::new().unwrap().model().keys);
+    }
+}
