@@ -53,7 +53,7 @@ export function pack(page) {
 }
 
 /** Layout version of a packed report: the first number. */
-const PACKED_REPORT_VERSION = 2;
+const PACKED_REPORT_VERSION = 3;
 
 /**
  * The report object from `core.analyzePackedRaw`'s `[text, nums, floats]`
@@ -115,6 +115,12 @@ export function unpackReport([text, nums, floats]) {
     salience: floats[f++],
   }));
   const published = optStr();
+  const language = { code: atom(), source: atom(), declared: atom() };
+  {
+    const flags = num();
+    language.entities = (flags & 1) !== 0;
+    language.facts = (flags & 2) !== 0;
+  }
   const dates = times(() => ({ text: str(), value: optStr(), kind: atom(), event: atom(), mention: span(), same_as: optIndex() }));
   const quantities = times(() => ({
     text: str(),
@@ -129,7 +135,7 @@ export function unpackReport([text, nums, floats]) {
   const quotes = times(() => ({ text: str(), speaker: optIndex(), speaker_name: optStr(), mention: span() }));
   const stats = { blocks: num(), article_blocks: num(), folded: num(), article_words: num() };
   if (n !== nums.length || f !== floats.length || at !== text.length) throw new Error('bad packed report');
-  return { version, title, blocks, repeats, entities, published, dates, quantities, quotes, stats };
+  return { version, title, blocks, repeats, entities, published, language, dates, quantities, quotes, stats };
 }
 
 /** `core.analyzePacked(…pack(page), opts)`, the same report for less work: page and report cross packed. */

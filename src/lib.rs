@@ -46,6 +46,7 @@ pub mod doc;
 pub mod entities;
 pub mod facts;
 pub mod hash;
+pub mod lang;
 pub mod lexicon;
 pub mod ner;
 pub mod packed;

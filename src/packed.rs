@@ -5,7 +5,7 @@ use crate::report::{Report, Span};
 
 /// Version of the packed report layout (the first number of
 /// [`PackedReport::nums`]).
-pub const PACKED_REPORT_VERSION: u32 = 2;
+pub const PACKED_REPORT_VERSION: u32 = 3;
 
 /// A report in the packed form `extension/pack.js` (`unpackReport`) turns
 /// back into the very object `serde-wasm-bindgen` makes of the [`Report`]:
@@ -20,6 +20,7 @@ pub const PACKED_REPORT_VERSION: u32 = 2;
 /// entities, per entity: str(name), atom(type), aliases, str(alias)...,
 ///           roles, str(role)..., mentions, span...
 /// published: 0 (null) or 1 then str
+/// language: atom(code), atom(source), atom(declared), entities | facts << 1
 /// dates, per date: str(text), value: 0 (null) or 1 then str,
 ///        atom(kind), atom(event), span,
 ///        same_as (0 = null, else index + 1)
@@ -145,6 +146,11 @@ impl Report {
             p.out.floats.push(e.salience.into());
         }
         p.opt_str(self.published.as_deref());
+        let l = &self.language;
+        p.atom(&l.code);
+        p.atom(&l.source);
+        p.atom(&l.declared);
+        p.num(l.entities as u32 | (l.facts as u32) << 1);
         p.num(self.dates.len() as u32);
         for d in &self.dates {
             p.str(&d.text);

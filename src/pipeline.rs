@@ -110,6 +110,19 @@ fn folds(page: &Page, info: &ArticleInfo, repeats: &[RepeatGroup]) -> Folds {
     f
 }
 
+/// The start of the text the sidebar reads, for language identification.
+fn sample(page: &Page, in_sidebar: &[bool]) -> String {
+    let mut s = String::new();
+    for (b, _) in page.blocks.iter().zip(in_sidebar).filter(|(_, &r)| r) {
+        if s.len() >= 3000 {
+            break;
+        }
+        s.push_str(&b.text);
+        s.push('\n');
+    }
+    s
+}
+
 /// Runs the stages after the repeats and assembles the report.
 fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &Options) -> Report {
     let n = page.blocks.len();
@@ -123,13 +136,20 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
     let in_sidebar: Vec<bool> = (0..n)
         .map(|i| info.scope[i] && !skipped[i] && !crate::doc::is_credit(page, i))
         .collect();
+    let language = crate::lang::identify(&page.lang, &sample(page, &in_sidebar));
     let (entities, facts) = if opts.entities {
         let doc = crate::doc::build_doc(page, info, &skipped);
         debug_assert!(doc.units.iter().all(|&(b, _)| in_sidebar[b]));
         debug_assert_eq!(doc.units.len(), in_sidebar.iter().filter(|&&s| s).count());
-        let (entities, mentions) = crate::entities::extract(&doc, page, &hidden);
+        // A language the tagger cannot read gets no entities, not the
+        // English tagger's guesses (German capitalises every noun).
+        let (entities, mentions) = if language.entities {
+            crate::entities::extract(&doc, page, &hidden)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let facts = if opts.facts {
-            crate::facts::extract(page, &doc, &entities, &mentions, &hidden)
+            crate::facts::extract(page, &doc, &entities, &mentions, &hidden, &language)
         } else {
             Facts::default()
         };
@@ -174,6 +194,7 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
         repeats,
         entities,
         published: facts.published,
+        language,
         dates: facts.dates,
         quantities: facts.quantities,
         quotes: facts.quotes,
@@ -223,6 +244,42 @@ mod tests {
                 r.published.is_some(),
                 with_facts && full.published.is_some(),
                 "{ctx}"
+            );
+        }
+    }
+
+    /// A page in a language the entity stage cannot read gets no entities
+    /// and no quotes (not the English tagger's guesses), and says so; its
+    /// repeats and publication date stay.
+    #[test]
+    fn a_language_without_a_reader_gets_no_entities() {
+        // (text, language code, entities and quotes read)
+        let table = [
+            (ARTICLE, "en", true),
+            (
+                "Statsminister Magdalena Andersson sade på tisdagen att regeringen vill förlänga stödet till företagen.\n\
+                 \"Vi kommer inte att ge upp\", sade Magdalena Andersson till journalisterna i Stockholm.\n\
+                 Statsminister Magdalena Andersson sade på tisdagen att regeringen vill förlänga stödet till företagen.\n",
+                "sv",
+                false,
+            ),
+            (
+                "Premier Donald Tusk powiedział we wtorek, że rząd chce przedłużyć pomoc dla firm o kolejny rok.\n\
+                 \"Nie poddamy się\", powiedział Donald Tusk dziennikarzom w Warszawie po posiedzeniu rządu.\n\
+                 Premier Donald Tusk powiedział we wtorek, że rząd chce przedłużyć pomoc dla firm o kolejny rok.\n",
+                "pl",
+                false,
+            ),
+        ];
+        for (text, code, read) in table {
+            let r = analyze(&Page::from_text(text));
+            assert_eq!(r.language.code, code, "{text}");
+            assert_eq!(r.language.entities, read, "{code}");
+            assert_eq!(!r.entities.is_empty(), read, "{code}: {:?}", r.entities);
+            assert_eq!(!r.quotes.is_empty(), read, "{code}: {:?}", r.quotes);
+            assert!(
+                !r.repeats.is_empty(),
+                "{code}: the repeated lead still folds"
             );
         }
     }

@@ -27,6 +27,9 @@ pub struct Report {
     pub entities: Vec<Entity>,
     /// The article's publication date (`YYYY-MM-DD`), if the page gives it.
     pub published: Option<String>,
+    /// The article's language, how it was decided, and what was read in it
+    /// (entities and quotes, dates and numbers): see [`crate::lang`].
+    pub language: crate::lang::Language,
     /// Dates and times the article mentions, in reading order.
     pub dates: Vec<DateFact>,
     /// Numbers with what they count, in reading order.

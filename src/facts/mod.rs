@@ -162,12 +162,22 @@ pub fn extract(
     entities: &[Entity],
     mentions: &[MentionRef],
     hidden: &[Vec<(u32, u32)>],
+    language: &crate::lang::Language,
 ) -> Facts {
     let pubd = published(page, doc);
-    let lang = if page.lang.is_empty() {
-        guess_lang(doc)
-    } else {
+    // The identified language; the page's full tag where it agrees (en-US
+    // and en-GB write 28/07 differently), the small-word guess where
+    // nothing was identified.
+    let lang = if language.code.is_empty() {
+        if page.lang.is_empty() {
+            guess_lang(doc)
+        } else {
+            page.lang.to_lowercase()
+        }
+    } else if language.code == language.declared {
         page.lang.to_lowercase()
+    } else {
+        language.code.clone()
     };
     let lang_us = lang.is_empty() || lang == "en" || lang.starts_with("en-us");
     let mut facts = Facts {
@@ -187,7 +197,11 @@ pub fn extract(
         }
     }
     let mut anchor = None;
-    for (si, (u, r)) in doc.sents.iter().enumerate() {
+    // Dates and numbers only in a language whose words and number format the
+    // rules know ("11月" is not eleven of anything); the publication date
+    // above comes from markup and stays.
+    let sents = if language.facts { doc.sents.len() } else { 0 };
+    for (si, (u, r)) in doc.sents.iter().enumerate().take(sents) {
         let s = Sentence {
             text: doc.units[*u].1,
             toks: &doc.toks[*u],
@@ -235,7 +249,9 @@ pub fn extract(
             });
         }
     }
-    facts.quotes = quotes::find(doc, entities, mentions, &is_hidden);
+    if language.entities {
+        facts.quotes = quotes::find(doc, entities, mentions, &is_hidden);
+    }
     timeline::link_same_events(&mut facts.dates);
     facts
 }
