@@ -57,7 +57,9 @@ export const BUDGETS = [
   { key: 'ratio_trafilatura', want: '≥ 10 (the CLI in batch at least 10× trafilatura\'s pages per second per core)', ok: (r) => r.ratio_trafilatura >= 10 },
   { key: 'content_script_ms', want: '< 8 ms median main-thread time (both browsers)', ok: (r) => r.content_script_ms < 8 },
   { key: 'wasm_bytes', want: '≤ 1.5 MB (1,572,864 bytes)', ok: (r) => r.wasm_bytes <= 1.5 * MB },
-  { key: 'wasm_gz_bytes', want: '≤ 600 KB (614,400 bytes)', ok: (r) => r.wasm_gz_bytes <= 600 * KB },
+  // 600 KB until language identification (whatlang: 69 languages' trigram tables, +290 KB raw,
+  // +82 KB gzipped, measured 2026-12-07) joined the core: issue 25 asks for it in the core.
+  { key: 'wasm_gz_bytes', want: '≤ 700 KB (716,800 bytes)', ok: (r) => r.wasm_gz_bytes <= 700 * KB },
   { key: 'extension_zip_bytes', want: '≤ 1 MB (1,048,576 bytes)', ok: (r) => r.extension_zip_bytes <= MB },
 ];
 
