@@ -6,9 +6,9 @@
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
 import { analyzePage } from './pack.js';
-// The content scripts' block reader: here it reads pages out of their
+// The content script's block reader: here it reads pages out of their
 // serialization (see cs:read), off the page's thread.
-import './content/collect.js';
+import { readSerialized, signature } from './content/collect.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -80,7 +80,7 @@ let lastToken = 0;
 function readPage(msg, tabId) {
   const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
   if (typeof html !== 'string') return { ok: false };
-  const read = globalThis.__dossier.readSerialized(html, {
+  const read = readSerialized(html, {
     url: String(msg.url || ''),
     noscriptRaw: !!msg.noscriptRaw,
     attrHidden: !!msg.attrHidden,
@@ -91,7 +91,7 @@ function readPage(msg, tabId) {
   if (!read) return { ok: false };
   const token = ++lastToken;
   if (read.blocks.length) readPages.set(tabId, { token, page: read.page });
-  return { ok: true, token, blocks: read.blocks, signature: globalThis.__dossier.signature(read.page) };
+  return { ok: true, token, blocks: read.blocks, signature: signature(read.page) };
 }
 
 async function analyzeRead(msg, tabId) {
@@ -162,13 +162,11 @@ const handlers = {
     return { ok: true };
   },
   'test:tabFor': async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null,
-  'popup:settings': async () => ({ settings: await loadSettings() }),
   'cs:openOptions': async () => {
     await api.runtime.openOptionsPage();
     return { ok: true };
   },
   'popup:siteSwitch': async (msg) => ({ settings: await setSiteDisabled(String(msg.host || ''), !!msg.disabled) }),
-  'test:ping': async () => ({ ok: true, version: (await loadCore(), core.version()) }),
 };
 
 /** Asks the tab's content script to open or close the sidebar. */

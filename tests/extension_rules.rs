@@ -223,3 +223,40 @@ fn the_readme_justifies_every_permission() {
         assert!(readme.contains(p), "README's permissions table lacks {p}");
     }
 }
+
+/// The in-page code is ES modules with explicit imports, bundled by
+/// scripts/build.mjs: no invisible global between scripts, and the manifest
+/// names only the bundles the build writes.
+#[test]
+fn content_scripts_are_modules_bundled_by_the_build() {
+    for path in shipped_sources() {
+        let rel = path.strip_prefix(ROOT).unwrap().display().to_string();
+        let code = code_only(&std::fs::read_to_string(&path).unwrap());
+        assert!(
+            !code.contains("__dossier.") && !code.contains("__dossier ="),
+            "{rel}: the content scripts share nothing through a global: import it"
+        );
+    }
+    let build = std::fs::read_to_string(Path::new(ROOT).join("scripts/build.mjs")).unwrap();
+    let text = std::fs::read_to_string(Path::new(ROOT).join("extension/manifest.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut named: Vec<String> = m["content_scripts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|cs| cs["js"].as_array().unwrap().iter())
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    named.push(
+        m["background"]["service_worker"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    );
+    for f in named {
+        assert!(
+            build.contains(&format!("'{f}': [")),
+            "manifest.json names {f}, which is no bundle in scripts/build.mjs BUNDLES"
+        );
+    }
+}
