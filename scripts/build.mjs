@@ -2,6 +2,10 @@
 // Builds the WASM core and the extension for both browsers, and the demo.
 //
 //   node scripts/build.mjs            -> dist/chrome, dist/firefox, dist/www
+//   node scripts/build.mjs --test     -> dist/chrome-test, dist/firefox-test: the
+//        end-to-end tests' build, with their hooks (extension/test/background.js
+//        as the background; the WASM with the cargo feature `test-hooks`, built
+//        in target/wasm-test); never packaged
 //
 // Steps (the exact commands, for reviewers who rebuild the .wasm):
 //   1. cargo build --release --target wasm32-unknown-unknown --lib
@@ -32,12 +36,15 @@ export function cargoVersion() {
   return m[1];
 }
 
-export function buildWasm() {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--locked']);
-  const pkg = path.join(root, 'target', 'pkg');
+export function buildWasm({ test = false } = {}) {
+  // The tests' WASM in a target dir of its own: switching features would rebuild the shipped one.
+  const targetDir = path.join(root, 'target', test ? 'wasm-test' : '');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--locked',
+    ...(test ? ['--features', 'test-hooks', '--target-dir', targetDir] : [])]);
+  const pkg = path.join(root, 'target', test ? 'pkg-test' : 'pkg');
   fs.rmSync(pkg, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg,
-    path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
+    path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
   // NOTE: a Rust panic in WASM is an abort (a trap) that can leave the
   // instance's memory half-updated, and wasm-bindgen's glue caches its one
   // instance for good. This export starts a fresh instance from the same
@@ -80,7 +87,9 @@ export const BUNDLES = {
   'content.js': ['extension/content/main.js', 'iife'],
   'background.js': ['extension/background.js', 'esm'],
 };
-const BUNDLED_SOURCES = ['background.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
+// The tests' build: the same but its background (dist/<browser>-test).
+const TEST_BUNDLES = { ...BUNDLES, 'background.js': ['extension/test/background.js', 'esm'] };
+const BUNDLED_SOURCES = ['test', 'background.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
   'content/highlight.js', 'content/main.js', 'sidebar'];
 
 /**
@@ -119,19 +128,20 @@ export function manifestFor(browser, version) {
   return m;
 }
 
-export function buildExtension(browser, pkg, version) {
-  const out = path.join(root, 'dist', browser);
+export function buildExtension(browser, pkg, version, { test = false } = {}) {
+  const out = path.join(root, 'dist', test ? `${browser}-test` : browser);
+  const bundles = test ? TEST_BUNDLES : BUNDLES;
   fs.rmSync(out, { recursive: true, force: true });
   const src = path.join(root, 'extension');
   copyDir(src, out, (p) => {
     const rel = path.relative(src, p);
     return rel === 'manifest.json' || rel === 'README.md' || path.basename(p).startsWith('.') || BUNDLED_SOURCES.includes(rel);
   });
-  for (const [file, [entry, format]] of Object.entries(BUNDLES)) fs.writeFileSync(path.join(out, file), bundle(entry, format));
+  for (const [file, [entry, format]] of Object.entries(bundles)) fs.writeFileSync(path.join(out, file), bundle(entry, format));
   const manifest = manifestFor(browser, version);
   // The manifest names bundles only (and the bundles exist).
   const scripts = manifest.content_scripts.flatMap((c) => c.js).concat(manifest.background.scripts || [], manifest.background.service_worker || []);
-  for (const f of scripts) if (!(f in BUNDLES)) throw new Error(`manifest.json names ${f}, which is no bundle of scripts/build.mjs`);
+  for (const f of scripts) if (!(f in bundles)) throw new Error(`manifest.json names ${f}, which is no bundle of scripts/build.mjs`);
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
@@ -153,9 +163,11 @@ export function buildWww(pkg) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const version = cargoVersion();
-  const pkg = process.argv.includes('--skip-wasm') ? path.join(root, 'target', 'pkg') : buildWasm();
-  for (const b of ['chrome', 'firefox']) console.error(`[build] ${buildExtension(b, pkg, version)}`);
-  console.error(`[build] ${buildWww(pkg)}`);
+  const test = process.argv.includes('--test');
+  const skip = process.argv.includes('--skip-wasm');
+  const pkg = skip ? path.join(root, 'target', test ? 'pkg-test' : 'pkg') : buildWasm({ test });
+  for (const b of ['chrome', 'firefox']) console.error(`[build] ${buildExtension(b, pkg, version, { test })}`);
+  if (!test) console.error(`[build] ${buildWww(pkg)}`);
   const size = fs.statSync(path.join(pkg, 'dossier_bg.wasm')).size;
-  console.error(`[build] dossier_bg.wasm: ${size} bytes`);
+  console.error(`[build] dossier_bg.wasm${test ? ' (tests)' : ''}: ${size} bytes`);
 }

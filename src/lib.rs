@@ -49,6 +49,7 @@ pub fn analyze(page: &Page) -> Report {
 
 /// Analyses a page. Deterministic: the same page gives the same report.
 pub fn analyze_with(page: &Page, opts: &Options) -> Report {
+    #[cfg(feature = "test-hooks")]
     assert!(
         !opts.panic_for_test,
         "panic requested by a test (Options::panic_for_test)"

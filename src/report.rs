@@ -22,7 +22,8 @@ pub struct Options {
     pub include_text: bool,
     /// Panic on purpose: lets the end-to-end tests check that a panic in the
     /// core is caught at the WASM boundary and never reaches the page. Only
-    /// the extension's background sets options; pages cannot.
+    /// in their build (feature `test-hooks`), never in the shipped one.
+    #[cfg(feature = "test-hooks")]
     pub panic_for_test: bool,
     /// Extract dates, quantities and quotes. Off only to measure what the
     /// extraction costs on top of repeats and entities (`make bench`).
@@ -37,6 +38,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             include_text: true,
+            #[cfg(feature = "test-hooks")]
             panic_for_test: false,
             facts: true,
             entities: true,
@@ -430,6 +432,6 @@ mod tests {
     #[test]
     fn missing_options_keep_their_defaults() {
         let o: Options = serde_json::from_str(r#"{"entities": false}"#).unwrap();
-        assert!(!o.entities && o.facts && o.include_text && !o.panic_for_test);
+        assert!(!o.entities && o.facts && o.include_text);
     }
 }
