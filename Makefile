@@ -17,7 +17,7 @@ CLI := target/release/dossier
 # of reach), its "no tests to run!" for the native-only test files, or the doc-tests again.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: all setup setup-build build cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
+.PHONY: all setup setup-build build build-test cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
         eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch
 
 all: build
@@ -44,8 +44,13 @@ build: setup-build cli
 	@scripts/step.sh "building the WASM core and the extension for both browsers, and the demo" "about a minute the first time" \
 	  node scripts/build.mjs
 
+## the end-to-end tests' build: dist/chrome-test and dist/firefox-test (the extension plus test hooks; never shipped)
+build-test: setup-build
+	@scripts/step.sh "building the extension with its test hooks, dist/chrome-test and dist/firefox-test" "about a minute the first time" \
+	  node scripts/build.mjs --test
+
 ## build everything, analyse the sample page, and take a screenshot of it with the sidebar open
-run: setup build
+run: setup build build-test
 	@echo
 	@echo "== The sample page (tests/pages/example/source.html) through the CLI:"
 	@$(CLI) analyze tests/pages/example/source.html
@@ -61,7 +66,7 @@ run: setup build
 
 .PHONY: screenshot
 ## refresh docs/screenshot.png (the README's picture) from the current build
-screenshot: build
+screenshot: build build-test
 	@node scripts/screenshot.mjs docs/screenshot.png
 
 ## store packages and the reviewers' source archive (dist/*.zip, dist/SHA256SUMS)
@@ -96,10 +101,11 @@ test-wasm: setup
 	$(WASM_TEST) GECKODRIVER="$$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 
 ## the built extension in both browsers against pages on 127.0.0.1, and web-ext lint
-test-e2e: setup build
+test-e2e: setup build build-test
 	web-ext lint --source-dir dist/firefox --output text
 	node scripts/package.mjs
 	node scripts/check-rebuild.mjs
+	DOSSIER_PACKAGED=1 cargo test --locked --features cli --test extension_rules -q -- packaged
 	SHARED="$(SHARED)" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 ## every test: lint, native, WASM in Chromium and Firefox, end to end
@@ -178,7 +184,7 @@ eval: eval-repeats eval-ner eval-entities eval-facts
 # Dossier's own, and the DOM after "Show all" equals the page without Dossier.
 # Slow (a page load per page and browser, twice): not part of make test.
 ## every real page with the extension in both browsers (about an hour; needs ../shared/data/pages)
-corpus-check: setup build
+corpus-check: setup build build-test
 	node scripts/corpus-check.mjs --pages "$(SHARED)/data/pages"
 
 ## remove target/ and dist/
@@ -211,14 +217,14 @@ fuzz:
 # and the shipped sizes. Prints a table and one final BENCH line; writes target/bench/results.json.
 # Needs the real pages in $(SHARED)/data/pages. Takes several minutes: never part of `make test`.
 ## speed and size against baselines in the same run (needs ../shared/data/pages)
-bench: setup build
+bench: setup build build-test
 	@test -d "$(SHARED)/data/pages" || { echo "make bench needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs
 
 # Fails (and says which) when a budget of scripts/bench.mjs (BUDGETS) is exceeded; reuses the last
 # results when they were measured on the current build, else measures first.
 ## fail when a speed or size budget is exceeded (needs ../shared/data/pages)
-bench-check: setup build
+bench-check: setup build build-test
 	@test -d "$(SHARED)/data/pages" || { echo "make bench-check needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs --check
 

@@ -6,9 +6,9 @@
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
 import { analyzePage } from './pack.js';
-// The content scripts' block reader: here it reads pages out of their
+// The content script's block reader: here it reads pages out of their
 // serialization (see cs:read), off the page's thread.
-import './content/collect.js';
+import { readSerialized, signature } from './content/collect.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -35,8 +35,12 @@ function loadCore() {
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
 
-// Set by the end-to-end tests: the next analysis panics inside the core.
-let panicNext = false;
+/**
+ * How every page is analysed. The end-to-end tests' build
+ * (extension/test/background.js) adds its own options here.
+ */
+const DEFAULT_OPTIONS = Object.freeze({ include_text: false });
+export const analysis = { options: { ...DEFAULT_OPTIONS } };
 
 async function analyze(page) {
   let units = 0;
@@ -55,11 +59,11 @@ async function analyze(page) {
     // Packed both ways: a string and an array cross into the WASM and
     // out of it, where the page and the report as objects cost a call
     // across per field (a tenth of the analysis each, in V8).
-    const report = analyzePage(core, page, { include_text: false, panic_for_test: panicNext });
+    const report = analyzePage(core, page, analysis.options);
     return { ok: true, report };
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.
-    panicNext = false;
+    analysis.options = { ...DEFAULT_OPTIONS };
     try {
       core.__dossier_reinstantiate();
     } catch (e2) {
@@ -80,7 +84,7 @@ let lastToken = 0;
 function readPage(msg, tabId) {
   const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
   if (typeof html !== 'string') return { ok: false };
-  const read = globalThis.__dossier.readSerialized(html, {
+  const read = readSerialized(html, {
     url: String(msg.url || ''),
     noscriptRaw: !!msg.noscriptRaw,
     attrHidden: !!msg.attrHidden,
@@ -91,7 +95,7 @@ function readPage(msg, tabId) {
   if (!read) return { ok: false };
   const token = ++lastToken;
   if (read.blocks.length) readPages.set(tabId, { token, page: read.page });
-  return { ok: true, token, blocks: read.blocks, signature: globalThis.__dossier.signature(read.page) };
+  return { ok: true, token, blocks: read.blocks, signature: signature(read.page) };
 }
 
 async function analyzeRead(msg, tabId) {
@@ -111,15 +115,8 @@ async function analyzeRead(msg, tabId) {
   return res;
 }
 
-// Last state each tab's content script reported; read by the e2e tests.
-const tabState = new Map();
-globalThis.__dossierTabState = tabState;
-globalThis.__dossierPanicNext = () => {
-  panicNext = true;
-};
-// A closed tab's state would otherwise stay for the browser's lifetime.
+// A closed tab's read page would otherwise stay for the browser's lifetime.
 api.tabs.onRemoved.addListener((tabId) => {
-  tabState.delete(tabId);
   readPages.delete(tabId);
 });
 
@@ -145,30 +142,21 @@ async function setSiteDisabled(host, disabled) {
   return s;
 }
 
-const handlers = {
+/** The messages the background answers, by type (the tests' build adds its own). */
+export const handlers = {
   'cs:analyze': (msg) => analyze(msg.page),
   'cs:read': async (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
   'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
-    const tabId = sender.tab && sender.tab.id;
-    tabState.set(tabId, { url: sender.url, folded: msg.folded | 0, repeats: msg.repeats | 0, state: String(msg.state), timings: msg.timings || {}, at: Date.now() });
-    setBadge(tabId, msg.folded | 0, msg.state);
+    setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
     return { ok: true };
   },
-  'test:tabState': async (msg) => tabState.get(msg.tabId) || null,
-  'test:panicNext': async () => {
-    panicNext = true;
-    return { ok: true };
-  },
-  'test:tabFor': async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null,
-  'popup:settings': async () => ({ settings: await loadSettings() }),
   'cs:openOptions': async () => {
     await api.runtime.openOptionsPage();
     return { ok: true };
   },
   'popup:siteSwitch': async (msg) => ({ settings: await setSiteDisabled(String(msg.host || ''), !!msg.disabled) }),
-  'test:ping': async () => ({ ok: true, version: (await loadCore(), core.version()) }),
 };
 
 /** Asks the tab's content script to open or close the sidebar. */

@@ -106,7 +106,7 @@ function requireInputs() {
     console.error('bench: set SHARED=/path/to/shared (the folder holding data/pages), e.g. make bench SHARED=/work/shared');
     process.exit(2);
   }
-  for (const f of [CLI, WASM, path.join(root, 'dist', 'chrome', 'manifest.json'), path.join(root, 'dist', 'firefox', 'manifest.json')]) {
+  for (const f of [CLI, WASM, path.join(root, 'dist', 'chrome', 'manifest.json'), path.join(root, 'dist', 'firefox', 'manifest.json'), path.join(root, 'dist', 'chrome-test', 'manifest.json'), path.join(root, 'dist', 'firefox-test', 'manifest.json')]) {
     if (!fs.existsSync(f)) {
       console.error(`bench: ${path.relative(root, f)} is missing: run \`make build\` first (make bench does)`);
       process.exit(2);
@@ -259,7 +259,8 @@ function batchThroughput() {
 async function inBrowser(name, server, list, csSample) {
   const { launch } = await import('../tests/e2e/browsers.mjs');
   const { settled } = await import('../tests/e2e/helpers.mjs');
-  const ext = path.join(root, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  // The tests' build: the same content script, and the hooks that say when a tab is done.
+  const ext = path.join(root, 'dist', name === 'chromium' ? 'chrome-test' : 'firefox-test');
   const t0 = Date.now();
   const b = await launch(name, ext);
   const res = { browser: name };

@@ -2,13 +2,23 @@
 // Builds the WASM core and the extension for both browsers, and the demo.
 //
 //   node scripts/build.mjs            -> dist/chrome, dist/firefox, dist/www
+//   node scripts/build.mjs --test     -> dist/chrome-test, dist/firefox-test: the
+//        end-to-end tests' build, with their hooks (extension/test/background.js
+//        as the background; the WASM with the cargo feature `test-hooks`, built
+//        in target/wasm-test); never packaged
 //
 // Steps (the exact commands, for reviewers who rebuild the .wasm):
 //   1. cargo build --release --target wasm32-unknown-unknown --lib
 //   2. wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/dossier.wasm
 //   3. wasm-opt (npm binaryen) -O3 with the features the Rust target emits
-//   4. extension/ copied to dist/<browser>/ with a per-browser manifest and pkg/
+//   4. extension/ to dist/<browser>/ with a per-browser manifest and pkg/: the
+//      scripts bundled by esbuild (the npm package, pinned in package-lock.json),
+//      content.js from content/main.js as one classic script (MV3 content
+//      scripts are not modules), background.js from background.js as a module;
+//      every other file as is
+//   5. the demo: www/ to dist/www, demo.js bundled the same way
 import { execFileSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +36,15 @@ export function cargoVersion() {
   return m[1];
 }
 
-export function buildWasm() {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--locked']);
-  const pkg = path.join(root, 'target', 'pkg');
+export function buildWasm({ test = false } = {}) {
+  // The tests' WASM in a target dir of its own: switching features would rebuild the shipped one.
+  const targetDir = path.join(root, 'target', test ? 'wasm-test' : '');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--locked',
+    ...(test ? ['--features', 'test-hooks', '--target-dir', targetDir] : [])]);
+  const pkg = path.join(root, 'target', test ? 'pkg-test' : 'pkg');
   fs.rmSync(pkg, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg,
-    path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
+    path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'dossier.wasm')]);
   // NOTE: a Rust panic in WASM is an abort (a trap) that can leave the
   // instance's memory half-updated, and wasm-bindgen's glue caches its one
   // instance for good. This export starts a fresh instance from the same
@@ -56,15 +69,50 @@ export function __dossier_reinstantiate() {
   return pkg;
 }
 
+/** Copies `src` into `dst`, but the paths `skip(path)` is true of. */
 function copyDir(src, dst, skip = () => false) {
   fs.mkdirSync(dst, { recursive: true });
-  for (const e of fs.readdirSync(src, { withFileTypes: true })) {
-    if (skip(e.name)) continue;
+  for (const e of fs.readdirSync(src, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (skip(path.join(src, e.name))) continue;
     const s = path.join(src, e.name);
     const d = path.join(dst, e.name);
     if (e.isDirectory()) copyDir(s, d, skip);
     else fs.copyFileSync(s, d);
   }
+}
+
+// The extension's bundles: file in dist/<browser>/ -> [entry point, format].
+// Their sources are not copied as they are (BUNDLED_SOURCES).
+export const BUNDLES = {
+  'content.js': ['extension/content/main.js', 'iife'],
+  'background.js': ['extension/background.js', 'esm'],
+};
+// The tests' build: the same but its background (dist/<browser>-test).
+const TEST_BUNDLES = { ...BUNDLES, 'background.js': ['extension/test/background.js', 'esm'] };
+const BUNDLED_SOURCES = ['test', 'background.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
+  'content/highlight.js', 'content/main.js', 'sidebar'];
+
+/**
+ * One bundle of `entry` (a path from the repository's root), as a string;
+ * an iife's exports go to the global `globalName` when given (tests only).
+ * The WASM glue (pkg/dossier.js) stays a module of its own, beside it.
+ */
+export function bundle(entry, format, globalName = undefined) {
+  const out = esbuild.buildSync({
+    entryPoints: [entry],
+    globalName,
+    absWorkingDir: root,
+    bundle: true,
+    format,
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    target: ['chrome120', 'firefox142'],
+    // Matched as written, before resolving: the glue is no source file.
+    external: ['./pkg/dossier.js'],
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0].text;
 }
 
 /** The manifest for one browser, from the one source in extension/manifest.json. */
@@ -80,11 +128,21 @@ export function manifestFor(browser, version) {
   return m;
 }
 
-export function buildExtension(browser, pkg, version) {
-  const out = path.join(root, 'dist', browser);
+export function buildExtension(browser, pkg, version, { test = false } = {}) {
+  const out = path.join(root, 'dist', test ? `${browser}-test` : browser);
+  const bundles = test ? TEST_BUNDLES : BUNDLES;
   fs.rmSync(out, { recursive: true, force: true });
-  copyDir(path.join(root, 'extension'), out, (n) => n === 'manifest.json' || n === 'README.md' || n.startsWith('.'));
-  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, version), null, 2) + '\n');
+  const src = path.join(root, 'extension');
+  copyDir(src, out, (p) => {
+    const rel = path.relative(src, p);
+    return rel === 'manifest.json' || rel === 'README.md' || path.basename(p).startsWith('.') || BUNDLED_SOURCES.includes(rel);
+  });
+  for (const [file, [entry, format]] of Object.entries(bundles)) fs.writeFileSync(path.join(out, file), bundle(entry, format));
+  const manifest = manifestFor(browser, version);
+  // The manifest names bundles only (and the bundles exist).
+  const scripts = manifest.content_scripts.flatMap((c) => c.js).concat(manifest.background.scripts || [], manifest.background.service_worker || []);
+  for (const f of scripts) if (!(f in bundles)) throw new Error(`manifest.json names ${f}, which is no bundle of scripts/build.mjs`);
+  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
   return out;
@@ -93,12 +151,11 @@ export function buildExtension(browser, pkg, version) {
 export function buildWww(pkg) {
   const out = path.join(root, 'dist', 'www');
   fs.rmSync(out, { recursive: true, force: true });
-  copyDir(path.join(root, 'www'), out);
+  copyDir(path.join(root, 'www'), out, (p) => p === path.join(root, 'www', 'demo.js'));
+  // The demo draws with the extension's own sidebar and fold code (imported by demo.js).
+  fs.writeFileSync(path.join(out, 'demo.js'), bundle('www/demo.js', 'esm'));
   fs.copyFileSync(path.join(root, 'tests', 'pages', 'example', 'seed.txt'), path.join(out, 'sample.txt'));
-  // The demo draws with the extension's own sidebar and fold code.
-  fs.mkdirSync(path.join(out, 'ext'), { recursive: true });
-  copyDir(path.join(root, 'extension', 'content'), path.join(out, 'ext', 'content'));
-  fs.copyFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), path.join(out, 'ext', 'messages.json'));
+  fs.copyFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), path.join(out, 'messages.json'));
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
   return out;
@@ -106,9 +163,11 @@ export function buildWww(pkg) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const version = cargoVersion();
-  const pkg = process.argv.includes('--skip-wasm') ? path.join(root, 'target', 'pkg') : buildWasm();
-  for (const b of ['chrome', 'firefox']) console.error(`[build] ${buildExtension(b, pkg, version)}`);
-  console.error(`[build] ${buildWww(pkg)}`);
+  const test = process.argv.includes('--test');
+  const skip = process.argv.includes('--skip-wasm');
+  const pkg = skip ? path.join(root, 'target', test ? 'pkg-test' : 'pkg') : buildWasm({ test });
+  for (const b of ['chrome', 'firefox']) console.error(`[build] ${buildExtension(b, pkg, version, { test })}`);
+  if (!test) console.error(`[build] ${buildWww(pkg)}`);
   const size = fs.statSync(path.join(pkg, 'dossier_bg.wasm')).size;
-  console.error(`[build] dossier_bg.wasm: ${size} bytes`);
+  console.error(`[build] dossier_bg.wasm${test ? ' (tests)' : ''}: ${size} bytes`);
 }

@@ -39,7 +39,8 @@ const tally = {};
 const extensionRequests = [];
 const t0 = Date.now();
 for (const name of browsers) {
-  const dir = path.join(arg('--dist', path.join(root, 'dist')), name === 'chromium' ? 'chrome' : 'firefox');
+  // The tests' build (make build-test): it has the hooks tabState() reads.
+  const dir = path.join(arg('--dist', path.join(root, 'dist')), name === 'chromium' ? 'chrome-test' : 'firefox-test');
   const b = await launch(name, dir, { javaScript: false });
   // No network: with page scripts off, a page cannot fetch, so any script-made
   // request (fetch, XHR, WebSocket, beacon) in Chromium comes from the

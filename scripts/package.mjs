@@ -43,26 +43,34 @@ fs.writeFileSync(
   `# Rebuilding Dossier ${version} from this source
 
 The extension's only compiled file is \`pkg/dossier_bg.wasm\` (with its
-generated glue \`pkg/dossier.js\`). Everything else in the package is this
-source as is. To rebuild it byte for byte, on Linux (x86_64):
+generated glue \`pkg/dossier.js\`). Its scripts \`content.js\` and
+\`background.js\` are bundles of the ES modules in \`extension/\` made by
+esbuild (not minified); everything else in the package is this source as
+is. To rebuild it byte for byte, on Linux (x86_64):
 
 1. Rust via rustup: \`${rustc}\`, with the target:
    \`rustup target add wasm32-unknown-unknown\`
 2. The wasm-bindgen CLI of the same version as the crate:
    \`cargo install wasm-bindgen-cli --version ${bindgen.split(' ').pop()}\` (gives \`${bindgen}\`)
 3. Node.js 20+ and npm, then in this folder: \`npm ci\` (installs the npm
-   package \`binaryen\` 132 for \`wasm-opt\`; do not use a system binaryen)
+   package \`binaryen\` 132 for \`wasm-opt\`, do not use a system binaryen;
+   and \`esbuild\`, the version package-lock.json pins)
 4. \`node scripts/build.mjs\` — runs, in order:
    - \`cargo build --release --target wasm32-unknown-unknown --lib --locked\`
    - \`wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/dossier.wasm\`
    - \`node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue target/pkg/dossier_bg.wasm -o target/pkg/dossier_bg.wasm\`
-   - and copies \`extension/\` with \`target/pkg/\` into \`dist/chrome\` and \`dist/firefox\`.
+   - and writes \`dist/chrome\` and \`dist/firefox\`: \`extension/\` with \`target/pkg/\`,
+     \`content.js\` bundled from \`extension/content/main.js\` (an iife) and
+     \`background.js\` from \`extension/background.js\` (a module), by esbuild
+     (\`BUNDLES\` in \`scripts/build.mjs\`).
 
 Or simply \`make build\`, which also installs the tools when they are missing.
 
 Expected result:
 
     sha256(dist/firefox/pkg/dossier_bg.wasm) = ${sha256(wasm)}
+
+and every other file of \`dist/firefox\` the same as in \`dossier-firefox.zip\`.
 
 The entity model \`model/ner.bin\` is built by \`make model\` from
 CoNLL-2003 and registry gazetteers (see README.md, "The entity tagger"); it is

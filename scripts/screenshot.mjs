@@ -12,7 +12,8 @@ import { settled } from '../tests/e2e/helpers.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] || path.join(root, 'target', 'screenshot.png');
 const srv = await startServer();
-const b = await launch('chromium', path.join(root, 'dist', 'chrome'));
+// The tests' build (make build-test): the same extension, with the hooks settled() reads.
+const b = await launch('chromium', path.join(root, 'dist', 'chrome-test'));
 try {
   const tab = await b.open(`${srv.base}/pages/example/`);
   await tab.page.setViewportSize({ width: 1280, height: 860 });

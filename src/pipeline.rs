@@ -30,7 +30,8 @@ pub struct Options {
     pub include_text: bool,
     /// Panic on purpose: lets the end-to-end tests check that a panic in the
     /// core is caught at the WASM boundary and never reaches the page. Only
-    /// the extension's background sets options; pages cannot.
+    /// in their build (feature `test-hooks`), never in the shipped one.
+    #[cfg(feature = "test-hooks")]
     pub panic_for_test: bool,
     /// Extract dates, quantities and quotes. Off only to measure what the
     /// extraction costs on top of repeats and entities (`make bench`).
@@ -45,6 +46,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             include_text: true,
+            #[cfg(feature = "test-hooks")]
             panic_for_test: false,
             facts: true,
             entities: true,
@@ -60,6 +62,7 @@ pub fn analyze(page: &Page) -> Report {
 
 /// Analyses a page. Deterministic: the same page gives the same report.
 pub fn analyze_with(page: &Page, opts: &Options) -> Report {
+    #[cfg(feature = "test-hooks")]
     assert!(
         !opts.panic_for_test,
         "panic requested by a test (Options::panic_for_test)"
@@ -288,6 +291,6 @@ mod tests {
     #[test]
     fn missing_options_keep_their_defaults() {
         let o: Options = serde_json::from_str(r#"{"entities": false}"#).unwrap();
-        assert!(!o.entities && o.facts && o.include_text && !o.panic_for_test);
+        assert!(!o.entities && o.facts && o.include_text);
     }
 }

@@ -223,3 +223,104 @@ fn the_readme_justifies_every_permission() {
         assert!(readme.contains(p), "README's permissions table lacks {p}");
     }
 }
+
+/// The in-page code is ES modules with explicit imports, bundled by
+/// scripts/build.mjs: no invisible global between scripts, and the manifest
+/// names only the bundles the build writes.
+#[test]
+fn content_scripts_are_modules_bundled_by_the_build() {
+    for path in shipped_sources() {
+        let rel = path.strip_prefix(ROOT).unwrap().display().to_string();
+        let code = code_only(&std::fs::read_to_string(&path).unwrap());
+        assert!(
+            !code.contains("__dossier.") && !code.contains("__dossier ="),
+            "{rel}: the content scripts share nothing through a global: import it"
+        );
+    }
+    let build = std::fs::read_to_string(Path::new(ROOT).join("scripts/build.mjs")).unwrap();
+    let text = std::fs::read_to_string(Path::new(ROOT).join("extension/manifest.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut named: Vec<String> = m["content_scripts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|cs| cs["js"].as_array().unwrap().iter())
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    named.push(
+        m["background"]["service_worker"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    );
+    for f in named {
+        assert!(
+            build.contains(&format!("'{f}': [")),
+            "manifest.json names {f}, which is no bundle in scripts/build.mjs BUNDLES"
+        );
+    }
+}
+
+/// What only the end-to-end tests' build may hold: the `test:` message
+/// handlers, the globals the tests read in Chromium, and the core's panic
+/// switch (`Options::panic_for_test`, cargo feature `test-hooks`).
+const TEST_HOOKS: &[&str] = &[
+    "'test:",
+    "\"test:",
+    "`test:",
+    "__dossierTabState",
+    "__dossierPanicNext",
+    "panic_for_test",
+    "panic requested by a test",
+];
+
+/// Every file of a store package, uncompressed and concatenated.
+fn unzipped(zip: &Path) -> Vec<u8> {
+    let out = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(zip)
+        .output()
+        .expect("unzip");
+    assert!(out.status.success(), "unzip -p {}", zip.display());
+    out.stdout
+}
+
+fn holds(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// The shipped packages (`make package`) have no test hook. `make test` runs
+/// this after packaging with DOSSIER_PACKAGED=1; without the packages (a
+/// plain `cargo test` before any build) it says so and passes.
+#[test]
+fn packaged_extension_has_no_test_hooks() {
+    let dist = Path::new(ROOT).join("dist");
+    let zips = ["dossier-chrome.zip", "dossier-firefox.zip"].map(|z| dist.join(z));
+    if !zips.iter().all(|z| z.exists()) {
+        assert!(
+            std::env::var_os("DOSSIER_PACKAGED").is_none(),
+            "dist/dossier-*.zip missing: run make package"
+        );
+        eprintln!("no packages in dist/: nothing to check (make test checks them)");
+        return;
+    }
+    for zip in &zips {
+        let bytes = unzipped(zip);
+        assert!(holds(&bytes, "cs:state"), "{}: not unpacked", zip.display());
+        for needle in TEST_HOOKS {
+            assert!(
+                !holds(&bytes, needle),
+                "{} holds `{needle}`: test hooks belong in the tests' build only",
+                zip.display()
+            );
+        }
+    }
+    // The needles are the right ones: the tests' build has them.
+    let test_bg = dist.join("chrome-test/background.js");
+    let test_wasm = dist.join("chrome-test/pkg/dossier_bg.wasm");
+    if test_bg.exists() && test_wasm.exists() {
+        let bg = std::fs::read(test_bg).unwrap();
+        assert!(holds(&bg, "\"test:tabState\"") && holds(&bg, "__dossierPanicNext"));
+        assert!(holds(&std::fs::read(test_wasm).unwrap(), "panic_for_test"));
+    }
+}

@@ -1,46 +1,27 @@
 // The demo page: the same WASM core and the same fold code as the extension,
 // on pasted text or HTML, or on the bundled sample article.
 import init, { analyze } from './pkg/dossier.js';
+import { useMessages } from '../extension/content/env.js';
+import { collect } from '../extension/content/collect.js';
+import { setReport, foldAll, unfoldAll } from '../extension/content/fold.js';
+import { createSidebar } from '../extension/sidebar/sidebar.js';
 
 const $ = (id) => document.getElementById(id);
 const ready = init({ module_or_path: new URL('./pkg/dossier_bg.wasm', import.meta.url) });
 
-// The extension's content-script code expects these; the demo provides them.
-let messages = {};
-globalThis.__dossier = globalThis.__dossier || {};
-const D = globalThis.__dossier;
-D.i18n = (key, subs = []) => {
-  const m = messages[key];
-  if (!m) return key;
-  return m.message.replace(/\$(\w+)\$/g, (_, name) => {
-    const ph = m.placeholders && m.placeholders[name.toLowerCase()];
-    const idx = ph ? Number(ph.content.slice(1)) - 1 : -1;
-    return subs[idx] ?? '';
-  });
-};
-D.mutating = (fn) => fn();
-D.status = { state: 'done' };
-// The demo has no background: the sidebar's site switch and options link do nothing.
-D.send = async () => ({ ok: true });
-D.adoptStyles = (root, css) => {
-  const s = new CSSStyleSheet();
-  s.replaceSync(css);
-  root.adoptedStyleSheets = [s];
-};
-
-async function loadScripts() {
-  messages = await (await fetch('./ext/messages.json')).json();
-  for (const f of ['collect.js', 'fold.js', 'highlight.js', 'sidebar.js']) {
-    await new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = `./ext/content/${f}`;
-      s.onload = resolve;
-      s.onerror = reject;
-      document.head.append(s);
-    });
-  }
-}
-const scripts = loadScripts();
+// The extension's own page environment, fold code and sidebar (bundled into
+// dist/www/demo.js by scripts/build.mjs); the demo has no background, so the
+// sidebar's site switch and options link do nothing.
+const sidebar = createSidebar({
+  status: () => ({ state: 'done', error: '' }),
+  showAll: unfoldAll,
+  refold: foldAll,
+  siteSwitch: () => {},
+  openOptions: () => {},
+});
+const strings = fetch('./messages.json')
+  .then((r) => r.json())
+  .then(useMessages);
 
 function render(input) {
   const box = $('article');
@@ -65,21 +46,21 @@ function render(input) {
 }
 
 async function run() {
-  await Promise.all([ready, scripts]);
+  await Promise.all([ready, strings]);
   const t0 = performance.now();
   render($('source').value);
   const root = $('article');
-  const { page, refs } = D.collect(document);
+  const { page, refs } = collect(document);
   // Only the article box is the page here.
   const keep = refs.map((el) => root.contains(el));
   page.blocks = page.blocks.filter((_, i) => keep[i]);
   const els = refs.filter((_, i) => keep[i]);
   const report = analyze(page, { include_text: false });
   const texts = page.blocks.map((b) => b.text);
-  D.setReport(report, els, (i) => texts[i] || '');
-  const folded = D.foldAll();
-  D.sidebar.update(report);
-  D.sidebar.open();
+  setReport(report, els, (i) => texts[i] || '');
+  const folded = foldAll();
+  sidebar.update(report);
+  sidebar.open();
   const ms = (performance.now() - t0).toFixed(1);
   $('status').textContent = `${report.stats.blocks} paragraphs, ${folded} folded as repeats (${ms} ms)`;
   document.body.dataset.ready = 'true';

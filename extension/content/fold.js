@@ -8,321 +8,327 @@
 // block has its text nodes split at the span's ends and the middle pieces
 // wrapped in a hidden <dossier-part>; restoring unwraps them and joins the
 // original text nodes back together.
-'use strict';
+import { adoptStyles, i18n as t, mutating } from './env.js';
+import { SKIP_TAGS } from './collect.js';
 
-(() => {
-  const D = (globalThis.__dossier = globalThis.__dossier || {});
-  const t = (key, subs) => D.i18n(key, subs);
+/** State of the current page: the report and what is folded now. */
+const state = {
+  report: null,
+  refs: [],
+  textOf: () => '',
+  runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
+  folded: new Map(), // run index -> record of the change
+  onChange: () => {},
+};
 
-  /** State of the current page: the report and what is folded now. */
-  const state = {
-    report: null,
-    refs: [],
-    runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
-    folded: new Map(), // run index -> record of the change
-  };
-  D.foldState = state;
+/** The page element of block `i` of the current report (for highlights and the sidebar). */
+export function blockElement(i) {
+  return state.refs[i];
+}
 
-  function paragraphNumbers(report) {
-    // "paragraph N" counts the article's text blocks the way a reader does.
-    const num = new Map();
-    let n = 0;
-    for (const b of report.blocks) {
-      if (b.article && !/^h[1-6]$/.test(b.tag)) num.set(b.index, ++n);
-    }
-    return num;
+/** `fn` runs whenever the reader opens or closes a fold. */
+export function onFoldChange(fn) {
+  state.onChange = fn;
+}
+
+function paragraphNumbers(report) {
+  // "paragraph N" counts the article's text blocks the way a reader does.
+  const num = new Map();
+  let n = 0;
+  for (const b of report.blocks) {
+    if (b.article && !/^h[1-6]$/.test(b.tag)) num.set(b.index, ++n);
   }
+  return num;
+}
 
-  /** Groups whole-block copies that sit next to each other into runs; one placeholder per run. */
-  function buildRuns(report) {
-    const whole = [];
-    const parts = [];
-    for (const g of report.repeats) {
-      for (let k = 0; k < g.copies.length; k++) {
-        const c = g.copies[k];
-        const span = g.spans[k];
-        const len = (state.textOf(c) || '').length;
-        if (span && (span.start > 0 || span.end < len)) {
-          parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: span });
-        } else {
-          whole.push({ c, original: g.original, kind: g.kind });
-        }
-      }
-    }
-    whole.sort((x, y) => x.c - y.c);
-    const runs = [];
-    for (const w of whole) {
-      const last = runs[runs.length - 1];
-      const prev = last && last.blocks[last.blocks.length - 1];
-      if (last && !last.partial && prev !== undefined && adjacent(prev, w.c)) {
-        last.blocks.push(w.c);
-        last.original.push(...w.original);
+/** Groups whole-block copies that sit next to each other into runs; one placeholder per run. */
+function buildRuns(report) {
+  const whole = [];
+  const parts = [];
+  for (const g of report.repeats) {
+    for (let k = 0; k < g.copies.length; k++) {
+      const c = g.copies[k];
+      const span = g.spans[k];
+      const len = (state.textOf(c) || '').length;
+      if (span && (span.start > 0 || span.end < len)) {
+        parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: span });
       } else {
-        runs.push({ blocks: [w.c], original: [...w.original], kind: w.kind, partial: null });
+        whole.push({ c, original: g.original, kind: g.kind });
       }
     }
-    return runs.concat(parts).sort((x, y) => x.blocks[0] - y.blocks[0]);
   }
-
-  // Two copies are adjacent when no visible block of text lies between them.
-  function adjacent(a, b) {
-    for (let i = a + 1; i < b; i++) {
-      const el = state.refs[i];
-      if (el && el.isConnected && state.report.blocks[i] && state.textOf(i).trim()) return false;
-    }
-    return true;
-  }
-
-  function describe(run, nums) {
-    const orig = [...new Set(run.original)].map((i) => nums.get(i)).filter(Boolean).sort((a, b) => a - b);
-    const where = !orig.length
-      ? t('foldElsewhere')
-      : orig.length === 1
-        ? t('foldSameAs', [String(orig[0])])
-        : t('foldSameAsRange', [String(orig[0]), String(orig[orig.length - 1])]);
-    const what = run.partial
-      ? t('foldPartial')
-      : run.blocks.length === 1
-        ? t('foldOne')
-        : t('foldMany', [String(run.blocks.length)]);
-    return `${what} — ${where}`;
-  }
-
-  // The placeholder: a <dossier-fold> with its own shadow root, so page CSS
-  // cannot restyle it; inline-level for a part, block-level for whole blocks.
-  function makePlaceholder(label, inline, onToggle) {
-    const host = document.createElement('dossier-fold');
-    host.setAttribute('data-dossier', '');
-    const root = host.attachShadow({ mode: 'open' });
-    D.adoptStyles(root, D.placeholderCss);
-    const box = document.createElement(inline ? 'span' : 'div');
-    box.className = 'box';
-    const text = document.createElement('span');
-    text.className = 'label';
-    text.textContent = label;
-    const btn = document.createElement('button');
-    btn.type = 'button';
-    btn.textContent = t('show');
-    btn.setAttribute('aria-expanded', 'false');
-    btn.setAttribute('aria-label', `${label}. ${t('show')}`);
-    btn.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      ev.stopPropagation();
-      onToggle(btn);
-    });
-    box.append(text, ' · ', btn);
-    root.append(box);
-    host.style.setProperty('display', inline ? 'inline' : 'block', 'important');
-    return host;
-  }
-
-  function hideElement(el) {
-    const rec = { el, style: el.getAttribute('style'), hadMark: el.hasAttribute('data-dossier-folded') };
-    el.setAttribute('data-dossier-folded', '');
-    el.style.setProperty('display', 'none', 'important');
-    return rec;
-  }
-
-  function restoreElement(rec) {
-    const { el, style } = rec;
-    // NOTE: Chromium syncs a CSSOM-edited style attribute lazily; removing
-    // the attribute while it is dirty lets a later read bring back style="".
-    // Clearing the property and reading the attribute first flushes it.
-    el.style.removeProperty('display');
-    el.getAttribute('style');
-    if (style === null) el.removeAttribute('style');
-    else el.setAttribute('style', style);
-    if (!rec.hadMark) el.removeAttribute('data-dossier-folded');
-  }
-
-  /** Text nodes of a block in collection order, with their offsets in the block's text. */
-  function textSegments(el) {
-    const segs = [];
-    let pos = 0;
-    const walk = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(n) {
-        if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-        const tag = n.localName;
-        if (D.collectRules.SKIP_TAGS.has(tag) || tag.startsWith('dossier-')) return NodeFilter.FILTER_REJECT;
-        return tag === 'br' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      },
-    });
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      if (n.nodeType === 1) {
-        pos += 1; // the "\n" a <br> stands for
-        continue;
-      }
-      segs.push({ node: n, start: pos, end: pos + n.data.length });
-      pos += n.data.length;
-    }
-    return segs;
-  }
-  D.textSegments = textSegments;
-
-  // Hides [start, end) of a block's text; returns a record to undo it.
-  function hideSpan(el, start, end) {
-    const rec = { pieces: [], originals: [] };
-    for (const s of textSegments(el)) {
-      if (s.end <= start || s.start >= end) continue;
-      const node = s.node;
-      rec.originals.push({ node, data: node.data, extra: [] });
-      let mid = node;
-      const from = Math.max(0, start - s.start);
-      const to = Math.min(node.data.length, end - s.start);
-      if (from > 0) {
-        mid = node.splitText(from);
-        rec.originals[rec.originals.length - 1].extra.push(mid);
-      }
-      if (to - from < mid.data.length) {
-        const after = mid.splitText(to - from);
-        rec.originals[rec.originals.length - 1].extra.push(after);
-      }
-      const wrap = document.createElement('dossier-part');
-      wrap.style.setProperty('display', 'none', 'important');
-      mid.parentNode.insertBefore(wrap, mid);
-      wrap.appendChild(mid);
-      rec.pieces.push({ wrap, mid });
-    }
-    return rec;
-  }
-
-  function restoreSpan(rec) {
-    for (const { wrap, mid } of rec.pieces) {
-      if (wrap.parentNode) wrap.parentNode.replaceChild(mid, wrap);
-    }
-    for (const o of rec.originals) {
-      for (const x of o.extra) x.remove();
-      o.node.data = o.data;
-    }
-  }
-
-  function foldRun(i, nums) {
-    if (state.folded.has(i)) return;
-    const run = state.runs[i];
-    const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected);
-    if (!els.length) return;
-    const label = describe(run, nums);
-    const rec = { run, hidden: [], span: null, placeholder: null, open: false };
-    const toggle = (btn) => {
-      rec.open = !rec.open;
-      if (rec.open) {
-        undoHide(rec);
-      } else {
-        doHide(rec, els);
-      }
-      btn.textContent = rec.open ? t('hide') : t('show');
-      btn.setAttribute('aria-expanded', String(rec.open));
-      btn.setAttribute('aria-label', `${label}. ${btn.textContent}`);
-      D.onFoldChange && D.onFoldChange();
-    };
-    rec.placeholder = makePlaceholder(label, !!run.partial, toggle);
-    if (run.partial) {
-      // The placeholder goes where the hidden part starts.
-      rec.spanRange = [run.partial.start, run.partial.end];
-      doHide(rec, els);
-      const first = rec.span.pieces[0];
-      if (first) first.wrap.parentNode.insertBefore(rec.placeholder, first.wrap);
+  whole.sort((x, y) => x.c - y.c);
+  const runs = [];
+  for (const w of whole) {
+    const last = runs[runs.length - 1];
+    const prev = last && last.blocks[last.blocks.length - 1];
+    if (last && !last.partial && prev !== undefined && adjacent(prev, w.c)) {
+      last.blocks.push(w.c);
+      last.original.push(...w.original);
     } else {
-      els[0].parentNode.insertBefore(rec.placeholder, els[0]);
+      runs.push({ blocks: [w.c], original: [...w.original], kind: w.kind, partial: null });
+    }
+  }
+  return runs.concat(parts).sort((x, y) => x.blocks[0] - y.blocks[0]);
+}
+
+// Two copies are adjacent when no visible block of text lies between them.
+function adjacent(a, b) {
+  for (let i = a + 1; i < b; i++) {
+    const el = state.refs[i];
+    if (el && el.isConnected && state.report.blocks[i] && state.textOf(i).trim()) return false;
+  }
+  return true;
+}
+
+function describe(run, nums) {
+  const orig = [...new Set(run.original)].map((i) => nums.get(i)).filter(Boolean).sort((a, b) => a - b);
+  const where = !orig.length
+    ? t('foldElsewhere')
+    : orig.length === 1
+      ? t('foldSameAs', [String(orig[0])])
+      : t('foldSameAsRange', [String(orig[0]), String(orig[orig.length - 1])]);
+  const what = run.partial
+    ? t('foldPartial')
+    : run.blocks.length === 1
+      ? t('foldOne')
+      : t('foldMany', [String(run.blocks.length)]);
+  return `${what} — ${where}`;
+}
+
+// The placeholder: a <dossier-fold> with its own shadow root, so page CSS
+// cannot restyle it; inline-level for a part, block-level for whole blocks.
+function makePlaceholder(label, inline, onToggle) {
+  const host = document.createElement('dossier-fold');
+  host.setAttribute('data-dossier', '');
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, PLACEHOLDER_CSS);
+  const box = document.createElement(inline ? 'span' : 'div');
+  box.className = 'box';
+  const text = document.createElement('span');
+  text.className = 'label';
+  text.textContent = label;
+  const btn = document.createElement('button');
+  btn.type = 'button';
+  btn.textContent = t('show');
+  btn.setAttribute('aria-expanded', 'false');
+  btn.setAttribute('aria-label', `${label}. ${t('show')}`);
+  btn.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    ev.stopPropagation();
+    onToggle(btn);
+  });
+  box.append(text, ' · ', btn);
+  root.append(box);
+  host.style.setProperty('display', inline ? 'inline' : 'block', 'important');
+  return host;
+}
+
+function hideElement(el) {
+  const rec = { el, style: el.getAttribute('style'), hadMark: el.hasAttribute('data-dossier-folded') };
+  el.setAttribute('data-dossier-folded', '');
+  el.style.setProperty('display', 'none', 'important');
+  return rec;
+}
+
+function restoreElement(rec) {
+  const { el, style } = rec;
+  // NOTE: Chromium syncs a CSSOM-edited style attribute lazily; removing
+  // the attribute while it is dirty lets a later read bring back style="".
+  // Clearing the property and reading the attribute first flushes it.
+  el.style.removeProperty('display');
+  el.getAttribute('style');
+  if (style === null) el.removeAttribute('style');
+  else el.setAttribute('style', style);
+  if (!rec.hadMark) el.removeAttribute('data-dossier-folded');
+}
+
+/** Text nodes of a block in collection order, with their offsets in the block's text. */
+export function textSegments(el) {
+  const segs = [];
+  let pos = 0;
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(n) {
+      if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
+      const tag = n.localName;
+      if (SKIP_TAGS.has(tag) || tag.startsWith('dossier-')) return NodeFilter.FILTER_REJECT;
+      return tag === 'br' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.nodeType === 1) {
+      pos += 1; // the "\n" a <br> stands for
+      continue;
+    }
+    segs.push({ node: n, start: pos, end: pos + n.data.length });
+    pos += n.data.length;
+  }
+  return segs;
+}
+
+// Hides [start, end) of a block's text; returns a record to undo it.
+function hideSpan(el, start, end) {
+  const rec = { pieces: [], originals: [] };
+  for (const s of textSegments(el)) {
+    if (s.end <= start || s.start >= end) continue;
+    const node = s.node;
+    rec.originals.push({ node, data: node.data, extra: [] });
+    let mid = node;
+    const from = Math.max(0, start - s.start);
+    const to = Math.min(node.data.length, end - s.start);
+    if (from > 0) {
+      mid = node.splitText(from);
+      rec.originals[rec.originals.length - 1].extra.push(mid);
+    }
+    if (to - from < mid.data.length) {
+      const after = mid.splitText(to - from);
+      rec.originals[rec.originals.length - 1].extra.push(after);
+    }
+    const wrap = document.createElement('dossier-part');
+    wrap.style.setProperty('display', 'none', 'important');
+    mid.parentNode.insertBefore(wrap, mid);
+    wrap.appendChild(mid);
+    rec.pieces.push({ wrap, mid });
+  }
+  return rec;
+}
+
+function restoreSpan(rec) {
+  for (const { wrap, mid } of rec.pieces) {
+    if (wrap.parentNode) wrap.parentNode.replaceChild(mid, wrap);
+  }
+  for (const o of rec.originals) {
+    for (const x of o.extra) x.remove();
+    o.node.data = o.data;
+  }
+}
+
+function foldRun(i, nums) {
+  if (state.folded.has(i)) return;
+  const run = state.runs[i];
+  const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected);
+  if (!els.length) return;
+  const label = describe(run, nums);
+  const rec = { run, hidden: [], span: null, placeholder: null, open: false };
+  const toggle = (btn) => {
+    rec.open = !rec.open;
+    if (rec.open) {
+      undoHide(rec);
+    } else {
       doHide(rec, els);
     }
-    const btn = rec.placeholder.shadowRoot.querySelector('button');
-    rec.setOpen = (open) => {
-      if (rec.open !== open) toggle(btn);
-    };
-    state.folded.set(i, rec);
+    btn.textContent = rec.open ? t('hide') : t('show');
+    btn.setAttribute('aria-expanded', String(rec.open));
+    btn.setAttribute('aria-label', `${label}. ${btn.textContent}`);
+    state.onChange();
+  };
+  rec.placeholder = makePlaceholder(label, !!run.partial, toggle);
+  if (run.partial) {
+    // The placeholder goes where the hidden part starts.
+    rec.spanRange = [run.partial.start, run.partial.end];
+    doHide(rec, els);
+    const first = rec.span.pieces[0];
+    if (first) first.wrap.parentNode.insertBefore(rec.placeholder, first.wrap);
+  } else {
+    els[0].parentNode.insertBefore(rec.placeholder, els[0]);
+    doHide(rec, els);
   }
+  const btn = rec.placeholder.shadowRoot.querySelector('button');
+  rec.setOpen = (open) => {
+    if (rec.open !== open) toggle(btn);
+  };
+  state.folded.set(i, rec);
+}
 
-  function doHide(rec, els) {
-    if (rec.run.partial) {
-      rec.span = hideSpan(els[0], rec.spanRange[0], rec.spanRange[1]);
-    } else {
-      rec.hidden = els.map(hideElement);
-    }
+function doHide(rec, els) {
+  if (rec.run.partial) {
+    rec.span = hideSpan(els[0], rec.spanRange[0], rec.spanRange[1]);
+  } else {
+    rec.hidden = els.map(hideElement);
   }
+}
 
-  function undoHide(rec) {
-    if (rec.span) {
-      restoreSpan(rec.span);
-      rec.span = null;
-    }
-    // Restore in reverse so a block hidden twice ends as it began.
-    for (const h of rec.hidden.reverse()) restoreElement(h);
-    rec.hidden = [];
+function undoHide(rec) {
+  if (rec.span) {
+    restoreSpan(rec.span);
+    rec.span = null;
   }
+  // Restore in reverse so a block hidden twice ends as it began.
+  for (const h of rec.hidden.reverse()) restoreElement(h);
+  rec.hidden = [];
+}
 
-  /** Takes a report and the block elements, and folds every repeat. */
-  D.setReport = function setReport(report, refs, textOf) {
-    D.unfoldAll();
-    state.report = report;
-    state.refs = refs;
-    state.textOf = textOf;
-    state.runs = buildRuns(report);
-  };
+/** Takes a report and the block elements, and folds every repeat. */
+export function setReport(report, refs, textOf) {
+  unfoldAll();
+  state.report = report;
+  state.refs = refs;
+  state.textOf = textOf;
+  state.runs = buildRuns(report);
+}
 
-  /** Folds every repeat of the current report. Returns how many blocks are folded. */
-  D.foldAll = function foldAll() {
-    if (!state.report) return 0;
-    const nums = paragraphNumbers(state.report);
-    D.mutating(() => {
-      state.runs.forEach((_, i) => foldRun(i, nums));
-    });
-    return D.foldedCount();
-  };
+/** Folds every repeat of the current report. Returns how many blocks are folded. */
+export function foldAll() {
+  if (!state.report) return 0;
+  const nums = paragraphNumbers(state.report);
+  mutating(() => {
+    state.runs.forEach((_, i) => foldRun(i, nums));
+  });
+  return foldedCount();
+}
 
-  /** Marks every repeat without hiding it: the placeholders stay, the text shows. */
-  D.markAll = function markAll() {
-    D.foldAll();
-    D.mutating(() => {
-      for (const rec of state.folded.values()) rec.setOpen(true);
-    });
-    return 0;
-  };
+/** Marks every repeat without hiding it: the placeholders stay, the text shows. */
+export function markAll() {
+  foldAll();
+  mutating(() => {
+    for (const rec of state.folded.values()) rec.setOpen(true);
+  });
+  return 0;
+}
 
-  /** Removes every placeholder and wrapper: the page is as it was. */
-  D.unfoldAll = function unfoldAll() {
-    if (!state.folded.size) return;
-    D.mutating(() => {
-      // Undo in reverse order of doing.
-      for (const rec of [...state.folded.values()].reverse()) {
-        undoHide(rec);
-        rec.placeholder.remove();
-      }
-    });
-    state.folded.clear();
-  };
-
-  /** Blocks currently folded (a partial fold counts as one). */
-  D.foldedCount = function foldedCount() {
-    let n = 0;
-    for (const rec of state.folded.values()) if (!rec.open) n += rec.run.blocks.length;
-    return n;
-  };
-
-  /** Blocks the report would fold. */
-  D.repeatCount = function repeatCount() {
-    return state.runs.reduce((n, r) => n + r.blocks.length, 0);
-  };
-
-  D.placeholderCss = `
-    :host { all: initial !important; display: block !important; }
-    .box {
-      display: flex; align-items: center; gap: .35em; flex-wrap: wrap;
-      margin: .4em 0; padding: .2em .6em; border-left: 3px solid #8a8f98;
-      background: rgba(127,127,127,.08); color: #3a3f47;
-      font: 13px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
-      border-radius: 3px;
+/** Removes every placeholder and wrapper: the page is as it was. */
+export function unfoldAll() {
+  if (!state.folded.size) return;
+  mutating(() => {
+    // Undo in reverse order of doing.
+    for (const rec of [...state.folded.values()].reverse()) {
+      undoHide(rec);
+      rec.placeholder.remove();
     }
-    span.box { display: inline-flex; margin: 0 .2em; }
-    button {
-      font: inherit; color: #0b57d0; background: none; border: 0; padding: 0 .2em;
-      cursor: pointer; text-decoration: underline;
-    }
-    button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
-    @media (prefers-color-scheme: dark) {
-      .box { color: #d0d4da; background: rgba(200,200,200,.12); }
-      button { color: #8ab4f8; }
-      button:focus-visible { outline-color: #8ab4f8; }
-    }
-  `;
-})();
+  });
+  state.folded.clear();
+}
+
+/** Blocks currently folded (a partial fold counts as one). */
+export function foldedCount() {
+  let n = 0;
+  for (const rec of state.folded.values()) if (!rec.open) n += rec.run.blocks.length;
+  return n;
+}
+
+/** Blocks the report would fold. */
+export function repeatCount() {
+  return state.runs.reduce((n, r) => n + r.blocks.length, 0);
+}
+
+const PLACEHOLDER_CSS = `
+  :host { all: initial !important; display: block !important; }
+  .box {
+    display: flex; align-items: center; gap: .35em; flex-wrap: wrap;
+    margin: .4em 0; padding: .2em .6em; border-left: 3px solid #8a8f98;
+    background: rgba(127,127,127,.08); color: #3a3f47;
+    font: 13px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+    border-radius: 3px;
+  }
+  span.box { display: inline-flex; margin: 0 .2em; }
+  button {
+    font: inherit; color: #0b57d0; background: none; border: 0; padding: 0 .2em;
+    cursor: pointer; text-decoration: underline;
+  }
+  button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
+  @media (prefers-color-scheme: dark) {
+    .box { color: #d0d4da; background: rgba(200,200,200,.12); }
+    button { color: #8ab4f8; }
+    button:focus-visible { outline-color: #8ab4f8; }
+  }
+`;

@@ -15,7 +15,10 @@ import { requireBuild } from './helpers.mjs';
 
 const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
 const CLI = path.resolve(testsDir, '..', 'target', 'release', 'dossier');
-const collectJs = fs.readFileSync(path.resolve(testsDir, '..', 'extension', 'content', 'collect.js'), 'utf8');
+import { bundle } from '../../scripts/build.mjs';
+
+// The collector module as a classic script whose exports are the global `DossierCollect`.
+const collectJs = bundle('extension/content/collect.js', 'iife', 'DossierCollect');
 const pages = fs.readdirSync(path.join(testsDir, 'pages')).filter((n) => fs.existsSync(path.join(testsDir, 'pages', n, 'source.html'))).sort();
 
 function cliPage(name) {
@@ -43,7 +46,7 @@ for (const name of BROWSERS) {
         // change what is collected.
         const got = await tab.eval((src) => {
           (0, eval)(src);
-          const D = globalThis.__dossier;
+          const D = globalThis.DossierCollect;
           const dom = D.collect(document).page;
           const snap = D.snapshot(document);
           const read = D.readSerialized(snap.html, { url: snap.url, noscriptRaw: snap.noscriptRaw, attrHidden: snap.attrHidden, count: snap.els.length });

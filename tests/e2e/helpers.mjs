@@ -4,12 +4,14 @@ import path from 'node:path';
 import { waitFor } from './browsers.mjs';
 import { testsDir } from './server.mjs';
 
-export const distDir = (browser) => path.resolve(testsDir, '..', 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
+// The tests' build of the extension (`node scripts/build.mjs --test`, `make build-test`):
+// the shipped one plus the hooks they drive it by (extension/test/background.js).
+export const distDir = (browser) => path.resolve(testsDir, '..', 'dist', browser === 'chromium' ? 'chrome-test' : 'firefox-test');
 
 export function requireBuild(browser) {
   const dir = distDir(browser);
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    throw new Error(`${dir} is missing: run \`make build\` first (make test does)`);
+    throw new Error(`${dir} is missing: run \`make build-test\` first (make test does)`);
   }
   return dir;
 }

@@ -4,14 +4,7 @@
 // No browser needed: it is the code the background runs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import { testsDir } from './server.mjs';
-
-const src = fs.readFileSync(path.resolve(testsDir, '..', 'extension', 'content', 'collect.js'), 'utf8');
-vm.runInThisContext(src);
-const D = globalThis.__dossier;
+import * as D from '../../extension/content/collect.js';
 
 // A serialization and its element count; blocks as [tag, text, link_chars].
 const read = (html, count, noscriptRaw = true) => D.readSerialized(html, { url: 'http://127.0.0.1/', count, noscriptRaw });

@@ -305,6 +305,21 @@ for (const name of BROWSERS) {
       assert.deepEqual(hostile, normal);
     });
 
+    it('says so, and lists no entities, on a page in a language it cannot read', async () => {
+      const tab = await b.open(`${srv.base}/fixtures/polish.html`);
+      await settled(b, tab);
+      await toggle(b, tab, 'button');
+      await waitFor(() => isOpen(tab), { what: 'sidebar open' });
+      const note = await tab.eval(() => {
+        const n = document.querySelector('dossier-sidebar').shadowRoot.querySelector('.language-note');
+        return n ? n.textContent : null;
+      });
+      const s = await sidebarData(tab);
+      await tab.close();
+      assert.ok(note && note.includes('(pl)'), `a note names the language: ${note}`);
+      for (const k of ['people', 'orgs', 'places', 'quotes', 'numbers']) assert.deepEqual(s[k] || [], [], `${k}: ${JSON.stringify(s[k])}`);
+    });
+
     // Each test is skipped, not the describe: node's runner counts a skipped
     // describe's tests nowhere, so the summary would say "skipped 0".
     describe('real pages', { concurrency: false }, () => {

@@ -1,0 +1,443 @@
+// The sidebar: who and what the article is about, drawn from the report in
+// its own shadow root. Page CSS cannot reach inside (the shadow boundary and
+// `:host { all: initial !important }`), its CSS cannot reach the page, and
+// every string taken from the page is set with textContent. Sizes are in
+// px, not rem, so a page's root font size cannot resize it.
+//
+// createSidebar(app) draws it for an app that says what the page's state is
+// and does what its buttons ask: the content script (content/main.js) and the
+// demo page (www/demo.js).
+import { adoptStyles, i18n as t, mutating } from '../content/env.js';
+import { blockElement, foldedCount, repeatCount } from '../content/fold.js';
+import { clearHighlight, highlight, scrollToRange } from '../content/highlight.js';
+
+const WIDTH = 340;
+const WIDE = 1000; // narrower viewports get an overlay that can collapse to a tab
+
+const state = {
+  host: null,
+  root: null,
+  open: false,
+  returnFocus: null,
+  report: null,
+  app: null,
+  pushed: null, // {style} of <html> before we pushed the page
+  active: null, // {button, mentions, index}
+  collapsed: false,
+  expanded: {},
+};
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v !== false && v != null) e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+function fmtDate(v) {
+  if (!v) return t('dateUnresolved');
+  const one = (s) => {
+    const p = s.split('-').map(Number);
+    try {
+      if (p.length === 3) return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(p[0], p[1] - 1, p[2]));
+      if (p.length === 2) return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(p[0], p[1] - 1, 1));
+    } catch (_) {
+      /* fall through */
+    }
+    return s;
+  };
+  return v.split('/').map(one).join(' – ');
+}
+
+function fmtNumber(n) {
+  try {
+    return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n);
+  } catch (_) {
+    return String(n);
+  }
+}
+
+function quantityLabel(q, entities) {
+  const owner = q.entity != null && entities[q.entity] ? entities[q.entity].name + ' — ' : '';
+  let v = fmtNumber(q.value);
+  if (q.range_to != null) v += '–' + fmtNumber(q.range_to);
+  if (q.of != null) v += ' ' + t('of') + ' ' + fmtNumber(q.of);
+  const cur = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' }[q.unit];
+  let s = cur ? cur + v : q.unit === '%' ? v + '%' : q.unit ? `${v} ${q.unit}` : v;
+  if (q.approx) s = '≈ ' + s;
+  return owner + s;
+}
+
+// Keeps the page's text out of the sidebar's own layout decisions.
+function articleRect() {
+  const r = state.report;
+  if (!r) return null;
+  let right = 0;
+  let n = 0;
+  for (const b of r.blocks) {
+    if (!b.article) continue;
+    const e = blockElement(b.index);
+    if (!e || !e.isConnected) continue;
+    const rect = e.getBoundingClientRect();
+    if (rect.width) right = Math.max(right, rect.right + window.scrollX);
+    if (++n > 30) break;
+  }
+  return n ? { right } : null;
+}
+
+function pushPage() {
+  const rect = articleRect();
+  const wide = window.innerWidth >= WIDE;
+  if (!wide || !rect || rect.right <= window.innerWidth - WIDTH) return;
+  const html = document.documentElement;
+  state.pushed = { style: html.getAttribute('style') };
+  mutating(() => html.style.setProperty('margin-right', WIDTH + 'px', 'important'));
+}
+
+function unpushPage() {
+  if (!state.pushed) return;
+  const html = document.documentElement;
+  mutating(() => {
+    html.style.removeProperty('margin-right');
+    html.getAttribute('style'); // NOTE: flush Chromium's lazy style-attribute sync (see fold.js)
+    if (state.pushed.style === null) html.removeAttribute('style');
+    else html.setAttribute('style', state.pushed.style);
+  });
+  state.pushed = null;
+}
+
+function build() {
+  const host = document.createElement('dossier-sidebar');
+  host.setAttribute('data-dossier', '');
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, SIDEBAR_CSS);
+  state.host = host;
+  state.root = root;
+  root.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      sidebar.close();
+    }
+  });
+}
+
+// Long lists (a live blog's hundreds of numbers) show their first items
+// and a button for the rest, so drawing the sidebar stays quick.
+const LIMIT = 40;
+function section(id, title, makeItems) {
+  const all = makeItems.length;
+  const shown = state.expanded[id] ? all : Math.min(all, LIMIT);
+  const items = makeItems.slice(0, shown).map((f) => f());
+  const h = el('h2', { id: `h-${id}`, text: title });
+  const list = el('ul', { 'aria-labelledby': `h-${id}` }, ...items);
+  const sec = el('section', { class: 'sec', 'data-section': id }, h, all ? list : el('p', { class: 'empty', text: t('sectionEmpty') }));
+  if (shown < all) {
+    sec.append(
+      el('button', {
+        type: 'button',
+        class: 'link more',
+        text: t('showMore', [String(all - shown)]),
+        onclick: () => {
+          state.expanded[id] = true;
+          render();
+        },
+      }),
+    );
+  }
+  return sec;
+}
+
+// One clickable item that highlights its mentions and steps through them.
+function item(label, detail, mentions, extraClass = '') {
+  const count = mentions.length;
+  const nav = el('span', { class: 'nav', hidden: true });
+  const pos = el('span', { class: 'pos', 'aria-live': 'polite' });
+  const step = (d) => (ev) => {
+    ev.stopPropagation();
+    if (!state.active || state.active.button !== button) return;
+    const a = state.active;
+    a.index = (a.index + d + a.mentions.length) % a.mentions.length;
+    show(a);
+  };
+  const prev = el('button', { type: 'button', class: 'step', 'aria-label': t('previousMention'), text: '‹', onclick: step(-1) });
+  const next = el('button', { type: 'button', class: 'step', 'aria-label': t('nextMention'), text: '›', onclick: step(1) });
+  nav.append(prev, pos, next);
+  const button = el(
+    'button',
+    { type: 'button', class: 'item ' + extraClass, 'aria-pressed': 'false' },
+    el('span', { class: 'label', text: label }),
+    detail ? el('span', { class: 'detail', text: detail }) : null,
+    count > 1 ? el('span', { class: 'count', text: String(count), 'aria-label': t('mentionCount', [String(count)]) }) : null,
+  );
+  const activate = () => {
+    if (state.active && state.active.button === button) return;
+    deactivate();
+    state.active = { button, mentions, index: 0, nav, pos };
+    button.setAttribute('aria-pressed', 'true');
+    nav.hidden = count <= 1;
+    show(state.active);
+  };
+  button.addEventListener('click', activate);
+  // The <li> is the item's card: the selected item's stepper sits inside it,
+  // under the button (a button cannot hold the stepper's own buttons).
+  return el('li', { class: 'card' }, button, nav);
+}
+
+function show(a) {
+  const ranges = highlight(a.mentions, a.index);
+  a.pos.textContent = t('mentionPosition', [String(a.index + 1), String(a.mentions.length)]);
+  scrollToRange(ranges[a.index]);
+}
+
+function deactivate() {
+  if (!state.active) return;
+  state.active.button.setAttribute('aria-pressed', 'false');
+  state.active.nav.hidden = true;
+  state.active = null;
+  clearHighlight();
+}
+
+function render() {
+  const r = state.report;
+  const root = state.root;
+  root.replaceChildren();
+  const aside = el('aside', { class: 'panel' + (state.collapsed ? ' collapsed' : ''), role: 'complementary', 'aria-label': t('sidebarLabel') });
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': t('closeSidebar'), text: '×', onclick: () => sidebar.close() });
+  const collapse = el('button', {
+    type: 'button',
+    class: 'collapse',
+    'aria-label': state.collapsed ? t('expandSidebar') : t('collapseSidebar'),
+    'aria-expanded': String(!state.collapsed),
+    text: state.collapsed ? '‹' : '›',
+    onclick: () => {
+      state.collapsed = !state.collapsed;
+      render();
+      root.querySelector('.collapse').focus();
+    },
+  });
+  const header = el('header', {}, el('h1', { class: 'title', text: 'Dossier', tabindex: '-1' }), collapse, close);
+  aside.append(header);
+  mutating(() => state.host.toggleAttribute('data-collapsed', state.collapsed));
+  if (state.collapsed) {
+    root.append(aside);
+    return;
+  }
+  const body = el('div', { class: 'body' });
+  const status = state.app.status();
+  if (status.state === 'disabled') {
+    body.append(el('p', { class: 'summary', text: t('popupDisabled') }), siteSwitch());
+    aside.append(body);
+    root.append(aside);
+    return;
+  }
+  if (!r) {
+    body.append(el('p', { class: 'summary', text: status.state === 'skipped' ? status.error || '' : status.state === 'error' ? t('popupError', [status.error || '']) : t('working') }));
+    aside.append(body);
+    root.append(aside);
+    return;
+  }
+  // Summary: repeats, date, reading time.
+  const folded = foldedCount();
+  const repeats = repeatCount();
+  const bits = [];
+  if (repeats) bits.push(folded ? t('summaryFolded', [String(folded)]) : t('summaryShown', [String(repeats)]));
+  if (r.published) bits.push(fmtDate(r.published));
+  const words = r.stats.article_words || 0;
+  if (words) bits.push(t('readingTime', [String(Math.max(1, Math.round(words / 230)))]));
+  const summary = el('p', { class: 'summary' }, el('span', { text: bits.join(' · ') }));
+  if (repeats) {
+    summary.append(
+      ' ',
+      el('button', {
+        type: 'button',
+        class: 'link',
+        text: folded ? t('popupShowAll') : t('popupFold'),
+        onclick: () => {
+          if (foldedCount()) state.app.showAll();
+          else state.app.refold();
+          render();
+        },
+      }),
+    );
+  }
+  body.append(summary);
+  // A language the core cannot read (report.language): one clear line, and
+  // none of the English rules' guesses below.
+  if (r.language && !r.language.entities) {
+    body.append(el('p', { class: 'summary language-note', text: t('languageNotRead', [r.language.code || '?']) }));
+  }
+
+  const kinds = [
+    ['people', 'PER', t('sectionPeople')],
+    ['orgs', 'ORG', t('sectionOrganizations')],
+    ['places', 'LOC', t('sectionPlaces')],
+  ];
+  for (const [id, type, title] of kinds) {
+    const list = r.entities.filter((e) => e.type === type);
+    body.append(
+      section(
+        id,
+        title,
+        list.map((e) => () => {
+          const label = e.aliases.length ? `${e.name} · ${e.aliases.join(' · ')}` : e.name;
+          return item(label, e.roles.join('; '), e.mentions);
+        }),
+      ),
+    );
+  }
+  // One line per event: a date the core linked to a more precise one
+  // (`same_as`: "July" → "July 28") adds its mention to that line.
+  const also = r.dates.map(() => []);
+  for (const d of r.dates) if (d.same_as != null) also[d.same_as].push(d.mention);
+  const dates = r.dates
+    .map((d, i) => [d, i])
+    .filter(([d]) => d.same_as == null)
+    .sort(([a], [b]) => (a.value || '9999').localeCompare(b.value || '9999'));
+  body.append(
+    section(
+      'timeline',
+      t('sectionTimeline'),
+      dates.map(([d, i]) => () => item(d.value ? fmtDate(d.value) : d.text, d.event ? `${d.event} (${d.text})` : d.text, [d.mention, ...also[i]].sort((a, b) => a.block - b.block || a.start - b.start))),
+    ),
+  );
+  body.append(section('numbers', t('sectionNumbers'), r.quantities.map((q) => () => item(quantityLabel(q, r.entities), q.text, [q.mention]))));
+  body.append(
+    section(
+      'quotes',
+      t('sectionQuotes'),
+      r.quotes.map((q) => () => item(`“${q.text.length > 240 ? q.text.slice(0, 240) + '…' : q.text}”`, q.speaker_name ? '— ' + q.speaker_name : t('speakerUnknown'), [q.mention], 'quote')),
+    ),
+  );
+  body.append(siteSwitch());
+  aside.append(body);
+  root.append(aside);
+}
+
+function siteSwitch() {
+  const box = el('input', {
+    type: 'checkbox',
+    id: 'site-off',
+    onchange: (ev) => state.app.siteSwitch(ev.target.checked),
+  });
+  box.checked = state.app.status().state === 'disabled';
+  const options = el('button', { type: 'button', class: 'link', text: t('openOptions'), onclick: () => state.app.openOptions() });
+  return el('footer', {}, el('label', { for: 'site-off' }, box, ' ', t('popupSiteOff')), options, el('p', { class: 'privacy', text: t('popupPrivacy') }));
+}
+
+/**
+ * The sidebar, for `app`: `{status(), showAll(), refold(), siteSwitch(off),
+ * openOptions()}` (status() gives `{state, error}`, as content/main.js keeps it).
+ */
+export function createSidebar(app) {
+  state.app = app;
+  return sidebar;
+}
+
+const sidebar = {
+  isOpen: () => state.open,
+  open() {
+    if (!state.host) build();
+    if (!state.open) {
+      state.returnFocus = document.activeElement;
+      mutating(() => document.documentElement.appendChild(state.host));
+      state.open = true;
+      pushPage();
+    }
+    render();
+    const title = state.root.querySelector('.title');
+    if (title) title.focus();
+  },
+  close() {
+    if (!state.open) return;
+    deactivate();
+    unpushPage();
+    mutating(() => state.host.remove());
+    state.open = false;
+    const back = state.returnFocus;
+    state.returnFocus = null;
+    if (back && back.isConnected && typeof back.focus === 'function') back.focus();
+  },
+  toggle() {
+    if (state.open) this.close();
+    else this.open();
+  },
+  /** New report (or status): redraw if open. */
+  update(report) {
+    if (report !== undefined) state.report = report;
+    if (state.open) {
+      deactivate();
+      render();
+    }
+  },
+};
+
+const SIDEBAR_CSS = `
+  :host {
+    all: initial !important;
+    position: fixed !important; top: 0 !important; right: 0 !important; bottom: 0 !important;
+    left: auto !important; width: ${WIDTH}px !important; max-width: 100vw !important; height: 100vh !important;
+    z-index: 2147483647 !important; display: block !important; visibility: visible !important;
+    opacity: 1 !important; transform: none !important; margin: 0 !important; padding: 0 !important;
+    border: 0 !important; float: none !important; clip: auto !important; overflow: visible !important;
+    color-scheme: light dark;
+  }
+  * { box-sizing: border-box; }
+  .panel {
+    --fg: #1f1f1f; --bg: #ffffff; --muted: #595e66; --line: #d9dce1; --accent: #0b57d0; --hover: #eef2fb;
+    --hl: #fde293;
+    position: absolute; inset: 0; display: flex; flex-direction: column;
+    background: var(--bg); color: var(--fg); border-left: 1px solid var(--line);
+    box-shadow: -2px 0 12px rgba(0,0,0,.12);
+    font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
+    letter-spacing: normal; word-spacing: normal; text-transform: none; font-style: normal; font-weight: 400;
+  }
+  .panel.collapsed { left: auto; width: 44px; }
+  @media (prefers-color-scheme: dark) {
+    .panel { --fg: #e3e3e3; --bg: #1f2022; --muted: #b4b8be; --line: #3c3f44; --accent: #a8c7fa; --hover: #2a2e36; }
+  }
+  header { display: flex; align-items: center; gap: 6px; padding: 10px 12px; border-bottom: 1px solid var(--line); }
+  .title { font-size: 16px; font-weight: 650; margin: 0; flex: 1; }
+  .collapsed header { flex-direction: column; padding: 8px 4px; }
+  .collapsed .title { writing-mode: vertical-rl; font-size: 14px; flex: none; }
+  button { font: inherit; color: inherit; cursor: pointer; }
+  .close, .collapse { background: none; border: 1px solid transparent; border-radius: 4px; width: 28px; height: 28px;
+    font-size: 18px; line-height: 1; padding: 0; color: var(--muted); }
+  .close:hover, .collapse:hover { background: var(--hover); color: var(--fg); }
+  .body { overflow-y: auto; padding: 4px 12px 16px; flex: 1; }
+  .summary { color: var(--muted); margin: 8px 0 4px; font-size: 13px; }
+  .sec { margin-top: 12px; }
+  h2 { font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted);
+    margin: 0 0 4px; }
+  ul { list-style: none; margin: 0; padding: 0; }
+  li { margin: 0; padding: 0; }
+  .card { margin: 1px 0; border-radius: 4px; }
+  .card:has(> .item[aria-pressed="true"]) { background: var(--hover); }
+  /* Label and count share the first row (the count on the label's first
+     line, right-aligned, however many lines the label takes); the detail
+     is the second row. */
+  .item { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: baseline; gap: 2px 6px;
+    width: 100%; text-align: left; background: none; border: 0; border-radius: 4px; padding: 5px 6px; margin: 0; }
+  .item:hover { background: var(--hover); }
+  .label { font-weight: 600; grid-area: 1 / 1; overflow-wrap: anywhere; }
+  .quote .label { font-weight: 400; font-style: italic; }
+  .detail { color: var(--muted); font-size: 12.5px; grid-area: 2 / 1 / 3 / 3; overflow-wrap: anywhere; }
+  .count { color: var(--muted); font-size: 12px; grid-area: 1 / 2; }
+  .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 6px; font-size: 12px; color: var(--muted); }
+  .nav[hidden] { display: none; }
+  .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
+  .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
+  .more { margin: 4px 6px; }
+  .link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-size: 13px; }
+  footer { margin-top: 18px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 13px; }
+  footer label { display: block; margin-bottom: 6px; }
+  .privacy { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
+  button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+  .title:focus { outline: none; }
+  @media (max-width: ${WIDE - 1}px) { :host { width: min(${WIDTH}px, 92vw) !important; } }
+  :host([data-collapsed]) { width: 44px !important; }
+`;
