@@ -171,8 +171,12 @@ eval-entities: cli
 	@test -d "$(SHARED)/data/pages" || { echo "eval-entities needs $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_entities.py --pages "$(SHARED)/data/pages"
 
-## dates, quantities and quotes on hand-labelled articles (needs ../shared/data/pages)
+## entities, dates, quantities and quotes on SPEC-labelled pages (dev and held-out apart), then the older labels (needs ../shared/data)
 eval-facts: cli
+	@test -d "$(SHARED)/data/facts-dev" || { echo "eval-facts needs $(SHARED)/data/facts-dev and pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	@echo "pages labelled by ../shared/SPEC.md (held-out: never tuned on; docs/accuracy.md):"
+	SHARED="$(SHARED)" python3 scripts/eval_spec.py
+	@echo "the project's own earlier labels (tests/facts) and the sentence table:"
 	python3 scripts/eval_facts.py --pages "$(SHARED)/data/pages"
 	@echo "peers on the same sentences:"
 	@node scripts/peers_facts.mjs

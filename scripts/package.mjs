@@ -73,7 +73,7 @@ Expected result:
 and every other file of \`dist/firefox\` the same as in \`dossier-firefox.zip\`.
 
 The entity model \`model/ner.bin\` is built by \`make model\` from
-CoNLL-2003 and registry gazetteers (see README.md, "The entity tagger"); it is
+CoNLL-2003 and registry gazetteers (see docs/ner-model.md); it is
 data, read with \`include_bytes!\`, not code.
 `,
 );
