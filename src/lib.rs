@@ -23,12 +23,14 @@
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
+pub mod collect;
 pub mod entities;
 pub mod facts;
 pub mod ner;
 pub mod page;
 pub mod repeats;
 pub mod report;
+pub mod serialized;
 pub mod text;
 
 #[cfg(feature = "cli")]
