@@ -6,9 +6,7 @@
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
 import { analyzePage } from './pack.js';
-// The content script's block reader: here it reads pages out of their
-// serialization (see cs:read), off the page's thread.
-import { readSerialized, signature } from './content/collect.js';
+import { MAX_BLOCKS, signature } from './content/collect.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -80,18 +78,34 @@ async function analyze(page) {
 const readPages = new Map();
 let lastToken = 0;
 
-/** Reads a page out of its serialization (see collect.js readSerialized). */
-function readPage(msg, tabId) {
-  const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
-  if (typeof html !== 'string') return { ok: false };
-  const read = readSerialized(html, {
-    url: String(msg.url || ''),
-    noscriptRaw: !!msg.noscriptRaw,
-    attrHidden: !!msg.attrHidden,
-    count: msg.count,
-  });
+/**
+ * Finds a page's blocks (the core's one collection rule, src/collect.rs) in
+ * what the content script read: its serialization (`html`, or `bytes` of
+ * UTF-8), or a walk of its DOM (`walk`: `{text, nums}`). Keeps the page
+ * until cs:analyzeRead brings the visibility of its blocks.
+ */
+async function readPage(msg, tabId) {
+  await loadCore();
+  const url = String(msg.url || '');
+  let read;
+  try {
+    if (msg.walk) {
+      const w = msg.walk;
+      if (typeof w.text !== 'string' || !Array.isArray(w.nums)) return { ok: false };
+      read = core.readPacked(w.text, Uint32Array.from(w.nums), url, MAX_BLOCKS);
+    } else {
+      const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
+      if (typeof html !== 'string' || !Number.isInteger(msg.count) || msg.count < 0) return { ok: false };
+      read = core.readSerialized(html, !!msg.noscriptRaw, msg.count, url, MAX_BLOCKS);
+    }
+  } catch (e) {
+    console.error('Dossier: could not read the page:', e);
+    // A trap (a panic: abort) leaves the instance unusable: a fresh one.
+    if (e instanceof WebAssembly.RuntimeError) core.__dossier_reinstantiate();
+    read = null;
+  }
   readPages.delete(tabId);
-  // The content script reads the DOM itself then.
+  // Not a serialization of that DOM: the content script walks the DOM then.
   if (!read) return { ok: false };
   const token = ++lastToken;
   if (read.blocks.length) readPages.set(tabId, { token, page: read.page });
@@ -144,8 +158,7 @@ async function setSiteDisabled(host, disabled) {
 
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
-  'cs:analyze': (msg) => analyze(msg.page),
-  'cs:read': async (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
+  'cs:read': (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
   'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {

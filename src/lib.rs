@@ -29,7 +29,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | [`hash`], [`text`], [`lexicon`] | FNV hashing and word sets; tokens, folding and UTF-16 offsets; the word lists of `lexicon/*.txt` |
-//! | [`page`], `html` (CLI) | the input: blocks and elements; reading a saved HTML page |
+//! | [`page`], [`collect`], [`serialized`], `html` (CLI) | the input: blocks and elements; the one rule that turns a page into blocks, fed by a page's serialization, a packed DOM walk, or html5ever (CLI) |
 //! | [`article`] | which blocks are article text, which are page furniture |
 //! | [`repeats`] | repeated paragraphs: `compare` (shingles, coverage), `decide` (rules R1-R4, runs), `kinds` (decorative, boilerplate) |
 //! | [`doc`] | the text the tagger and the fact extractors read: units, tokens, sentences, spans |
@@ -42,6 +42,7 @@
 #![deny(missing_docs, unsafe_code)]
 
 pub mod article;
+pub mod collect;
 pub mod doc;
 pub mod entities;
 pub mod facts;
@@ -54,6 +55,7 @@ pub mod page;
 pub mod pipeline;
 pub mod repeats;
 pub mod report;
+pub mod serialized;
 pub mod text;
 
 #[cfg(feature = "cli")]

@@ -1,8 +1,9 @@
 //! The input of an analysis: a page as a list of text blocks.
 //!
-//! The extension's content script and the CLI's HTML reader build exactly this
-//! shape by the same walk over the DOM (see `extension/content/collect.js` and
-//! `src/html.rs`): every *leaf block* (a block-level element with text and no
+//! The one collection rule (`src/collect.rs`) builds exactly this shape from
+//! whatever reads the page (the CLI's html5ever tree, `src/html.rs`; in the
+//! extension the page's serialization, `src/serialized.rs`, or a walk of its
+//! DOM): every *leaf block* (a block-level element with text and no
 //! block-level element below it) becomes one [`Block`], and every element on a
 //! block's ancestor path becomes one [`Element`], stored once and referred to
 //! by index. The core decides everything else (which blocks are article text,

@@ -2,27 +2,45 @@
 //!
 //! # Protocol
 //!
-//! 1. The extension's background (or the demo page) instantiates the module
-//!    once; `start` installs a panic hook that writes a panic's message to
-//!    the console.
-//! 2. For each page it calls [`analyze`] once with the whole [`Page`] (the
-//!    blocks the content script collected) and gets the whole [`Report`]
-//!    back: one coarse call, no per-block traffic.
-//! 3. Inputs and outputs cross as plain JavaScript objects via
-//!    `serde-wasm-bindgen`; their shape is the JSON schema in README.md.
-//!    The extension hands the page over packed instead ([`analyze_packed`],
-//!    `extension/pack.js`): reading an object costs a call into JavaScript
-//!    per field of every block, a tenth of the analysis of a median page.
-//!    It takes the report back packed too ([`analyze_packed_raw`], unpacked
-//!    by `pack.js`): building it as objects from here costs as much again.
-//! 4. A bad input is an `Err` (a thrown `Error` in JavaScript). A panic
-//!    aborts the module: the caller must catch the exception, report it,
-//!    and instantiate a fresh module for the next page.
+//! One page load in the extension (`extension/content/main.js`, the content
+//! script; `extension/background.js`, where this module runs):
+//!
+//! 1. The background instantiates the module once; `start` installs a panic
+//!    hook that writes a panic's message to the console. (Chrome may stop
+//!    the service worker when idle: the next message instantiates it again.)
+//! 2. The content script reads what only the DOM can give, in one go: the
+//!    page's serialization (`outerHTML`) and element count, or, where that
+//!    cannot be trusted, a walk of its DOM packed as events (`walk()` in
+//!    `extension/content/collect.js`). One message (`cs:read`) takes it to
+//!    the background.
+//! 3. The background finds the blocks with the one collection rule
+//!    ([`read_serialized`] or [`read_packed`]: [`crate::collect`]) and keeps
+//!    the page; the answer names each block's element by its place in
+//!    document order, with a signature of the page.
+//! 4. The content script looks up those elements and whether the reader can
+//!    see each (only it has the computed style), and sends that list
+//!    (`cs:analyzeRead`).
+//! 5. The background runs [`analyze_packed_raw`] once with the whole page
+//!    (packed by `extension/pack.js`: a string and a `Uint32Array`, as
+//!    reading an object costs a call into JavaScript per field of every
+//!    block) and answers with the report (packed back the same way) and the
+//!    blocks' text: one coarse call, no per-block traffic.
+//! 6. The content script folds the repeats and draws the sidebar. Later
+//!    changes to the page repeat 2–6 when the signature changed.
+//!
+//! The demo page calls [`read_packed`] and [`analyze`] in the page itself.
+//! Inputs and outputs cross as plain JavaScript objects via
+//! `serde-wasm-bindgen` unless packed; their shape is the JSON schema in
+//! README.md. A bad input is an `Err` (a thrown `Error` in JavaScript); a
+//! serialization that is no serialization of the DOM is `null`. A panic
+//! aborts the module: the caller must catch the exception, report it, and
+//! instantiate a fresh module for the next page.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{analyze_with, Options, Page, Report, SCHEMA_VERSION};
+use crate::collect::{self, Collector};
+use crate::{analyze_with, serialized, Options, Page, Report, SCHEMA_VERSION};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -85,6 +103,89 @@ pub fn analyze_packed_raw(text: &str, nums: &[u32], opts: JsValue) -> Result<JsV
         &js_sys::Float64Array::from(&p.floats[..]),
     )
     .into())
+}
+
+/// A block of [`read_serialized`]'s page: its element among the
+/// document's elements (`document.querySelectorAll('*')`), for the content
+/// script to find it and compute its visibility.
+#[derive(Serialize)]
+struct ReadBlock<'a> {
+    /// Index of the block's element in document order.
+    i: u32,
+    tag: &'a str,
+    /// Folded by Dossier (visible to the reader whatever its style says).
+    folded: bool,
+    /// Its attributes or an ancestor's hide it (for a browser that cannot
+    /// compute visibility).
+    hidden: bool,
+}
+
+#[derive(Serialize)]
+struct Read<'a> {
+    page: &'a Page,
+    blocks: Vec<ReadBlock<'a>>,
+}
+
+/// The blocks of a page out of its serialization (`outerHTML` of the
+/// document element), by the one collection rule ([`crate::collect`]):
+/// `{page, blocks}`, every block `visible` until the content script says,
+/// or `null` when the string is no serialization of a DOM of `count`
+/// elements (the content script then reads the DOM). At most `max_blocks`
+/// blocks. `noscript_raw`: `<noscript>` holds text there.
+#[wasm_bindgen(js_name = readSerialized)]
+pub fn read_serialized(
+    html: &str,
+    noscript_raw: bool,
+    count: u32,
+    url: &str,
+    max_blocks: u32,
+) -> Result<JsValue, JsValue> {
+    let mut c = Collector::with_max_blocks(max_blocks as usize);
+    match serialized::feed(html, noscript_raw, &mut c) {
+        Ok(n) if n == count => read_result(c, url),
+        _ => Ok(JsValue::NULL),
+    }
+}
+
+/// [`read_serialized`] of a DOM walk's events, packed ([`collect::feed_packed`],
+/// as `walk()` in `extension/content/collect.js` makes them): the fallback
+/// where the page's serialization cannot be read. A bad input is an error.
+#[wasm_bindgen(js_name = readPacked)]
+pub fn read_packed(
+    text: &str,
+    nums: &[u32],
+    url: &str,
+    max_blocks: u32,
+) -> Result<JsValue, JsValue> {
+    let mut c = Collector::with_max_blocks(max_blocks as usize);
+    collect::feed_packed(text, nums, &mut c)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("bad walk: {e}"))))?;
+    read_result(c, url)
+}
+
+fn read_result(c: Collector, url: &str) -> Result<JsValue, JsValue> {
+    let (mut page, nodes) = c.finish_with_nodes();
+    page.url = url.to_string();
+    let hidden: Vec<bool> = page.blocks.iter().map(|b| !b.visible).collect();
+    for b in &mut page.blocks {
+        b.visible = true;
+    }
+    let blocks = page
+        .blocks
+        .iter()
+        .zip(nodes)
+        .zip(hidden)
+        .map(|((b, n), hidden)| ReadBlock {
+            i: n.index,
+            tag: &b.tag,
+            folded: n.folded,
+            hidden,
+        })
+        .collect();
+    to_js(&Read {
+        page: &page,
+        blocks,
+    })
 }
 
 /// Analyses plain text, one paragraph per line (for the demo page).

@@ -1,8 +1,8 @@
 // The demo page: the same WASM core and the same fold code as the extension,
 // on pasted text or HTML, or on the bundled sample article.
-import init, { analyze } from './pkg/dossier.js';
+import init, { analyze, readPacked } from './pkg/dossier.js';
 import { useMessages } from '../extension/content/env.js';
-import { collect } from '../extension/content/collect.js';
+import { MAX_BLOCKS, resolve, walk } from '../extension/content/collect.js';
 import { setReport, foldAll, unfoldAll } from '../extension/content/fold.js';
 import { createSidebar } from '../extension/sidebar/sidebar.js';
 
@@ -50,7 +50,15 @@ async function run() {
   const t0 = performance.now();
   render($('source').value);
   const root = $('article');
-  const { page, refs } = collect(document);
+  // The extension's reading of a page (its DOM walked, the blocks found by
+  // the core), here in the page itself.
+  const w = walk(document);
+  const { page, blocks } = readPacked(w.text, Uint32Array.from(w.nums), w.url, MAX_BLOCKS);
+  const found = resolve(w.els, blocks);
+  const refs = found.refs;
+  page.blocks.forEach((b, k) => {
+    b.visible = found.visible[k];
+  });
   // Only the article box is the page here.
   const keep = refs.map((el) => root.contains(el));
   page.blocks = page.blocks.filter((_, i) => keep[i]);

@@ -10,7 +10,7 @@
 // page watch has its own, `watching`, under it, aborted when the reader
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
-import { snapshot, resolve, collect, signature } from './collect.js';
+import { snapshot, resolve, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange } from './fold.js';
 import { clearHighlight } from './highlight.js';
@@ -66,29 +66,20 @@ function timed(t, key, fn) {
   }
 }
 
-// The fast way: the page's serialization (one read) goes to the
-// background, which finds the blocks in it off this thread; only the
-// blocks' elements and their visibility are read here. Null when this
-// way fails (no HTML serialization, a DOM that does not serialize back,
-// a background restarted in between): readDom() then reads the DOM.
-async function readSerialized(t, rescan) {
-  const snap = timed(t, 'collect', () => snapshot(document));
-  if (!snap) return null;
-  const reading = timed(t, 'post', () => {
-    const msg = { type: 'cs:read', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden };
-    // Firefox clones a typed array for a third of what a long string
-    // costs this thread (make bench); Chrome's messages are JSON, which
-    // has no typed arrays. (Lone surrogates become U+FFFD either way: the
-    // core gets its text as UTF-8.)
-    if (GECKO) msg.bytes = new TextEncoder().encode(snap.html);
-    else msg.html = snap.html;
-    return post(msg);
-  });
+// One reading of the page: what only the DOM can give goes to the
+// background, where the core finds the blocks in it (src/collect.rs); only
+// the blocks' elements and their visibility are then read here, and the
+// core analyses the page. The fast way reads the page's serialization (one
+// read); where that fails (no HTML serialization, a DOM that does not
+// serialize back) the DOM is walked instead (walk()). Null when the
+// background could not take it (restarted in between, say).
+async function readWith(t, rescan, els, msg) {
+  const reading = timed(t, 'post', () => post(msg));
   const read = await waited(t, reading);
   if (!read || !read.ok) return null;
   if (rescan && read.signature === lastSignature) return { same: true };
   if (!read.blocks.length) return { empty: true, signature: read.signature };
-  const found = timed(t, 'collect', () => resolve(snap.els, read.blocks));
+  const found = timed(t, 'collect', () => resolve(els, read.blocks));
   if (!found) return null;
   const pending = timed(t, 'post', () => post({ type: 'cs:analyzeRead', token: read.token, visible: found.visible }));
   const res = await waited(t, pending);
@@ -96,16 +87,26 @@ async function readSerialized(t, rescan) {
   return { res, refs: found.refs, texts: res.texts || [], signature: read.signature };
 }
 
+function readSerialized(t, rescan) {
+  const snap = timed(t, 'collect', () => snapshot(document));
+  if (!snap) return null;
+  const msg = timed(t, 'post', () => {
+    const m = { type: 'cs:read', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden };
+    // Firefox clones a typed array for a third of what a long string
+    // costs this thread (make bench); Chrome's messages are JSON, which
+    // has no typed arrays. (Lone surrogates become U+FFFD either way: the
+    // core gets its text as UTF-8.)
+    if (GECKO) m.bytes = new TextEncoder().encode(snap.html);
+    else m.html = snap.html;
+    return m;
+  });
+  return readWith(t, rescan, snap.els, msg);
+}
+
 async function readDom(t, rescan) {
-  const { page, refs } = timed(t, 'collect', () => collect(document));
-  const sig = signature(page);
-  if (rescan && sig === lastSignature) return { same: true };
-  if (!page.blocks.length) return { empty: true, signature: sig };
-  // Posting the page copies it on this thread (structured clone / JSON):
-  // main-thread time like the walk, so it counts.
-  const pending = timed(t, 'post', () => post({ type: 'cs:analyze', page }));
-  const res = await waited(t, pending);
-  return { res, refs, texts: page.blocks.map((b) => b.text), signature: sig };
+  const w = timed(t, 'collect', () => walk(document));
+  const got = await readWith(t, rescan, w.els, { type: 'cs:read', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden });
+  return got || { res: null, refs: [], texts: [], signature: '' };
 }
 
 async function waited(t, promise) {

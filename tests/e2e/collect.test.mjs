@@ -1,9 +1,9 @@
-// The content script's block collector (extension/content/collect.js) and the
-// CLI's HTML reader (src/html.rs) must give the core the same page. Both run
-// here on every golden page: the collector in a real browser, both ways it
-// reads a page (the DOM node by node, and the page's serialization as the
-// background reads it), and the CLI on the same file; their outputs are
-// compared field by field.
+// What the extension reads of a page (extension/content/collect.js, in a real
+// browser) and the core makes of it (src/collect.rs, the WASM the background
+// runs) must be the page the CLI's HTML reader (src/html.rs) gives the core.
+// On every golden page, both ways the extension reads a page (the page's
+// serialization, and the DOM walked node by node) and the CLI on the same
+// file; their outputs are compared field by field.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,13 +11,14 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch } from './browsers.mjs';
 import { startServer, testsDir } from './server.mjs';
-import { requireBuild } from './helpers.mjs';
+import { requireBuild, settled } from './helpers.mjs';
+import { loadCore } from './core.mjs';
 
 const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
 const CLI = path.resolve(testsDir, '..', 'target', 'release', 'dossier');
 import { bundle } from '../../scripts/build.mjs';
 
-// The collector module as a classic script whose exports are the global `DossierCollect`.
+// The page reader module as a classic script whose exports are the global `DossierCollect`.
 const collectJs = bundle('extension/content/collect.js', 'iife', 'DossierCollect');
 const pages = fs.readdirSync(path.join(testsDir, 'pages')).filter((n) => fs.existsSync(path.join(testsDir, 'pages', n, 'source.html'))).sort();
 
@@ -29,7 +30,9 @@ for (const name of BROWSERS) {
   describe(`block collection in ${name} equals the CLI's`, { concurrency: false }, () => {
     let b;
     let srv;
+    let core;
     before(async () => {
+      core = await loadCore();
       srv = await startServer();
       b = await launch(name, requireBuild(name));
     });
@@ -41,19 +44,38 @@ for (const name of BROWSERS) {
     for (const page of pages) {
       it(page, async () => {
         const tab = await b.open(`${srv.base}/pages/${page}/`);
-        // The collector runs in the page itself here (same code, same DOM),
-        // over whatever the extension has folded meanwhile: folds must not
-        // change what is collected.
-        const got = await tab.eval((src) => {
+        // The reader runs in the page itself here (same code, same DOM), over
+        // what the extension has folded: folds must not change what is read.
+        await settled(b, tab);
+        const sent = await tab.eval((src) => {
           (0, eval)(src);
           const D = globalThis.DossierCollect;
-          const dom = D.collect(document).page;
           const snap = D.snapshot(document);
-          const read = D.readSerialized(snap.html, { url: snap.url, noscriptRaw: snap.noscriptRaw, attrHidden: snap.attrHidden, count: snap.els.length });
-          const found = read && D.resolve(snap.els, read.blocks);
-          if (found) read.page.blocks.forEach((b, k) => { b.visible = found.visible[k]; });
-          return { dom, serialized: found ? read.page : null };
+          const w = D.walk(document);
+          return {
+            snap: { html: snap.html, noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url },
+            walk: { text: w.text, nums: w.nums, url: w.url },
+          };
         }, collectJs);
+        // What the background does with it.
+        const fromSnap = core.readSerialized(sent.snap.html, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
+        const fromWalk = core.readPacked(sent.walk.text, Uint32Array.from(sent.walk.nums), sent.walk.url, 100000);
+        const visible = await tab.eval((src, a, z) => {
+          // Firefox's driver keeps no script global from one call to the
+          // next: the settled page is read again (the same elements).
+          (0, eval)(src);
+          const D = globalThis.DossierCollect;
+          const f = (els, read) => (read ? D.resolve(els, read.blocks)?.visible ?? null : null);
+          return { serialized: f(D.snapshot(document).els, a), dom: f(D.walk(document).els, z) };
+        }, collectJs, fromSnap, fromWalk);
+        const got = {};
+        for (const [how, read] of [['serialized', fromSnap], ['dom', fromWalk]]) {
+          assert.ok(read && visible[how], `${how}: the page is read`);
+          read.page.blocks.forEach((b, k) => {
+            b.visible = visible[how][k];
+          });
+          got[how] = read.page;
+        }
         await tab.close();
         const want = cliPage(page);
         assert.ok(got.serialized, 'the serialization is read');

@@ -1,13 +1,17 @@
-// The serialization reader of extension/content/collect.js, on strings: the
-// grammar the HTML serializer writes, and what it must refuse (the browser
-// tests in collect.test.mjs and hostile.test.mjs give it real serializations).
-// No browser needed: it is the code the background runs.
+// The core's serialization reader (src/serialized.rs, through the WASM
+// export the background calls), on strings: the grammar the HTML serializer
+// writes, and what it must refuse (the browser tests in collect.test.mjs and
+// hostile.test.mjs give it real serializations). No browser needed: it is
+// the code the background runs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as D from '../../extension/content/collect.js';
+import { MAX_BLOCKS } from '../../extension/content/collect.js';
+import { loadCore } from './core.mjs';
+
+const core = await loadCore();
 
 // A serialization and its element count; blocks as [tag, text, link_chars].
-const read = (html, count, noscriptRaw = true) => D.readSerialized(html, { url: 'http://127.0.0.1/', count, noscriptRaw });
+const read = (html, count, noscriptRaw = true) => core.readSerialized(html, noscriptRaw, count, 'http://127.0.0.1/', MAX_BLOCKS);
 const blocks = (r) => r.page.blocks.map((b) => [b.tag, b.text, b.link_chars]);
 
 describe('reading a serialization', () => {
