@@ -48,7 +48,8 @@ for (const name of BROWSERS) {
           const click = () => tab.eval(() => document.querySelector('dossier-fold').shadowRoot.querySelector('button').click());
           await click();
           assert.deepEqual(await foldedParagraphs(tab), Array(15).fill(false));
-          assert.equal(await badge(b, tabId), '');
+          // The badge follows by a message to the background: wait for it, as for the refold below.
+          await waitFor(async () => (await badge(b, tabId)) === '', { what: 'badge cleared' });
           await click();
           assert.deepEqual(await foldedParagraphs(tab), NINE_TO_FIFTEEN);
           await waitFor(async () => (await badge(b, tabId)) === '7', { what: 'badge 7' });
