@@ -59,10 +59,10 @@ for (const name of BROWSERS) {
           const status = await clickPopup(b, tabId, '#show-all');
           assert.match(status, /7 repeated paragraphs, all shown/);
           assert.equal(await liveDom(tab), await parsedDom(tab, pageSource('example')));
-          assert.equal(await badge(b, tabId), '');
+          await waitFor(async () => (await badge(b, tabId)) === '', { what: 'badge ' + '' });
           await clickPopup(b, tabId, '#fold');
           assert.deepEqual(await foldedParagraphs(tab), NINE_TO_FIFTEEN);
-          assert.equal(await badge(b, tabId), '7');
+          await waitFor(async () => (await badge(b, tabId)) === '7', { what: 'badge ' + '7' });
         });
 
         it('the per-site switch stops it, and is remembered across a reload', async () => {
@@ -73,7 +73,7 @@ for (const name of BROWSERS) {
           await settled(b, tab);
           assert.deepEqual(await foldedParagraphs(tab), Array(15).fill(false));
           assert.equal(await tab.eval(() => document.querySelectorAll('dossier-fold').length), 0);
-          assert.equal(await badge(b, tabId), '');
+          await waitFor(async () => (await badge(b, tabId)) === '', { what: 'badge ' + '' });
           // Switch back on: the page folds again without a reload.
           await clickPopup(b, tabId, '#site-off');
           await waitFor(async () => (await foldedParagraphs(tab)).filter(Boolean).length === 7, { what: 'fold on switch-on' });
