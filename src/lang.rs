@@ -35,6 +35,7 @@ const MIN_LETTERS: usize = 60;
 
 /// The article's language and how it was decided.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Language {
     /// ISO 639-1 code where there is one ("de"), else ISO 639-3 ("fil"),
     /// or "" when unknown.

@@ -14,6 +14,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The result of analysing one page.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub version: u32,
@@ -42,6 +43,7 @@ pub struct Report {
 
 /// What the analysis says about one block.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct BlockReport {
     /// Index of the block in the input (and in the page's collection order).
     pub index: u32,
@@ -64,6 +66,7 @@ pub struct BlockReport {
 
 /// Counts over the whole report.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Stats {
     /// Blocks in the input.
     pub blocks: u32,
@@ -78,6 +81,7 @@ pub struct Stats {
 /// A range of a block's text, in UTF-16 code units (what the DOM uses):
 /// where a repeat's copy, an entity's mention or a fact is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Span {
     /// Index of the block.
     pub block: u32,
@@ -89,6 +93,7 @@ pub struct Span {
 
 /// What kind of repeat a group is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RepeatKind {
     /// The same paragraph again, up to case, quotes, dashes, spacing, punctuation.
@@ -122,6 +127,7 @@ impl RepeatKind {
 
 /// One repeat: the copy (one or more blocks) and the text it repeats.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct RepeatGroup {
     /// What kind of repeat this is.
     pub kind: RepeatKind,
@@ -138,6 +144,7 @@ pub struct RepeatGroup {
 
 /// Kind of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub enum EntityType {
     /// A person.
     #[serde(rename = "PER")]
@@ -163,6 +170,7 @@ impl EntityType {
 
 /// One entity of the article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Entity {
     /// Its fullest name in the article.
     pub name: String,
@@ -181,6 +189,7 @@ pub struct Entity {
 
 /// A date the article mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct DateFact {
     /// The expression as written ("July 28", "on Tuesday").
     pub text: String,
@@ -203,6 +212,7 @@ pub struct DateFact {
 
 /// A number with what it counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Quantity {
     /// The expression as written ("68 out of the 123 parliamentary seats").
     pub text: String,
@@ -225,6 +235,7 @@ pub struct Quantity {
 
 /// A direct quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Quote {
     /// The quoted words, without the quote marks (parts broken by an
     /// attribution joined with " … ").
