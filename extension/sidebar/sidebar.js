@@ -8,8 +8,9 @@
 // and does what its buttons ask: the content script (content/main.js) and the
 // demo page (www/demo.js).
 import { adoptStyles, i18n as t, mutating } from '../content/env.js';
-import { blockElement, foldedCount, repeatCount } from '../content/fold.js';
+import { blockElement, blockText, foldedCount, repeatCount } from '../content/fold.js';
 import { clearHighlight, highlight, scrollToRange } from '../content/highlight.js';
+import { exportReport, fileName, toMarkdown } from './export.js';
 
 const WIDTH = 340;
 const WIDE = 1000; // narrower viewports get an overlay that can collapse to a tab
@@ -265,7 +266,7 @@ function render() {
       }),
     );
   }
-  body.append(summary);
+  body.append(summary, exportBar());
   // A language the core cannot read (report.language): one clear line, and
   // none of the English rules' guesses below.
   if (r.language && !r.language.entities) {
@@ -318,6 +319,102 @@ function render() {
   root.append(aside);
 }
 
+// Export: "Copy as Markdown" and "Download JSON" (sidebar/export.js), with
+// a polite live region that says what happened.
+function exportData() {
+  const url = state.app.pageUrl ? state.app.pageUrl() : location.href;
+  // The page's visible text decides when a passage is unique, and the text
+  // of what Dossier folded too: a link opened later finds the page unfolded.
+  let visible = '';
+  try {
+    visible = document.body ? document.body.innerText : '';
+  } catch (_) {
+    /* no layout: the blocks' text decides uniqueness */
+  }
+  for (const b of state.report.blocks) if (b.folded) visible += '\n' + blockText(b.index);
+  return exportReport(state.report, { url, textOf: blockText, visible: visible.trim() ? visible : null });
+}
+
+function say(text) {
+  const s = state.root && state.root.querySelector('.export-status');
+  if (s) s.textContent = text;
+}
+
+async function copyText(text) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch (_) {
+    /* refused (no user activation, a permissions policy): the old way */
+  }
+  const back = state.root.activeElement;
+  const ta = el('textarea', { class: 'clip', readonly: true, 'aria-hidden': 'true', tabindex: '-1' });
+  ta.value = text;
+  state.root.append(ta);
+  ta.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch (_) {
+    ok = false;
+  }
+  ta.remove();
+  if (back && back.focus) back.focus();
+  return ok;
+}
+
+async function copyMarkdown() {
+  const md = toMarkdown(exportData(), {
+    people: t('sectionPeople'),
+    orgs: t('sectionOrganizations'),
+    places: t('sectionPlaces'),
+    timeline: t('sectionTimeline'),
+    numbers: t('sectionNumbers'),
+    quotes: t('sectionQuotes'),
+    published: t('exportPublished'),
+    source: t('exportSource'),
+    unknownSpeaker: t('speakerUnknown'),
+  });
+  const old = state.root.querySelector('.clip-shown');
+  if (old) old.remove();
+  if (await copyText(md)) {
+    say(t('exportCopied'));
+    return;
+  }
+  // The browser refused both ways: the text, selected, for the reader to copy.
+  say(t('exportCopyFailed'));
+  const shown = el('textarea', { class: 'clip-shown', readonly: true, 'aria-label': t('exportMarkdown'), rows: '8' });
+  shown.value = md;
+  state.root.querySelector('.export').after(shown);
+  shown.focus();
+  shown.select();
+}
+
+function downloadJson() {
+  const data = exportData();
+  const name = fileName(data.title);
+  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
+  const href = URL.createObjectURL(blob);
+  const a = el('a', { href, download: name, hidden: true });
+  state.root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60000);
+  say(t('exportDownloaded', [name]));
+}
+
+function exportBar() {
+  return el(
+    'div',
+    { class: 'export', role: 'group', 'aria-label': t('exportLabel') },
+    el('button', { type: 'button', class: 'action', 'data-export': 'markdown', text: t('exportMarkdown'), onclick: () => copyMarkdown() }),
+    el('button', { type: 'button', class: 'action', 'data-export': 'json', text: t('exportJson'), onclick: () => downloadJson() }),
+    el('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' }),
+  );
+}
+
 function siteSwitch() {
   const box = el('input', {
     type: 'checkbox',
@@ -331,7 +428,8 @@ function siteSwitch() {
 
 /**
  * The sidebar, for `app`: `{status(), showAll(), refold(), siteSwitch(off),
- * openOptions()}` (status() gives `{state, error}`, as content/main.js keeps it).
+ * openOptions()}` (status() gives `{state, error}`, as content/main.js keeps it),
+ * and optionally `pageUrl()` (the address exports link to; `location.href` else).
  */
 export function createSidebar(app) {
   state.app = app;
@@ -430,6 +528,12 @@ const SIDEBAR_CSS = `
   .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 6px; font-size: 12px; color: var(--muted); }
   .nav[hidden] { display: none; }
   .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
+  .export { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 8px 0 4px; }
+  .action { background: none; border: 1px solid var(--line); border-radius: 4px; padding: 3px 8px; font-size: 12.5px; color: var(--accent); }
+  .action:hover { background: var(--hover); }
+  .export-status { flex-basis: 100%; margin: 0; min-height: 1em; color: var(--muted); font-size: 12px; }
+  .clip { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }
+  .clip-shown { width: 100%; font: 12px/1.4 ui-monospace, monospace; color: var(--fg); background: var(--bg); border: 1px solid var(--line); }
   .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
   .more { margin: 4px 6px; }
   .link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-size: 13px; }
