@@ -14,6 +14,14 @@ import { exportReport, fileName, toMarkdown } from './export.js';
 
 const WIDTH = 340;
 const WIDE = 1000; // narrower viewports get an overlay that can collapse to a tab
+// Narrower than this (a phone), the sidebar is a bottom sheet: full width,
+// SHEET of the viewport's height, the article readable above it; it closes
+// with a swipe down on its header or the × button, and every control is at
+// least 44 px tall (and wide).
+const NARROW = 600;
+const SHEET = 0.45;
+const SWIPE = 60; // px down the header that close the sheet
+const narrow = () => window.innerWidth < NARROW;
 
 const state = {
   host: null,
@@ -92,6 +100,14 @@ function articleRect() {
 }
 
 function pushPage() {
+  if (narrow()) {
+    // Room below the article: its last lines can scroll above the sheet.
+    const html = document.documentElement;
+    state.pushed = { style: html.getAttribute('style') };
+    const pad = Math.round(window.innerHeight * SHEET);
+    mutating(() => html.style.setProperty('padding-bottom', pad + 'px', 'important'));
+    return;
+  }
   const rect = articleRect();
   const wide = window.innerWidth >= WIDE;
   if (!wide || !rect || rect.right <= window.innerWidth - WIDTH) return;
@@ -105,6 +121,7 @@ function unpushPage() {
   const html = document.documentElement;
   mutating(() => {
     html.style.removeProperty('margin-right');
+    html.style.removeProperty('padding-bottom');
     html.getAttribute('style'); // NOTE: flush Chromium's lazy style-attribute sync (see fold.js)
     if (state.pushed.style === null) html.removeAttribute('style');
     else html.setAttribute('style', state.pushed.style);
@@ -193,6 +210,42 @@ function show(a) {
   const ranges = highlight(a.mentions, a.index);
   a.pos.textContent = t('mentionPosition', [String(a.index + 1), String(a.mentions.length)]);
   scrollToRange(ranges[a.index]);
+  // Above the sheet on a phone: centred in the page, a mention would be under it.
+  const r = ranges[a.index];
+  if (r && narrow() && state.host && !state.collapsed) {
+    const top = r.getBoundingClientRect().top;
+    const room = state.host.getBoundingClientRect().top;
+    if (top > room * 0.6 || top < 0) window.scrollBy(0, top - room * 0.3);
+  }
+}
+
+// A swipe down on the sheet's header closes it (pointer events: touch, pen
+// or mouse); the sheet follows the finger until it is let go.
+function swipeToClose(header, panel) {
+  let start = null;
+  header.addEventListener('pointerdown', (ev) => {
+    if (!narrow() || ev.button > 0 || ev.target.closest('button')) return;
+    start = { id: ev.pointerId, y: ev.clientY };
+    try {
+      header.setPointerCapture(ev.pointerId);
+    } catch (_) {
+      /* a synthetic pointer cannot be captured: the events still come here */
+    }
+  });
+  header.addEventListener('pointermove', (ev) => {
+    if (!start || ev.pointerId !== start.id) return;
+    const dy = Math.max(0, ev.clientY - start.y);
+    panel.style.transform = dy ? `translateY(${dy}px)` : '';
+  });
+  const end = (ev) => {
+    if (!start || ev.pointerId !== start.id) return;
+    const dy = ev.clientY - start.y;
+    start = null;
+    panel.style.transform = '';
+    if (ev.type === 'pointerup' && dy >= SWIPE) sidebar.close();
+  };
+  header.addEventListener('pointerup', end);
+  header.addEventListener('pointercancel', end);
 }
 
 function deactivate() {
@@ -214,7 +267,7 @@ function render() {
     class: 'collapse',
     'aria-label': state.collapsed ? t('expandSidebar') : t('collapseSidebar'),
     'aria-expanded': String(!state.collapsed),
-    text: state.collapsed ? '‹' : '›',
+    text: narrow() ? (state.collapsed ? '⌃' : '⌄') : state.collapsed ? '‹' : '›',
     onclick: () => {
       state.collapsed = !state.collapsed;
       render();
@@ -223,6 +276,7 @@ function render() {
   });
   const header = el('header', {}, el('h1', { class: 'title', text: 'Dossier', tabindex: '-1' }), collapse, close);
   aside.append(header);
+  swipeToClose(header, aside);
   mutating(() => state.host.toggleAttribute('data-collapsed', state.collapsed));
   if (state.collapsed) {
     root.append(aside);
@@ -544,4 +598,23 @@ const SIDEBAR_CSS = `
   .title:focus { outline: none; }
   @media (max-width: ${WIDE - 1}px) { :host { width: min(${WIDTH}px, 92vw) !important; } }
   :host([data-collapsed]) { width: 44px !important; }
+  /* A phone: a bottom sheet over the lower part of the page, 44-px touch targets. */
+  @media (max-width: ${NARROW - 1}px) {
+    :host { top: auto !important; left: 0 !important; right: 0 !important; width: 100% !important;
+      max-width: 100% !important; height: ${Math.round(SHEET * 100)}vh !important; }
+    :host([data-collapsed]) { width: 100% !important; height: 64px !important; }
+    .panel, .panel.collapsed { left: 0; width: auto; border-left: 0; border-top: 1px solid var(--line);
+      border-radius: 12px 12px 0 0; box-shadow: 0 -2px 12px rgba(0,0,0,.18); font-size: 16px; }
+    header, .collapsed header { flex-direction: row; padding: 14px 8px 4px 16px; touch-action: none; position: relative; }
+    header::before { content: ""; position: absolute; top: 5px; left: calc(50% - 18px); width: 36px; height: 4px;
+      border-radius: 2px; background: var(--line); }
+    .collapsed .title { writing-mode: horizontal-tb; font-size: 16px; flex: 1; }
+    .close, .collapse { width: 44px; height: 44px; font-size: 22px; }
+    .item { min-height: 44px; padding: 8px; }
+    .step { width: 44px; height: 44px; }
+    .link, .action { min-height: 44px; min-width: 44px; padding: 0 12px; font-size: 15px; }
+    .link { text-align: left; }
+    footer label { display: flex; align-items: center; gap: 8px; min-height: 44px; }
+    footer input { width: 22px; height: 22px; }
+  }
 `;

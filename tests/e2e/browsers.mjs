@@ -196,8 +196,12 @@ async function launchFirefox(extDir, opts = {}) {
   }
   if (opts.mobile) {
     // A narrow window with touch events on (Firefox has no mobile emulation).
+    // Firefox keeps a window at least 500 px wide: the tests zoom the page
+    // to 150 % (b.zoom), so that 540 px are 360 CSS px, a phone's density.
     options.setPreference('dom.w3c_touch_events.enabled', 1);
-    options.addArguments('--width=360', '--height=740');
+    // Zoom per tab, not per site: switching tabs would reset it.
+    options.setPreference('browser.zoom.siteSpecific', false);
+    options.addArguments('--width=540', '--height=1200');
   }
   if (opts.profile) {
     // Use the profile in place (geckodriver copies it otherwise) and keep the
@@ -295,6 +299,16 @@ async function launchFirefox(extDir, opts = {}) {
       return this.extPage(`popup/popup.html?tab=${tabId}`);
     },
     extUrl: (p) => base + p,
+    /** Zooms the tab's page (1.5 = 150 %), as the reader's Ctrl and + does. */
+    async zoom(tab, factor) {
+      await driver.switchTo().window(tab.handle);
+      await driver.setContext('chrome');
+      try {
+        await driver.executeScript('const w = Services.wm.getMostRecentWindow("navigator:browser"); w.ZoomManager.setZoomForBrowser(w.gBrowser.selectedBrowser, arguments[0]);', factor);
+      } finally {
+        await driver.setContext('content');
+      }
+    },
     /** Installs the extension again over itself, as an update does. */
     async update() {
       await driver.installAddon(extDir, true);
