@@ -34,7 +34,19 @@ const state = {
   active: null, // {button, mentions, index}
   collapsed: false,
   expanded: {},
+  narrow: false, // drawn as a bottom sheet
+  media: null, // the MediaQueryList of a narrow viewport, while open
 };
+
+// A phone turned sideways (or a window resized, or zoomed) across NARROW:
+// the sheet becomes the side panel or back, and the room made in the page
+// follows.
+function onWidthChange() {
+  if (!state.open || narrow() === state.narrow) return;
+  unpushPage();
+  pushPage();
+  render();
+}
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -100,7 +112,8 @@ function articleRect() {
 }
 
 function pushPage() {
-  if (narrow()) {
+  state.narrow = narrow();
+  if (state.narrow) {
     // Room below the article: its last lines can scroll above the sheet.
     const html = document.documentElement;
     state.pushed = { style: html.getAttribute('style') };
@@ -499,6 +512,8 @@ const sidebar = {
       mutating(() => document.documentElement.appendChild(state.host));
       state.open = true;
       pushPage();
+      state.media = window.matchMedia(`(max-width: ${NARROW - 1}px)`);
+      state.media.addEventListener('change', onWidthChange);
     }
     render();
     const title = state.root.querySelector('.title');
@@ -508,6 +523,8 @@ const sidebar = {
     if (!state.open) return;
     deactivate();
     unpushPage();
+    if (state.media) state.media.removeEventListener('change', onWidthChange);
+    state.media = null;
     mutating(() => state.host.remove());
     state.open = false;
     const back = state.returnFocus;

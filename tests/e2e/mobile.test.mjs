@@ -146,6 +146,29 @@ for (const name of BROWSERS) {
       assert.equal(await tab.eval(() => document.documentElement.outerHTML), initialHtml);
     });
 
+    it('turned sideways (wider than 600 px), it becomes the side panel, and back', async () => {
+      const widen = async (wide) => {
+        if (name === 'chromium') await tab.page.setViewportSize(wide ? { width: 740, height: 360 } : { width: 360, height: 740 });
+        else await b.zoom(tab, wide ? 0.75 : 1.5);
+      };
+      await toggle(b, tab, 'toolbar');
+      await waitFor(() => isOpen(tab), { what: 'sheet open' });
+      await widen(true);
+      const pad = () => tab.eval(() => document.documentElement.style.paddingBottom);
+      const side = await waitFor(async () => {
+        const s = await sheet(tab);
+        return s.vw >= 600 && s.top === 0 && s.width < s.vw && (await pad()) === '' ? s : null;
+      }, { what: 'the side panel, and no room kept at the end' });
+      assert.ok(Math.abs(side.bottom - side.vh) <= 1, JSON.stringify(side));
+      await widen(false);
+      await waitFor(async () => {
+        const s = await sheet(tab);
+        return s.vw <= 360 && s.top > 0 && Math.round(s.width) === s.vw && (await pad()) !== '';
+      }, { what: 'the sheet again, with room at the end' });
+      await clickIn(b, tab, '.close');
+      await waitFor(async () => !(await isOpen(tab)), { what: 'closed' });
+    });
+
     it('a short drag does not close it; the × button does', async () => {
       await toggle(b, tab, 'toolbar');
       await waitFor(() => isOpen(tab), { what: 'sheet open again' });
