@@ -124,6 +124,8 @@ export function settingsStore(api, now = () => Date.now()) {
   // Monotonic per store: two changes in one millisecond keep their order.
   let last = 0;
   const stamp = () => (last = Math.max(now(), last + 1));
+  // storage.sync as it was when it last refused what this device has to send.
+  let refusedAt = null;
 
   async function getSync() {
     if (!sync) throw new Error('storage.sync is not available');
@@ -148,10 +150,10 @@ export function settingsStore(api, now = () => Date.now()) {
       if (syncEntries === null) throw new Error('storage.sync is not available');
       if (Object.keys(pending).length) await sync.set(pending);
       if (old.length) await sync.remove(old);
-      status = { ok: true, error: '', at: now() };
+      status = { ok: true, quota: false, error: '' };
     } catch (e) {
       const msg = String((e && e.message) || e);
-      status = { ok: false, quota: /quota|max_items|bytes/i.test(msg), error: msg, at: now() };
+      status = { ok: false, quota: /quota|max_items|bytes/i.test(msg), error: msg };
       console.warn('Dossier: settings not synced, kept on this device:', msg);
     }
     if (old.length) {
@@ -159,7 +161,10 @@ export function settingsStore(api, now = () => Date.now()) {
       for (const k of old) delete cur[k];
       await local.set({ [MIRROR]: cur });
     }
-    await local.set({ [STATUS]: status });
+    // Written only when it changes: a page listening to storage changes
+    // (the options page) must not be woken by every retry.
+    const before = (await local.get(STATUS))[STATUS];
+    if (!before || before.ok !== status.ok || before.quota !== status.quota || before.error !== status.error) await local.set({ [STATUS]: status });
     return status;
   }
 
@@ -204,9 +209,14 @@ export function settingsStore(api, now = () => Date.now()) {
     problems.push(...merged.problems);
     // What this device changed while storage.sync refused it (full, or
     // off) goes there as soon as it takes it again.
+    // Retried on a read only when storage.sync changed since it last
+    // refused (another device made room): not on every page load.
     if (syn) {
       const mine = mergeEntries(loc).entries;
-      if (Object.keys(mine).some((k) => !syn[k] || syn[k].t < mine[k].t)) await push(merged.entries, syn);
+      if (Object.keys(mine).some((k) => !syn[k] || syn[k].t < mine[k].t)) {
+        const sig = JSON.stringify(syn).length + ':' + Object.keys(syn).length;
+        if (sig !== refusedAt) refusedAt = (await push(merged.entries, syn)).ok ? null : sig;
+      }
     }
     return { entries: merged.entries, local: loc, sync: syn, problems };
   }

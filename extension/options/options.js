@@ -65,7 +65,7 @@ $('fold-fold').addEventListener('change', () => save('autoFold', true));
 $('fold-mark').addEventListener('change', () => save('autoFold', false));
 // A change from another device (storage.sync) or another page of the extension.
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' || (area === 'local' && ('settingsEntries' in changes || 'syncStatus' in changes))) refresh();
+  if (area === 'sync' || (area === 'local' && 'settingsEntries' in changes)) refresh();
 });
 render();
 if (problems.length) {

@@ -14,6 +14,7 @@ const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)
 /** One storage area; `quota` makes it refuse writes as Chrome's and Firefox's storage.sync do. */
 function area({ quota = false, getAll = true } = {}) {
   const data = new Map();
+  const calls = { set: 0 };
   const bytes = () => [...data].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
   return {
     data,
@@ -28,6 +29,7 @@ function area({ quota = false, getAll = true } = {}) {
       return out;
     },
     async set(obj) {
+      calls.set++;
       const next = new Map(data);
       for (const [k, v] of Object.entries(obj)) next.set(k, clone(v));
       if (quota) {
@@ -41,6 +43,7 @@ function area({ quota = false, getAll = true } = {}) {
       for (const k of typeof keys === 'string' ? [keys] : keys) data.delete(k);
     },
     bytes,
+    calls,
   };
 }
 
@@ -176,7 +179,14 @@ test('a full storage.sync: settings kept on the device, said, and sent when ther
   const r = await a.store.readSettings();
   assert.equal(r.sync.ok, false);
   assert.equal(r.sync.quota, true);
-  // Room again (sites removed elsewhere): the next read sends what storage.sync lacks.
+  // Reading again while storage.sync is as full as it was tries no write (not one per page load)…
+  const tries = sync.calls.set;
+  const statusWrites = a.local.calls.set;
+  await a.store.loadSettings();
+  await a.store.loadSettings();
+  assert.equal(sync.calls.set, tries);
+  assert.equal(a.local.calls.set, statusWrites, 'the unchanged status is not written again');
+  // …room again (sites removed elsewhere): the next read sends what storage.sync lacks.
   await sync.remove(Object.keys(filler).slice(0, 10));
   await a.store.loadSettings();
   assert.deepEqual(sync.data.get('s:mine.example'), { off: true, t: now() });
