@@ -3,7 +3,8 @@
 // key presses), the status line says what happened (a polite live
 // region), the clipboard holds the Markdown with text-fragment links to the
 // page, the downloaded file is the report (the CLI's keys) plus the URL,
-// and a link opened in the browser lands on its passage.
+// a link opened in the browser lands on its passage, and both work on a
+// page whose CSP is default-src 'none'.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,6 +24,16 @@ const status = (tab) => tab.eval(() => {
   const s = document.querySelector('dossier-sidebar').shadowRoot.querySelector('.export-status');
   return s ? { text: s.textContent, role: s.getAttribute('role'), live: s.getAttribute('aria-live') } : null;
 });
+
+/** A downloaded JSON file, once the browser has finished writing it. */
+const readJson = (file) =>
+  waitFor(() => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (_) {
+      return null;
+    }
+  }, { what: `${file} written` });
 
 for (const name of BROWSERS) {
   describe(`export in ${name}`, { concurrency: false }, () => {
@@ -104,7 +115,7 @@ for (const name of BROWSERS) {
         assert.match(path.basename(file), /^dossier-cambodia-s-ruling-party.*\.json$/);
       }
       await waitFor(async () => (await status(tab)).text.startsWith('Downloaded'), { what: 'the download status' });
-      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const data = await readJson(file);
       assert.equal(data.url, url);
       assert.equal(data.version, 1);
       assert.equal(data.published, '2013-11-06');
@@ -120,6 +131,37 @@ for (const name of BROWSERS) {
       // The blocks carry their text: every mention can be read back.
       const m = hun.mentions[0];
       assert.equal(data.blocks[m.block].text.slice(m.start, m.end), 'Hun Sen');
+    });
+
+    it("works on a page whose CSP is default-src 'none'", async () => {
+      const cspUrl = `${srv.base}/csp/pages/example/`;
+      const t3 = await b.open(cspUrl);
+      if (b.name === 'chromium') await t3.page.setViewportSize({ width: 1400, height: 900 });
+      await settled(b, t3);
+      await toggle(b, t3, 'toolbar');
+      await waitFor(() => isOpen(t3), { what: 'sidebar open' });
+      await tabTo(b, t3, (x) => x.data === 'markdown');
+      await press(b, t3, 'Enter');
+      await waitFor(async () => (await status(t3))?.text === 'Copied', { what: 'Copied' });
+      const md = await waitFor(async () => {
+        const c = await clipboardText(b, t3);
+        return c && c.includes(`Source: <${cspUrl}>`) ? c : null;
+      }, { what: 'the clipboard with the CSP page' });
+      assert.ok(md.includes('## People'));
+      await tabTo(b, t3, (x) => x.data === 'json', 3);
+      const before = new Set(fs.readdirSync(downloads));
+      const download = b.name === 'chromium' ? t3.page.waitForEvent('download') : null;
+      await press(b, t3, 'Enter');
+      let file;
+      if (download) file = await (await download).path();
+      else {
+        file = await waitFor(() => {
+          const f = fs.readdirSync(downloads).find((x) => x.endsWith('.json') && !before.has(x));
+          return f ? path.join(downloads, f) : null;
+        }, { what: 'the second downloaded file' });
+      }
+      assert.equal((await readJson(file)).url, cspUrl);
+      await t3.close();
     });
 
     it('a link opened in the browser lands on its passage', async () => {
