@@ -278,7 +278,7 @@ function render() {
   const collapse = el('button', {
     type: 'button',
     class: 'collapse',
-    'aria-label': state.collapsed ? t('expandSidebar') : t('collapseSidebar'),
+    'aria-label': state.collapsed ? t('expandSidebar') : narrow() ? t('collapseSheet') : t('collapseSidebar'),
     'aria-expanded': String(!state.collapsed),
     text: narrow() ? (state.collapsed ? '⌃' : '⌄') : state.collapsed ? '‹' : '›',
     onclick: () => {

@@ -169,6 +169,25 @@ for (const name of BROWSERS) {
       await waitFor(async () => !(await isOpen(tab)), { what: 'closed' });
     });
 
+    it('⌄ shrinks it to its header bar, still full width, and ⌃ brings it back', async () => {
+      await toggle(b, tab, 'toolbar');
+      await waitFor(() => isOpen(tab), { what: 'sheet open' });
+      const full = await sheet(tab);
+      await clickIn(b, tab, '.collapse');
+      const bar = await waitFor(async () => {
+        const s = await sheet(tab);
+        return s.height < 80 ? s : null;
+      }, { what: 'the header bar' });
+      assert.equal(Math.round(bar.width), bar.vw);
+      assert.ok(Math.abs(bar.bottom - bar.vh) <= 1, JSON.stringify(bar));
+      assert.deepEqual(await smallTargets(tab), []);
+      assert.equal(await tab.eval(() => document.querySelector('dossier-sidebar').shadowRoot.querySelector('.collapse').getAttribute('aria-expanded')), 'false');
+      await clickIn(b, tab, '.collapse');
+      await waitFor(async () => (await sheet(tab)).height === full.height, { what: 'the sheet back' });
+      await clickIn(b, tab, '.close');
+      await waitFor(async () => !(await isOpen(tab)), { what: 'closed' });
+    });
+
     it('a short drag does not close it; the × button does', async () => {
       await toggle(b, tab, 'toolbar');
       await waitFor(() => isOpen(tab), { what: 'sheet open again' });
