@@ -6,7 +6,8 @@
 // message on the options page; a full storage.sync keeps the settings on
 // the device, says so, and syncs them once there is room; a change synced
 // from another device shows on the open options page and joins this
-// device's own.
+// device's own, and a site switched off there stops Dossier on this
+// device's open tabs of that site at once.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -106,6 +107,24 @@ for (const name of BROWSERS) {
       const st = await stored(b);
       assert.equal(st.legacy, null);
       assert.deepEqual(view(st.local, st.sync), DEFAULTS);
+    });
+
+    it('a site switched off on another device stops Dossier on its open tabs here, and back on', async () => {
+      const tab = await b.open(`${srv.base}/pages/example/?remote-switch`);
+      assert.equal((await settled(b, tab)).folded, 7);
+      const id = await tab.id();
+      const folded = () => tab.eval(() => document.querySelectorAll('[data-dossier-folded]').length);
+      assert.ok((await folded()) > 0);
+      await syncSet(b, { 's:127.0.0.1': { off: true, t: Date.now() + 1000 } });
+      await waitFor(async () => (await settled(b, tab, ['disabled'])).state === 'disabled', { what: 'the tab switched off' });
+      assert.equal(await folded(), 0, 'the page as it was');
+      await syncSet(b, { 's:127.0.0.1': { off: false, t: Date.now() + 2000 } });
+      await waitFor(async () => {
+        const s = await settled(b, tab, ['done']);
+        return s.state === 'done' && s.folded === 7;
+      }, { what: 'the tab on again, folding' });
+      assert.ok(id != null);
+      await tab.close();
     });
 
     it('a change synced from another device shows on the open options page, beside this one', async () => {
