@@ -17,7 +17,7 @@ CLI := target/release/dossier
 # of reach), its "no tests to run!" for the native-only test files, or the doc-tests again.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: all setup setup-build build build-test cli run demo package corpus-check test test-native test-wasm test-e2e lint fmt golden \
+.PHONY: all setup setup-build build build-test cli run demo package corpus-check test test-native test-js test-wasm test-e2e lint fmt golden \
         eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch
 
 all: build
@@ -100,6 +100,10 @@ test-wasm: setup
 	$(WASM_TEST) env -u GECKODRIVER cargo test --locked --target wasm32-unknown-unknown --test web
 	$(WASM_TEST) GECKODRIVER="$$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 
+## the extension's pure JavaScript modules in Node (export builder, settings merge)
+test-js:
+	node --test --test-reporter=spec tests/js/
+
 ## the built extension in both browsers against pages on 127.0.0.1, and web-ext lint
 test-e2e: setup build build-test
 	web-ext lint --source-dir dist/firefox --output text
@@ -109,7 +113,7 @@ test-e2e: setup build build-test
 	SHARED="$(SHARED)" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 ## every test: lint, native, WASM in Chromium and Firefox, end to end
-test: setup lint test-native test-wasm test-e2e
+test: setup lint test-native test-js test-wasm test-e2e
 	@echo "all tests passed"
 
 ## regenerate tests/pages/*/expected.json (review the diff)

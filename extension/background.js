@@ -5,6 +5,7 @@
 // again on the first message after a restart.
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
+import './settings-watch.js';
 import { analyzePage } from './pack.js';
 import { MAX_BLOCKS, signature } from './content/collect.js';
 

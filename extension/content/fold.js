@@ -26,6 +26,11 @@ export function blockElement(i) {
   return state.refs[i];
 }
 
+/** The text of block `i` of the current report, as the page holds it (for the sidebar's export). */
+export function blockText(i) {
+  return state.textOf(i) || '';
+}
+
 /** `fn` runs whenever the reader opens or closes a fold. */
 export function onFoldChange(fn) {
   state.onChange = fn;

@@ -8,11 +8,20 @@
 // and does what its buttons ask: the content script (content/main.js) and the
 // demo page (www/demo.js).
 import { adoptStyles, i18n as t, mutating } from '../content/env.js';
-import { blockElement, foldedCount, repeatCount } from '../content/fold.js';
+import { blockElement, blockText, foldedCount, repeatCount } from '../content/fold.js';
 import { clearHighlight, highlight, scrollToRange } from '../content/highlight.js';
+import { exportReport, fileName, toMarkdown } from './export.js';
 
 const WIDTH = 340;
 const WIDE = 1000; // narrower viewports get an overlay that can collapse to a tab
+// Narrower than this (a phone), the sidebar is a bottom sheet: full width,
+// SHEET of the viewport's height, the article readable above it; it closes
+// with a swipe down on its header or the × button, and every control is at
+// least 44 px tall (and wide).
+const NARROW = 600;
+const SHEET = 0.45;
+const SWIPE = 60; // px down the header that close the sheet
+const narrow = () => window.innerWidth < NARROW;
 
 const state = {
   host: null,
@@ -25,7 +34,19 @@ const state = {
   active: null, // {button, mentions, index}
   collapsed: false,
   expanded: {},
+  narrow: false, // drawn as a bottom sheet
+  media: null, // the MediaQueryList of a narrow viewport, while open
 };
+
+// A phone turned sideways (or a window resized, or zoomed) across NARROW:
+// the sheet becomes the side panel or back, and the room made in the page
+// follows.
+function onWidthChange() {
+  if (!state.open || narrow() === state.narrow) return;
+  unpushPage();
+  pushPage();
+  render();
+}
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -91,6 +112,15 @@ function articleRect() {
 }
 
 function pushPage() {
+  state.narrow = narrow();
+  if (state.narrow) {
+    // Room below the article: its last lines can scroll above the sheet.
+    const html = document.documentElement;
+    state.pushed = { style: html.getAttribute('style') };
+    const pad = Math.round(window.innerHeight * SHEET);
+    mutating(() => html.style.setProperty('padding-bottom', pad + 'px', 'important'));
+    return;
+  }
   const rect = articleRect();
   const wide = window.innerWidth >= WIDE;
   if (!wide || !rect || rect.right <= window.innerWidth - WIDTH) return;
@@ -104,6 +134,7 @@ function unpushPage() {
   const html = document.documentElement;
   mutating(() => {
     html.style.removeProperty('margin-right');
+    html.style.removeProperty('padding-bottom');
     html.getAttribute('style'); // NOTE: flush Chromium's lazy style-attribute sync (see fold.js)
     if (state.pushed.style === null) html.removeAttribute('style');
     else html.setAttribute('style', state.pushed.style);
@@ -192,6 +223,42 @@ function show(a) {
   const ranges = highlight(a.mentions, a.index);
   a.pos.textContent = t('mentionPosition', [String(a.index + 1), String(a.mentions.length)]);
   scrollToRange(ranges[a.index]);
+  // Above the sheet on a phone: centred in the page, a mention would be under it.
+  const r = ranges[a.index];
+  if (r && narrow() && state.host && !state.collapsed) {
+    const top = r.getBoundingClientRect().top;
+    const room = state.host.getBoundingClientRect().top;
+    if (top > room * 0.6 || top < 0) window.scrollBy(0, top - room * 0.3);
+  }
+}
+
+// A swipe down on the sheet's header closes it (pointer events: touch, pen
+// or mouse); the sheet follows the finger until it is let go.
+function swipeToClose(header, panel) {
+  let start = null;
+  header.addEventListener('pointerdown', (ev) => {
+    if (!narrow() || ev.button > 0 || ev.target.closest('button')) return;
+    start = { id: ev.pointerId, y: ev.clientY };
+    try {
+      header.setPointerCapture(ev.pointerId);
+    } catch (_) {
+      /* a synthetic pointer cannot be captured: the events still come here */
+    }
+  });
+  header.addEventListener('pointermove', (ev) => {
+    if (!start || ev.pointerId !== start.id) return;
+    const dy = Math.max(0, ev.clientY - start.y);
+    panel.style.transform = dy ? `translateY(${dy}px)` : '';
+  });
+  const end = (ev) => {
+    if (!start || ev.pointerId !== start.id) return;
+    const dy = ev.clientY - start.y;
+    start = null;
+    panel.style.transform = '';
+    if (ev.type === 'pointerup' && dy >= SWIPE) sidebar.close();
+  };
+  header.addEventListener('pointerup', end);
+  header.addEventListener('pointercancel', end);
 }
 
 function deactivate() {
@@ -211,9 +278,9 @@ function render() {
   const collapse = el('button', {
     type: 'button',
     class: 'collapse',
-    'aria-label': state.collapsed ? t('expandSidebar') : t('collapseSidebar'),
+    'aria-label': state.collapsed ? t('expandSidebar') : narrow() ? t('collapseSheet') : t('collapseSidebar'),
     'aria-expanded': String(!state.collapsed),
-    text: state.collapsed ? '‹' : '›',
+    text: narrow() ? (state.collapsed ? '⌃' : '⌄') : state.collapsed ? '‹' : '›',
     onclick: () => {
       state.collapsed = !state.collapsed;
       render();
@@ -222,6 +289,7 @@ function render() {
   });
   const header = el('header', {}, el('h1', { class: 'title', text: 'Dossier', tabindex: '-1' }), collapse, close);
   aside.append(header);
+  swipeToClose(header, aside);
   mutating(() => state.host.toggleAttribute('data-collapsed', state.collapsed));
   if (state.collapsed) {
     root.append(aside);
@@ -265,7 +333,7 @@ function render() {
       }),
     );
   }
-  body.append(summary);
+  body.append(summary, exportBar());
   // A language the core cannot read (report.language): one clear line, and
   // none of the English rules' guesses below.
   if (r.language && !r.language.entities) {
@@ -318,6 +386,102 @@ function render() {
   root.append(aside);
 }
 
+// Export: "Copy as Markdown" and "Download JSON" (sidebar/export.js), with
+// a polite live region that says what happened.
+function exportData() {
+  const url = state.app.pageUrl ? state.app.pageUrl() : location.href;
+  // The page's visible text decides when a passage is unique, and the text
+  // of what Dossier folded too: a link opened later finds the page unfolded.
+  let visible = '';
+  try {
+    visible = document.body ? document.body.innerText : '';
+  } catch (_) {
+    /* no layout: the blocks' text decides uniqueness */
+  }
+  for (const b of state.report.blocks) if (b.folded) visible += '\n' + blockText(b.index);
+  return exportReport(state.report, { url, textOf: blockText, visible: visible.trim() ? visible : null });
+}
+
+function say(text) {
+  const s = state.root && state.root.querySelector('.export-status');
+  if (s) s.textContent = text;
+}
+
+async function copyText(text) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch (_) {
+    /* refused (no user activation, a permissions policy): the old way */
+  }
+  const back = state.root.activeElement;
+  const ta = el('textarea', { class: 'clip', readonly: true, 'aria-hidden': 'true', tabindex: '-1' });
+  ta.value = text;
+  state.root.append(ta);
+  ta.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch (_) {
+    ok = false;
+  }
+  ta.remove();
+  if (back && back.focus) back.focus();
+  return ok;
+}
+
+async function copyMarkdown() {
+  const md = toMarkdown(exportData(), {
+    people: t('sectionPeople'),
+    orgs: t('sectionOrganizations'),
+    places: t('sectionPlaces'),
+    timeline: t('sectionTimeline'),
+    numbers: t('sectionNumbers'),
+    quotes: t('sectionQuotes'),
+    published: t('exportPublished'),
+    source: t('exportSource'),
+    unknownSpeaker: t('speakerUnknown'),
+  });
+  const old = state.root.querySelector('.clip-shown');
+  if (old) old.remove();
+  if (await copyText(md)) {
+    say(t('exportCopied'));
+    return;
+  }
+  // The browser refused both ways: the text, selected, for the reader to copy.
+  say(t('exportCopyFailed'));
+  const shown = el('textarea', { class: 'clip-shown', readonly: true, 'aria-label': t('exportMarkdown'), rows: '8' });
+  shown.value = md;
+  state.root.querySelector('.export').after(shown);
+  shown.focus();
+  shown.select();
+}
+
+function downloadJson() {
+  const data = exportData();
+  const name = fileName(data.title);
+  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
+  const href = URL.createObjectURL(blob);
+  const a = el('a', { href, download: name, hidden: true });
+  state.root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60000);
+  say(t('exportDownloaded', [name]));
+}
+
+function exportBar() {
+  return el(
+    'div',
+    { class: 'export', role: 'group', 'aria-label': t('exportLabel') },
+    el('button', { type: 'button', class: 'action', 'data-export': 'markdown', text: t('exportMarkdown'), onclick: () => copyMarkdown() }),
+    el('button', { type: 'button', class: 'action', 'data-export': 'json', text: t('exportJson'), onclick: () => downloadJson() }),
+    el('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' }),
+  );
+}
+
 function siteSwitch() {
   const box = el('input', {
     type: 'checkbox',
@@ -331,7 +495,8 @@ function siteSwitch() {
 
 /**
  * The sidebar, for `app`: `{status(), showAll(), refold(), siteSwitch(off),
- * openOptions()}` (status() gives `{state, error}`, as content/main.js keeps it).
+ * openOptions()}` (status() gives `{state, error}`, as content/main.js keeps it),
+ * and optionally `pageUrl()` (the address exports link to; `location.href` else).
  */
 export function createSidebar(app) {
   state.app = app;
@@ -347,6 +512,8 @@ const sidebar = {
       mutating(() => document.documentElement.appendChild(state.host));
       state.open = true;
       pushPage();
+      state.media = window.matchMedia(`(max-width: ${NARROW - 1}px)`);
+      state.media.addEventListener('change', onWidthChange);
     }
     render();
     const title = state.root.querySelector('.title');
@@ -356,6 +523,8 @@ const sidebar = {
     if (!state.open) return;
     deactivate();
     unpushPage();
+    if (state.media) state.media.removeEventListener('change', onWidthChange);
+    state.media = null;
     mutating(() => state.host.remove());
     state.open = false;
     const back = state.returnFocus;
@@ -430,6 +599,12 @@ const SIDEBAR_CSS = `
   .nav { display: flex; align-items: center; gap: 6px; padding: 0 6px 6px; font-size: 12px; color: var(--muted); }
   .nav[hidden] { display: none; }
   .step { background: none; border: 1px solid var(--line); border-radius: 4px; width: 24px; height: 22px; padding: 0; }
+  .export { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 8px 0 4px; }
+  .action { background: none; border: 1px solid var(--line); border-radius: 4px; padding: 3px 8px; font-size: 12.5px; color: var(--accent); }
+  .action:hover { background: var(--hover); }
+  .export-status { flex-basis: 100%; margin: 0; min-height: 1em; color: var(--muted); font-size: 12px; }
+  .clip { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }
+  .clip-shown { width: 100%; font: 12px/1.4 ui-monospace, monospace; color: var(--fg); background: var(--bg); border: 1px solid var(--line); }
   .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }
   .more { margin: 4px 6px; }
   .link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-size: 13px; }
@@ -440,4 +615,23 @@ const SIDEBAR_CSS = `
   .title:focus { outline: none; }
   @media (max-width: ${WIDE - 1}px) { :host { width: min(${WIDTH}px, 92vw) !important; } }
   :host([data-collapsed]) { width: 44px !important; }
+  /* A phone: a bottom sheet over the lower part of the page, 44-px touch targets. */
+  @media (max-width: ${NARROW - 1}px) {
+    :host { top: auto !important; left: 0 !important; right: 0 !important; width: 100% !important;
+      max-width: 100% !important; height: ${Math.round(SHEET * 100)}vh !important; }
+    :host([data-collapsed]) { width: 100% !important; height: 64px !important; }
+    .panel, .panel.collapsed { left: 0; width: auto; border-left: 0; border-top: 1px solid var(--line);
+      border-radius: 12px 12px 0 0; box-shadow: 0 -2px 12px rgba(0,0,0,.18); font-size: 16px; }
+    header, .collapsed header { flex-direction: row; padding: 14px 8px 4px 16px; touch-action: none; position: relative; }
+    header::before { content: ""; position: absolute; top: 5px; left: calc(50% - 18px); width: 36px; height: 4px;
+      border-radius: 2px; background: var(--line); }
+    .collapsed .title { writing-mode: horizontal-tb; font-size: 16px; flex: 1; }
+    .close, .collapse { width: 44px; height: 44px; font-size: 22px; }
+    .item { min-height: 44px; padding: 8px; }
+    .step { width: 44px; height: 44px; }
+    .link, .action { min-height: 44px; min-width: 44px; padding: 0 12px; font-size: 15px; }
+    .link { text-align: left; }
+    footer label { display: flex; align-items: center; gap: 8px; min-height: 44px; }
+    footer input { width: 22px; height: 22px; }
+  }
 `;

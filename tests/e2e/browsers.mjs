@@ -48,7 +48,10 @@ export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
 
 /**
  * Options: `javaScript: false` turns page scripts off (content scripts still
- * run); `profile: dir` uses (and keeps) that browser profile, to test a restart.
+ * run); `profile: dir` uses (and keeps) that browser profile, to test a restart;
+ * `downloadDir: dir` (Firefox) saves downloads there without asking (Chromium:
+ * Playwright's download events); `mobile: true` a 360-px-wide touch screen
+ * (Chromium: mobile emulation; Firefox: a narrow window with touch events).
  */
 export async function launch(name, extDir, opts = {}) {
   return name === 'chromium' ? launchChromium(extDir, opts) : launchFirefox(extDir, opts);
@@ -58,9 +61,13 @@ async function launchChromium(extDir, opts = {}) {
   const { chromium } = await import('playwright-core');
   // A given profile outlives the browser (to test a restart); a fresh one does not.
   const profile = opts.profile || fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
+  // `mobile: true`: a phone (360 x 740 CSS px, touch, mobile viewport rules).
+  const mobile = opts.mobile ? { viewport: { width: 360, height: 740 }, screen: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless: true,
+    acceptDownloads: true,
+    ...mobile,
     javaScriptEnabled: opts.javaScript !== false,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
     args: [
@@ -177,6 +184,25 @@ async function launchFirefox(extDir, opts = {}) {
     // one) is dismissed, as Playwright does in Chromium, rather than
     // failing the next WebDriver command.
     .setAlertBehavior('dismiss');
+  if (opts.downloadDir) {
+    // Downloads go straight to that folder, without a dialog.
+    options
+      .setPreference('browser.download.folderList', 2)
+      .setPreference('browser.download.dir', opts.downloadDir)
+      .setPreference('browser.download.useDownloadDir', true)
+      .setPreference('browser.download.always_ask_before_handling_new_types', false)
+      .setPreference('browser.download.alwaysOpenPanel', false)
+      .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json');
+  }
+  if (opts.mobile) {
+    // A narrow window with touch events on (Firefox has no mobile emulation).
+    // Firefox keeps a window at least 500 px wide: the tests zoom the page
+    // to 150 % (b.zoom), so that 540 px are 360 CSS px, a phone's density.
+    options.setPreference('dom.w3c_touch_events.enabled', 1);
+    // Zoom per tab, not per site: switching tabs would reset it.
+    options.setPreference('browser.zoom.siteSpecific', false);
+    options.addArguments('--width=540', '--height=1200');
+  }
   if (opts.profile) {
     // Use the profile in place (geckodriver copies it otherwise) and keep the
     // temporary add-on's storage when the browser unloads it, as a signed
@@ -273,6 +299,16 @@ async function launchFirefox(extDir, opts = {}) {
       return this.extPage(`popup/popup.html?tab=${tabId}`);
     },
     extUrl: (p) => base + p,
+    /** Zooms the tab's page (1.5 = 150 %), as the reader's Ctrl and + does. */
+    async zoom(tab, factor) {
+      await driver.switchTo().window(tab.handle);
+      await driver.setContext('chrome');
+      try {
+        await driver.executeScript('const w = Services.wm.getMostRecentWindow("navigator:browser"); w.ZoomManager.setZoomForBrowser(w.gBrowser.selectedBrowser, arguments[0]);', factor);
+      } finally {
+        await driver.setContext('content');
+      }
+    },
     /** Installs the extension again over itself, as an update does. */
     async update() {
       await driver.installAddon(extDir, true);

@@ -103,7 +103,13 @@ const ownTraces = (tab) =>
   tab.eval(() => document.querySelectorAll('dossier-fold, dossier-part, dossier-sidebar, [data-dossier-folded], mark[data-dossier-highlight]').length);
 
 async function setSettings(b, settings) {
-  const fn = (s) => (globalThis.browser || globalThis.chrome).storage.local.set({ settings: s });
+  // Stored as version 1 (one object in storage.local), the synced entries cleared: settings.js moves it.
+  const fn = async (s) => {
+    const a = (globalThis.browser || globalThis.chrome).storage;
+    await a.sync.clear();
+    await a.local.remove('settingsEntries');
+    return a.local.set({ settings: s });
+  };
   return b.ext(fn, settings);
 }
 
@@ -217,7 +223,7 @@ for (const name of BROWSERS) {
     });
 
     it('corrupted settings fall back to the defaults', async () => {
-      await b.ext((v) => (globalThis.browser || globalThis.chrome).storage.local.set({ settings: v }), 'not an object');
+      await setSettings(b, 'not an object');
       const tab = await b.open(`${srv.base}/pages/example/?settings=string`);
       const s = await settled(b, tab);
       assert.equal(s.state, 'done');
