@@ -63,6 +63,8 @@ pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_memory;
 
 pub use packed::{PackedReport, PACKED_REPORT_VERSION};
 pub use page::{Block, Element, Page};

@@ -32,6 +32,7 @@
 mod compare;
 mod decide;
 mod kinds;
+pub mod memory;
 
 use std::collections::hash_map::Entry;
 
