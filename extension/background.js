@@ -8,6 +8,7 @@ import { loadSettings, saveSettings } from './settings.js';
 import './settings-watch.js';
 import { analyzePage } from './pack.js';
 import { MAX_BLOCKS, signature } from './content/collect.js';
+import { memoryStore, memoryHandlers } from './memory.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -113,7 +114,9 @@ async function readPage(msg, tabId) {
   return { ok: true, token, blocks: read.blocks, signature: signature(read.page) };
 }
 
-async function analyzeRead(msg, tabId) {
+export const memory = memoryStore(core);
+
+async function analyzeRead(msg, tabId, sender = {}) {
   const entry = readPages.get(tabId);
   // Gone with a restart of the background, or overtaken by a newer read.
   if (!entry || entry.token !== msg.token) return { ok: false, expired: true };
@@ -127,6 +130,8 @@ async function analyzeRead(msg, tabId) {
   const res = await analyze(page);
   // The content script needs the blocks' text (folds, sidebar): it never read it.
   if (res.ok) res.texts = page.blocks.map((b) => b.text);
+  // "Already read" (extension/memory.js): folds and remembers.
+  if (res.ok) await memory.afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) }).catch((e) => console.warn('Dossier: memory:', e));
   return res;
 }
 
@@ -160,7 +165,7 @@ async function setSiteDisabled(host, disabled) {
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
   'cs:read': (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
-  'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id),
+  'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id, sender),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
     setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
@@ -170,6 +175,7 @@ export const handlers = {
     await api.runtime.openOptionsPage();
     return { ok: true };
   },
+  ...memoryHandlers(memory),
   'popup:siteSwitch': async (msg) => ({ settings: await setSiteDisabled(String(msg.host || ''), !!msg.disabled) }),
 };
 

@@ -89,7 +89,7 @@ export const BUNDLES = {
 };
 // The tests' build: the same but its background (dist/<browser>-test).
 const TEST_BUNDLES = { ...BUNDLES, 'background.js': ['extension/test/background.js', 'esm'] };
-const BUNDLED_SOURCES = ['test', 'background.js', 'settings-watch.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
+const BUNDLED_SOURCES = ['test', 'background.js', 'memory.js', 'settings-watch.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
   'content/highlight.js', 'content/main.js', 'sidebar'];
 
 /**

@@ -50,7 +50,12 @@ function paragraphNumbers(report) {
 function buildRuns(report) {
   const whole = [];
   const parts = [];
+  const memory = [];
   for (const g of report.repeats) {
+    if (g.memory) {
+      memory.push(...g.copies.map((c) => ({ blocks: [c], original: [], kind: g.kind, partial: null, memory: g.memory })));
+      continue;
+    }
     for (let k = 0; k < g.copies.length; k++) {
       const c = g.copies[k];
       const span = g.spans[k];
@@ -74,7 +79,21 @@ function buildRuns(report) {
       runs.push({ blocks: [w.c], original: [...w.original], kind: w.kind, partial: null });
     }
   }
-  return runs.concat(parts).sort((x, y) => x.blocks[0] - y.blocks[0]);
+  return runs.concat(parts, memoryRuns(memory)).sort((x, y) => x.blocks[0] - y.blocks[0]);
+}
+
+// "Already read" (extension/memory.js): paragraphs read on one other page
+// that sit next to each other share one placeholder.
+function memoryRuns(items) {
+  items.sort((x, y) => x.blocks[0] - y.blocks[0]);
+  const runs = [];
+  for (const m of items) {
+    const last = runs[runs.length - 1];
+    const key = (r) => `${r.kind} ${r.memory.url || r.memory.host}`;
+    if (last && key(last) === key(m) && adjacent(last.blocks[last.blocks.length - 1], m.blocks[0])) last.blocks.push(m.blocks[0]);
+    else runs.push(m);
+  }
+  return runs;
 }
 
 // Two copies are adjacent when no visible block of text lies between them.
@@ -87,6 +106,11 @@ function adjacent(a, b) {
 }
 
 function describe(run, nums) {
+  if (run.kind === 'read_before') {
+    const day = new Date(run.memory.seen).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+    return t('foldReadBefore', [run.memory.title || run.memory.url, day]);
+  }
+  if (run.kind === 'site_boilerplate') return t('foldSiteBoilerplate', [run.memory.host || '']);
   const orig = [...new Set(run.original)].map((i) => nums.get(i)).filter(Boolean).sort((a, b) => a - b);
   const where = !orig.length
     ? t('foldElsewhere')
@@ -103,7 +127,7 @@ function describe(run, nums) {
 
 // The placeholder: a <dossier-fold> with its own shadow root, so page CSS
 // cannot restyle it; inline-level for a part, block-level for whole blocks.
-function makePlaceholder(label, inline, onToggle) {
+function makePlaceholder(label, inline, onToggle, link = null) {
   const host = document.createElement('dossier-fold');
   host.setAttribute('data-dossier', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -124,6 +148,16 @@ function makePlaceholder(label, inline, onToggle) {
     onToggle(btn);
   });
   box.append(text, ' · ', btn);
+  if (link) {
+    // Back to the page it was read on.
+    const a = document.createElement('a');
+    a.className = 'read-before';
+    a.href = link;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = t('foldOpenRead');
+    box.append(' · ', a);
+  }
   root.append(box);
   host.style.setProperty('display', inline ? 'inline' : 'block', 'important');
   return host;
@@ -227,7 +261,8 @@ function foldRun(i, nums) {
     btn.setAttribute('aria-label', `${label}. ${btn.textContent}`);
     state.onChange();
   };
-  rec.placeholder = makePlaceholder(label, !!run.partial, toggle);
+  const link = run.memory && /^https?:/.test(run.memory.url || '') ? run.memory.url : null;
+  rec.placeholder = makePlaceholder(label, !!run.partial, toggle, link);
   if (run.partial) {
     // The placeholder goes where the hidden part starts.
     rec.spanRange = [run.partial.start, run.partial.end];
@@ -278,6 +313,8 @@ export function foldAll() {
   const nums = paragraphNumbers(state.report);
   mutating(() => {
     state.runs.forEach((_, i) => foldRun(i, nums));
+    // Site boilerplate is marked, not hidden: it is no reading history.
+    for (const rec of state.folded.values()) if (rec.run.kind === 'site_boilerplate') rec.setOpen(true);
   });
   return foldedCount();
 }
@@ -326,6 +363,7 @@ const PLACEHOLDER_CSS = `
     border-radius: 3px;
   }
   span.box { display: inline-flex; margin: 0 .2em; }
+  a.read-before { color: #0b57d0; }
   button {
     font: inherit; color: #0b57d0; background: none; border: 0; padding: 0 .2em;
     cursor: pointer; text-decoration: underline;

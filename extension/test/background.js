@@ -9,7 +9,7 @@
 //                          of this build has the `test-hooks` feature)
 // In Chromium the tests reach the service worker directly: the same as
 // globalThis.__dossierTabState and globalThis.__dossierPanicNext().
-import { analysis, handlers } from '../background.js';
+import { analysis, handlers, memory } from '../background.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -34,4 +34,6 @@ handlers['test:panicNext'] = async () => {
 };
 
 globalThis.__dossierTabState = tabState;
+// "Already read": its store, and what its last page found (extension/memory.js).
+globalThis.__dossierMemory = memory;
 globalThis.__dossierPanicNext = panicNext;

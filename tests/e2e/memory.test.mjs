@@ -1,0 +1,120 @@
+// End to end, in both browsers: "already read" (extension/memory.js). Page
+// A (tests/memory/wire-a.html on 127.0.0.1) is read; the same story on
+// another site (wire-b.html on localhost) folds its shared paragraphs as
+// "Read before — '<A's title>', <day>" with a link back to A, and not its
+// own intro. "Forget everything" on the options page, the per-site forget
+// and the switch turned off each leave B unfolded. A private window is not
+// driven here: tests/js/memory.test.mjs tests its guard.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitFor } from './browsers.mjs';
+import path from 'node:path';
+import { startServer, testsDir } from './server.mjs';
+import { requireBuild, settled } from './helpers.mjs';
+
+const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
+
+/** Each fold on the page: its label, its link back, and the first words of the paragraphs it hides. */
+const folds = (tab) =>
+  tab.eval(() =>
+    [...document.querySelectorAll('dossier-fold')].map((f) => {
+      const a = f.shadowRoot.querySelector('a.read-before');
+      const hidden = [];
+      for (let n = f.nextElementSibling; n && n.hasAttribute('data-dossier-folded'); n = n.nextElementSibling) hidden.push(n.textContent.trim().split(' ').slice(0, 3).join(' '));
+      return { label: f.shadowRoot.querySelector('.label').textContent, href: a ? a.href : null, hidden };
+    }),
+  );
+
+const memorySize = (options) => waitFor(() => options.eval(() => document.getElementById('memory-size').textContent), { what: 'the memory size line' });
+
+for (const name of BROWSERS) {
+  describe(`already read in ${name}`, { concurrency: false }, () => {
+    let b;
+    let srv;
+    let urlA;
+    let urlB;
+    let n = 0;
+    before(async () => {
+      srv = await startServer({ roots: { '/memory/': path.join(testsDir, 'memory') } });
+      b = await launch(name, requireBuild(name));
+      urlA = `${srv.base}/memory/wire-a.html`;
+      urlB = `http://localhost:${srv.port}/memory/wire-b.html`;
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (srv) await srv.close();
+    });
+
+    /** Opens B (a fresh URL each time, so B itself is never "this page read earlier") and returns its folds. */
+    async function openB() {
+      const tab = await b.open(`${urlB}?v=${++n}`);
+      assert.equal((await settled(b, tab)).state, 'done');
+      const f = await folds(tab);
+      await tab.close();
+      return f.filter((x) => x.href !== null || /Read before/.test(x.label));
+    }
+    async function readA() {
+      const tab = await b.open(urlA);
+      assert.equal((await settled(b, tab)).state, 'done');
+      await tab.close();
+    }
+
+    it('is on by default; a paragraph read on A folds on B with a link back to A', async () => {
+      const options = await b.extPage('options/options.html');
+      await waitFor(() => options.eval(() => document.getElementById('memory-on').checked), { what: 'the switch on' });
+      assert.match(await memorySize(options), /Nothing remembered/);
+      await options.close();
+      await readA();
+      const f = await openB();
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.match(f[0].label, /^Read before — ‘Coronavirus: New York buries unclaimed dead in mass graves[^’]*’, \S+/);
+      assert.equal(f[0].href, urlA);
+      // The six shared paragraphs (two edited by a word), not B's own intro.
+      assert.deepEqual(f[0].hidden, ['Officials say burials', 'The drone footage', 'But burial operations', 'Prisoners from Rikers', 'It is not', 'The daily rise']);
+    });
+
+    it('"Forget everything" forgets: B no longer folds', async () => {
+      const options = await b.extPage('options/options.html');
+      assert.match(await memorySize(options), /^[1-9]\d* pages/);
+      await options.click('#memory-forget');
+      await waitFor(async () => /Nothing remembered/.test(await memorySize(options)), { what: 'the store emptied' });
+      await options.close();
+      assert.deepEqual(await openB(), []);
+    });
+
+    it('forgetting one site forgets its pages only', async () => {
+      let options = await b.extPage('options/options.html');
+      await options.click('#memory-forget');
+      await waitFor(async () => /Nothing remembered/.test(await memorySize(options)), { what: 'the store emptied' });
+      await options.close();
+      await readA();
+      assert.equal((await openB()).length, 1, 'B folds, and is remembered itself (on localhost)');
+      options = await b.extPage('options/options.html');
+      const hosts = await waitFor(async () => {
+        const h = await options.eval(() => [...document.querySelectorAll('.memory-forget-site')].map((x) => x.dataset.host));
+        return h.length ? h : null;
+      }, { what: 'the sites listed' });
+      assert.ok(hosts.includes('127.0.0.1'), hosts.join());
+      await options.click('.memory-forget-site[data-host="127.0.0.1"]');
+      await waitFor(async () => !(await options.eval(() => !!document.querySelector('.memory-forget-site[data-host="127.0.0.1"]'))), { what: '127.0.0.1 forgotten' });
+      assert.equal(await options.eval(() => !!document.querySelector('.memory-forget-site[data-host="localhost"]')), true, 'localhost kept');
+      await options.close();
+      // B's paragraphs are now read before on B's earlier visit only: A is forgotten.
+      const f = await openB();
+      assert.ok(f.length && f.every((x) => x.href !== urlA && x.href.startsWith(`http://localhost:${srv.port}/`)), JSON.stringify(f));
+    });
+
+    it('switched off: nothing remembered, nothing folded', async () => {
+      let options = await b.extPage('options/options.html');
+      await options.click('#memory-forget');
+      await options.click('#memory-on');
+      await waitFor(async () => !(await options.eval(() => document.getElementById('memory-on').checked)), { what: 'the switch off' });
+      await options.close();
+      await readA();
+      assert.deepEqual(await openB(), []);
+      options = await b.extPage('options/options.html');
+      assert.match(await memorySize(options), /Nothing remembered/);
+      await options.close();
+    });
+  });
+}
