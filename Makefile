@@ -18,7 +18,7 @@ CLI := target/release/dossier
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: all setup setup-build build build-test cli run demo package corpus-check test test-native test-js test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch
+        eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch bench-memory
 
 all: build
 
@@ -225,7 +225,7 @@ fuzz:
 # and the shipped sizes. Prints a table and one final BENCH line; writes target/bench/results.json.
 # Needs the real pages in $(SHARED)/data/pages. Takes several minutes: never part of `make test`.
 ## speed and size against baselines in the same run (needs ../shared/data/pages)
-bench: setup build build-test
+bench: setup build build-test bench-memory
 	@test -d "$(SHARED)/data/pages" || { echo "make bench needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	@SHARED="$(SHARED)" node scripts/bench.mjs
 
@@ -243,3 +243,9 @@ bench-check: setup build build-test
 bench-batch: cli
 	@test -d "$(SHARED)/data/pages" || { echo "make bench-batch needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/bench_batch.py --pages "$(SHARED)/data/pages" --json target/bench/batch.json
+
+# "Already read" (issue 21 part 1): one page looked up against a full store (50,000 paragraphs),
+# natively; budget 1 ms a page. Self-contained (tests/memory fixtures), part of `make bench`.
+## the "already read" lookup at a full store, natively (benches/memory.rs)
+bench-memory:
+	cargo bench --locked --features cli --bench memory

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use super::compare::{monotone_chain, prepare};
 use super::decide::{FULL_COVER, NEAR_MIN_WEIGHT};
 use crate::article::ArticleInfo;
+use crate::hash::WordMap;
 use crate::page::Page;
 
 /// Shingle hashes kept per paragraph: all of a short one, else the
@@ -186,13 +187,29 @@ struct Stored {
 }
 
 /// The prints of the pages read, oldest first, with an index by shingle.
+///
+/// Forgetting a page only marks its slot empty (the index skips it); the
+/// index is rebuilt once a quarter of what it holds is forgotten, so
+/// forgetting the oldest page of a full store costs next to nothing.
 #[derive(Default)]
 pub struct Memory {
-    pages: Vec<Stored>,
-    /// shingle → (place in `pages`, paragraph, position in its sketch)
-    index: HashMap<u32, Vec<(u32, u16, u16)>>,
+    /// By slot; `None` once forgotten.
+    slots: Vec<Option<Stored>>,
+    /// Slots of the live pages, oldest first.
+    order: std::collections::VecDeque<u32>,
+    /// shingle → (slot, paragraph, position in its sketch)
+    index: WordMap<Vec<(u32, u16, u16)>>,
     paras: usize,
     words: usize,
+    /// Paragraphs of forgotten pages still in the index.
+    dead: usize,
+}
+
+fn words_of(prints: &[Print]) -> usize {
+    prints
+        .iter()
+        .map(|x| 3 + x.sketch.len() + x.facts.len())
+        .sum()
 }
 
 impl Memory {
@@ -208,7 +225,7 @@ impl Memory {
 
     /// Pages stored.
     pub fn pages(&self) -> usize {
-        self.pages.len()
+        self.order.len()
     }
 
     /// The stored prints' size in bytes, as [`encode`] writes them.
@@ -219,59 +236,81 @@ impl Memory {
     /// Stores page `id` of `site` as the newest page (replacing what was
     /// stored under that id).
     pub fn add(&mut self, id: u32, site: u32, prints: Vec<Print>) {
-        if self.pages.iter().any(|p| p.id == id) {
-            self.remove(&[id]);
-        }
-        let at = self.pages.len() as u32;
+        self.remove(&[id]);
+        let at = self.slots.len() as u32;
         self.paras += prints.len();
+        self.words += words_of(&prints);
         for (k, p) in prints.iter().enumerate() {
-            self.words += 3 + p.sketch.len() + p.facts.len();
             index_print(&mut self.index, at, k, p);
         }
-        self.pages.push(Stored { id, site, prints });
+        self.slots.push(Some(Stored { id, site, prints }));
+        self.order.push_back(at);
+    }
+
+    fn forget_slot(&mut self, at: u32) {
+        if let Some(p) = self.slots[at as usize].take() {
+            self.paras -= p.prints.len();
+            self.words -= words_of(&p.prints);
+            self.dead += p.prints.len();
+        }
     }
 
     /// Forgets the pages of `ids`.
     pub fn remove(&mut self, ids: &[u32]) {
-        let before = self.pages.len();
-        self.pages.retain(|p| !ids.contains(&p.id));
-        if self.pages.len() != before {
-            self.reindex();
+        let gone: Vec<u32> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&at| {
+                self.slots[at as usize]
+                    .as_ref()
+                    .is_some_and(|p| ids.contains(&p.id))
+            })
+            .collect();
+        if gone.is_empty() {
+            return;
         }
+        for &at in &gone {
+            self.forget_slot(at);
+        }
+        self.order.retain(|at| !gone.contains(at));
+        self.compact_if_needed();
     }
 
     /// Forgets the oldest pages until at most `max_paras` paragraphs and
     /// `max_bytes` bytes are stored; returns the ids forgotten.
     pub fn evict(&mut self, max_paras: usize, max_bytes: usize) -> Vec<u32> {
-        let (mut paras, mut bytes) = (self.paras, self.bytes());
-        let mut n = 0;
-        while n < self.pages.len() && (paras > max_paras || bytes > max_bytes) {
-            let p = &self.pages[n];
-            paras -= p.prints.len();
-            bytes -= 4 * p
-                .prints
-                .iter()
-                .map(|x| 3 + x.sketch.len() + x.facts.len())
-                .sum::<usize>();
-            n += 1;
+        let mut gone = Vec::new();
+        while self.paras > max_paras || self.bytes() > max_bytes {
+            let Some(at) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(p) = &self.slots[at as usize] {
+                gone.push(p.id);
+            }
+            self.forget_slot(at);
         }
-        let gone: Vec<u32> = self.pages.drain(..n).map(|p| p.id).collect();
-        if n > 0 {
-            self.reindex();
-        }
+        self.compact_if_needed();
         gone
     }
 
-    fn reindex(&mut self) {
+    fn compact_if_needed(&mut self) {
+        if self.dead * 4 <= self.paras + self.dead {
+            return;
+        }
+        let live: Vec<Stored> = self
+            .order
+            .iter()
+            .filter_map(|&at| self.slots[at as usize].take())
+            .collect();
+        self.slots.clear();
+        self.order.clear();
         self.index.clear();
         self.paras = 0;
         self.words = 0;
-        for (at, page) in self.pages.iter().enumerate() {
-            self.paras += page.prints.len();
-            for (k, p) in page.prints.iter().enumerate() {
-                self.words += 3 + p.sketch.len() + p.facts.len();
-                index_print(&mut self.index, at as u32, k, p);
-            }
+        self.dead = 0;
+        for p in live {
+            self.add(p.id, p.site, p.prints);
         }
     }
 
@@ -283,15 +322,17 @@ impl Memory {
         let mut cand: HashMap<(u32, u16), Vec<(u32, u32)>> = HashMap::new();
         for p in prints {
             cand.clear();
-            for (i, h) in p.sketch.iter().enumerate() {
-                for &(at, k, j) in self.index.get(h).into_iter().flatten() {
+            for (i, &h) in p.sketch.iter().enumerate() {
+                for &(at, k, j) in self.index.get(&(h as u64)).into_iter().flatten() {
                     cand.entry((at, k)).or_default().push((i as u32, j as u32));
                 }
             }
-            // (place in pages, similarity) of every stored copy.
+            // (slot, similarity) of every stored copy.
             let mut found: Vec<(u32, f32)> = Vec::new();
             for (&(at, k), m) in cand.iter_mut() {
-                let page = &self.pages[at as usize];
+                let Some(page) = &self.slots[at as usize] else {
+                    continue;
+                };
                 if Some(page.id) == exclude {
                     continue;
                 }
@@ -302,17 +343,18 @@ impl Memory {
             if found.is_empty() {
                 continue;
             }
+            // Slots grow with time: the last is the page read most recently.
             found.sort_unstable_by_key(|f| f.0);
             found.dedup_by_key(|f| f.0);
+            let slot = |at: u32| self.slots[at as usize].as_ref();
             let same_site = found
                 .iter()
-                .filter(|f| self.pages[f.0 as usize].site == site)
+                .filter(|f| slot(f.0).is_some_and(|s| s.site == site))
                 .count();
-            // The newest page it was read on.
             let &(at, s) = found.last().unwrap_or(&found[0]);
             out.push(Hit {
                 block: p.block,
-                page: self.pages[at as usize].id,
+                page: slot(at).map_or(0, |x| x.id),
                 similarity: s,
                 boilerplate: same_site >= BOILERPLATE_PAGES,
             });
@@ -321,9 +363,9 @@ impl Memory {
     }
 }
 
-fn index_print(index: &mut HashMap<u32, Vec<(u32, u16, u16)>>, at: u32, k: usize, p: &Print) {
+fn index_print(index: &mut WordMap<Vec<(u32, u16, u16)>>, at: u32, k: usize, p: &Print) {
     for (j, &h) in p.sketch.iter().enumerate() {
-        let post = index.entry(h).or_default();
+        let post = index.entry(h as u64).or_default();
         if post.len() < MAX_POSTINGS && post.last().is_none_or(|l| (l.0, l.1) != (at, k as u16)) {
             post.push((at, k as u16, j as u16));
         }

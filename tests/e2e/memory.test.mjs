@@ -104,16 +104,22 @@ for (const name of BROWSERS) {
       assert.ok(f.length && f.every((x) => x.href !== urlA && x.href.startsWith(`http://localhost:${srv.port}/`)), JSON.stringify(f));
     });
 
-    it('switched off: nothing remembered, nothing folded', async () => {
+    it('switched off: nothing looked up, nothing remembered', async () => {
       let options = await b.extPage('options/options.html');
       await options.click('#memory-forget');
+      await waitFor(async () => /Nothing remembered/.test(await memorySize(options)), { what: 'the store emptied' });
+      await options.close();
+      await readA();
+      options = await b.extPage('options/options.html');
+      assert.match(await memorySize(options), /^1 pages/);
       await options.click('#memory-on');
       await waitFor(async () => !(await options.eval(() => document.getElementById('memory-on').checked)), { what: 'the switch off' });
       await options.close();
-      await readA();
+      // A is still kept, but B does not fold, and B is not kept.
       assert.deepEqual(await openB(), []);
       options = await b.extPage('options/options.html');
-      assert.match(await memorySize(options), /Nothing remembered/);
+      assert.match(await memorySize(options), /^1 pages/);
+      assert.equal(await options.eval(() => document.getElementById('memory-on').checked), false);
       await options.close();
     });
   });
