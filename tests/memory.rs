@@ -137,3 +137,29 @@ fn store_is_bounded_oldest_first_and_forgets() {
     m.remove(&[3]);
     assert!(m.lookup(&b, SITE_B, None).is_empty());
 }
+
+#[test]
+fn forgetting_many_pages_keeps_lookups_right() {
+    let (_, a) = page_prints("wire-a");
+    let (_, b) = page_prints("wire-b");
+    let mut m = Memory::new();
+    for id in 1..=10 {
+        m.add(id, SITE_A, a.clone());
+    }
+    let newest = |m: &Memory| {
+        let hits = m.lookup(&b, SITE_B, None);
+        assert!(hits.iter().all(|h| !h.boilerplate), "another site's pages");
+        hits.first().map(|h| h.page)
+    };
+    assert_eq!(newest(&m), Some(10), "the page read most recently");
+    // Seven pages forgotten at once: the index is rebuilt (compacted).
+    assert_eq!(m.evict(21, usize::MAX), (1..=7).collect::<Vec<_>>());
+    assert_eq!((m.pages(), m.paragraphs()), (3, 21));
+    m.remove(&[10]);
+    assert_eq!(newest(&m), Some(9));
+    m.add(8, SITE_A, a.clone()); // read again: newest
+    assert_eq!(newest(&m), Some(8));
+    m.remove(&[8, 9]);
+    assert_eq!(newest(&m), None);
+    assert_eq!((m.pages(), m.paragraphs(), m.bytes()), (0, 0, 0));
+}
