@@ -104,6 +104,32 @@ for (const name of BROWSERS) {
       assert.ok(f.length && f.every((x) => x.href !== urlA && x.href.startsWith(`http://localhost:${srv.port}/`)), JSON.stringify(f));
     });
 
+    it('a blurb on every page of a site is marked as site boilerplate, not read before, and left open', async () => {
+      const options = await b.extPage('options/options.html');
+      await options.click('#memory-forget');
+      await waitFor(async () => /Nothing remembered/.test(await memorySize(options)), { what: 'the store emptied' });
+      await options.close();
+      for (const i of [0, 1, 2]) {
+        const t = await b.open(`${srv.base}/memory/boiler-${i}.html`);
+        assert.equal((await settled(b, t)).state, 'done');
+        await t.close();
+      }
+      const tab = await b.open(`${srv.base}/memory/boiler-3.html`);
+      assert.equal((await settled(b, tab)).state, 'done');
+      const f = await folds(tab);
+      const blurbShown = await tab.eval(() => {
+        const p = [...document.querySelectorAll('article p')].find((x) => x.textContent.startsWith('Sign up'));
+        return getComputedStyle(p).display !== 'none';
+      });
+      await tab.close();
+      // Its first paragraph was read on boiler-0 (one page of the site: reading history).
+      assert.deepEqual(f.map((x) => [x.label.replace(/’, .*/, '’'), x.href]), [
+        ['Read before — ‘Local story 0 | Town Crier’', `${srv.base}/memory/boiler-0.html`],
+        ['On every page of 127.0.0.1 (site boilerplate)', null],
+      ]);
+      assert.equal(blurbShown, true);
+    });
+
     it('switched off: nothing looked up, nothing remembered', async () => {
       let options = await b.extPage('options/options.html');
       await options.click('#memory-forget');
