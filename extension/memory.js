@@ -14,12 +14,12 @@
 import { pack } from './pack.js';
 import { loadSettings } from './settings.js';
 
-const api = globalThis.browser || globalThis.chrome;
+// Looked up when used (so Node's tests can stand one in).
+const ext = () => globalThis.browser || globalThis.chrome;
 
 export const MAX_PARAS = 50000;
 export const MAX_BYTES = 5 * 1024 * 1024;
 const DB = 'dossier-memory';
-const NONE = 0xffffffff;
 
 /** 32-bit FNV-1a of a host name: its site number in the core's index. */
 export function siteId(host) {
@@ -37,6 +37,16 @@ export function pageUrl(url) {
     const u = new URL(url);
     u.hash = '';
     return u.href;
+  } catch {
+    return String(url || '');
+  }
+}
+
+/** The page's address without query and fragment: pages that differ only there are one page. */
+export function samePath(url) {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
   } catch {
     return String(url || '');
   }
@@ -111,9 +121,14 @@ export function memoryStore(core) {
     return loading;
   }
 
+  // On unless the reader switched it off. (The end-to-end tests' build
+  // starts with it off: their other files open one page under several
+  // addresses; tests/e2e/memory.test.mjs turns it back on.)
+  const defaults = { enabled: true };
   async function enabled() {
-    const got = await api.storage.local.get('memory');
-    return !(got && got.memory && got.memory.enabled === false);
+    const got = await ext().storage.local.get('memory');
+    const m = got && got.memory;
+    return m && typeof m.enabled === 'boolean' ? m.enabled : defaults.enabled;
   }
 
   async function deleteIds(db, ids) {
@@ -125,9 +140,10 @@ export function memoryStore(core) {
   }
 
   return {
+    defaults,
     enabled,
     async setEnabled(on) {
-      await api.storage.local.set({ memory: { enabled: !!on } });
+      await ext().storage.local.set({ memory: { enabled: !!on } });
     },
 
     /**
@@ -151,7 +167,11 @@ export function memoryStore(core) {
       const prints = core.memoryPrints(text, nums, Uint32Array.from(skip));
       const key = pageUrl(url);
       const own = await tx(db, 'readonly', (s) => request(s.index('url').getKey(key)));
-      const hits = index.lookup(prints, site, own === undefined ? NONE : own);
+      // This very page read before, under any query string (a reload with
+      // tracking parameters, say), is not "read before".
+      const path = samePath(key);
+      const exclude = [...meta].filter(([, m]) => samePath(m.url) === path).map(([id]) => id);
+      const hits = index.lookup(prints, site, Uint32Array.from(exclude));
       this.last = { url: key, prints: prints.length, hits: [...hits] };
       for (let k = 0; k + 3 < hits.length; k += 4) {
         const [block, id, , boiler] = hits.subarray(k, k + 4);

@@ -61,13 +61,11 @@ impl MemoryIndex {
     }
 
     /// Per paragraph of `prints` read before on another page: `block, page,
-    /// similarity × 1000, boilerplate (0/1)`. `exclude` is the page's own
-    /// id, or `u32::MAX`.
-    pub fn lookup(&self, prints: &[u32], site: u32, exclude: u32) -> Result<Vec<u32>, JsValue> {
+    /// similarity × 1000, boilerplate (0/1)`. `exclude`: the ids of the
+    /// page itself, read before (under any query string).
+    pub fn lookup(&self, prints: &[u32], site: u32, exclude: &[u32]) -> Result<Vec<u32>, JsValue> {
         let p = decode(prints).ok_or_else(|| err("bad prints"))?;
-        let hits = self
-            .0
-            .lookup(&p, site, (exclude != u32::MAX).then_some(exclude));
+        let hits = self.0.lookup(&p, site, exclude);
         Ok(hits
             .iter()
             .flat_map(|h| {

@@ -47,7 +47,7 @@ fn syndicated_copy_on_another_site_is_read_before() {
     let (b_page, b) = page_prints("wire-b");
     let mut m = Memory::new();
     m.add(A, SITE_A, a);
-    let hits = m.lookup(&b, SITE_B, None);
+    let hits = m.lookup(&b, SITE_B, &[]);
     let texts: Vec<&str> = hits.iter().map(|h| text_of(&b_page, h.block)).collect();
     // Six paragraphs shared (two of them edited by a word); its own intro not.
     assert_eq!(hits.len(), 6, "{texts:#?}");
@@ -55,7 +55,7 @@ fn syndicated_copy_on_another_site_is_read_before() {
     assert!(!texts.iter().any(|t| t.starts_with("Aerial images")));
     assert!(texts.iter().any(|t| t.contains("over 150 years")));
     // This very page read earlier does not count.
-    assert!(m.lookup(&b, SITE_B, Some(A)).is_empty());
+    assert!(m.lookup(&b, SITE_B, &[A]).is_empty());
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn follow_up_folds_only_its_background_paragraphs() {
     let (f_page, f) = page_prints("followup");
     let mut m = Memory::new();
     m.add(A, SITE_A, a);
-    let hits = m.lookup(&f, SITE_A, None);
+    let hits = m.lookup(&f, SITE_A, &[]);
     let texts: Vec<&str> = hits.iter().map(|h| text_of(&f_page, h.block)).collect();
     assert_eq!(texts.len(), 2, "{texts:#?}");
     assert!(texts[0].starts_with("The drone footage"));
@@ -77,7 +77,7 @@ fn template_with_other_facts_is_not_read_before() {
     let (l_page, l) = page_prints("lookalike");
     let mut m = Memory::new();
     m.add(A, SITE_A, a);
-    let hits = m.lookup(&l, SITE_A, None);
+    let hits = m.lookup(&l, SITE_A, &[]);
     assert!(
         hits.is_empty(),
         "{:?}",
@@ -101,7 +101,7 @@ fn blurb_on_every_page_of_a_site_is_boilerplate() {
         m.add(100 + i, SITE_B, p);
     }
     let (page, p) = page_prints("boiler-3");
-    let hits = m.lookup(&p, SITE_B, None);
+    let hits = m.lookup(&p, SITE_B, &[]);
     let blurb: Vec<_> = hits
         .iter()
         .filter(|h| text_of(&page, h.block).starts_with("Sign up"))
@@ -110,7 +110,7 @@ fn blurb_on_every_page_of_a_site_is_boilerplate() {
     assert!(blurb[0].boilerplate);
     // The same blurb seen from another site is reading history... of a blurb:
     // still not boilerplate of *that* site, so it is reported as read before.
-    let from_elsewhere = m.lookup(&p, SITE_A, None);
+    let from_elsewhere = m.lookup(&p, SITE_A, &[]);
     assert!(from_elsewhere.iter().all(|h| !h.boilerplate));
 }
 
@@ -128,14 +128,14 @@ fn store_is_bounded_oldest_first_and_forgets() {
     // Over the bound: page 2 (now the oldest) goes first.
     assert_eq!(m.evict(8, usize::MAX), vec![2]);
     assert_eq!(m.paragraphs(), 7);
-    assert_eq!(m.lookup(&b, SITE_B, None).len(), 6);
+    assert_eq!(m.lookup(&b, SITE_B, &[]).len(), 6);
     let bytes = m.bytes();
     assert!(bytes > 0 && bytes < 7 * (3 + 64 + 32) * 4);
     assert_eq!(m.evict(usize::MAX, bytes - 1), vec![1]);
     assert_eq!(m.paragraphs(), 0);
     m.add(3, SITE_A, b.clone());
     m.remove(&[3]);
-    assert!(m.lookup(&b, SITE_B, None).is_empty());
+    assert!(m.lookup(&b, SITE_B, &[]).is_empty());
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn forgetting_many_pages_keeps_lookups_right() {
         m.add(id, SITE_A, a.clone());
     }
     let newest = |m: &Memory| {
-        let hits = m.lookup(&b, SITE_B, None);
+        let hits = m.lookup(&b, SITE_B, &[]);
         assert!(hits.iter().all(|h| !h.boilerplate), "another site's pages");
         hits.first().map(|h| h.page)
     };

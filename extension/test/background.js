@@ -36,4 +36,12 @@ handlers['test:panicNext'] = async () => {
 globalThis.__dossierTabState = tabState;
 // "Already read": its store, and what its last page found (extension/memory.js).
 globalThis.__dossierMemory = memory;
+// Off in this build unless a test turns it on (test:memoryDefault): the
+// other end-to-end files open one page under several addresses, which
+// "already read" would rightly fold.
+memory.defaults.enabled = false;
+handlers['test:memoryDefault'] = async (msg) => {
+  memory.defaults.enabled = !!msg.enabled;
+  return { ok: true };
+};
 globalThis.__dossierPanicNext = panicNext;

@@ -315,9 +315,9 @@ impl Memory {
     }
 
     /// The paragraphs of `prints` (a page of `site`) read before on
-    /// another stored page; page `exclude` (this very page, read earlier)
-    /// never counts.
-    pub fn lookup(&self, prints: &[Print], site: u32, exclude: Option<u32>) -> Vec<Hit> {
+    /// another stored page; the pages of `exclude` (this very page, read
+    /// earlier, under any query string) never count.
+    pub fn lookup(&self, prints: &[Print], site: u32, exclude: &[u32]) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut cand: HashMap<(u32, u16), Vec<(u32, u32)>> = HashMap::new();
         for p in prints {
@@ -333,7 +333,7 @@ impl Memory {
                 let Some(page) = &self.slots[at as usize] else {
                     continue;
                 };
-                if Some(page.id) == exclude {
+                if exclude.contains(&page.id) {
                     continue;
                 }
                 if let Some(s) = judge(p, &page.prints[k as usize], std::mem::take(m)) {

@@ -3,7 +3,7 @@
 // address remembered (no fragment), and the site number.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryAllowed, pageUrl, siteId } from '../../extension/memory.js';
+import { memoryAllowed, memoryStore, pageUrl, samePath, siteId } from '../../extension/memory.js';
 
 test('nothing is remembered or looked up in a private window, or when switched off', () => {
   const url = 'https://news.example/a';
@@ -19,4 +19,26 @@ test('the page is remembered without its fragment; sites by host', () => {
   assert.equal(siteId('news.example'), siteId('news.example'));
   assert.notEqual(siteId('news.example'), siteId('other.example'));
   assert.equal(siteId(''), 0x811c9dc5);
+});
+
+test('pages that differ only in query or fragment are one page (never read before on themselves)', () => {
+  assert.equal(samePath('https://news.example/a?utm_source=x#p'), samePath('https://news.example/a'));
+  assert.notEqual(samePath('https://news.example/a'), samePath('https://news.example/b'));
+  assert.notEqual(samePath('https://news.example/a'), samePath('http://other.example/a'));
+});
+
+test('the switch is on until the reader turns it off (storage.local `memory`)', async () => {
+  const stored = {};
+  globalThis.chrome = { storage: { local: { get: async (k) => (k in stored ? { [k]: stored[k] } : {}), set: async (o) => Object.assign(stored, o) } } };
+  try {
+    const store = memoryStore({});
+    assert.equal(await store.enabled(), true);
+    await store.setEnabled(false);
+    assert.deepEqual(stored.memory, { enabled: false });
+    assert.equal(await store.enabled(), false);
+    await store.setEnabled(true);
+    assert.equal(await store.enabled(), true);
+  } finally {
+    delete globalThis.chrome;
+  }
 });
