@@ -83,6 +83,12 @@ fn main() {
         "page looked up: {} paragraphs, {found} read before",
         page.len()
     );
+    let words: usize = a.iter().map(|x| 3 + x.sketch.len() + x.facts.len()).sum();
+    let per = 4 * words / a.len();
+    println!(
+        "a real page's prints (tests/memory/wire-a): {per} bytes a paragraph; 5 MB holds {} such",
+        5 * 1024 * 1024 / per
+    );
     println!(
         "BENCH memory-lookup ms: min {:.3} median {:.3} max {:.3} (budget 1 ms)",
         times[0],
