@@ -153,7 +153,6 @@ export function memoryStore(core) {
      * paragraphs (those not folded as in-page repeats).
      */
     async afterAnalysis(page, report, { url, title, incognito }) {
-      this.last = { url, skipped: true };
       if (!memoryAllowed({ enabled: await enabled(), incognito, url })) return;
       const host = new URL(url).hostname;
       // A site where Dossier is off is never analysed; and never remembered.
@@ -172,7 +171,6 @@ export function memoryStore(core) {
       const path = samePath(key);
       const exclude = [...meta].filter(([, m]) => samePath(m.url) === path).map(([id]) => id);
       const hits = index.lookup(prints, site, Uint32Array.from(exclude));
-      this.last = { url: key, prints: prints.length, hits: [...hits] };
       for (let k = 0; k + 3 < hits.length; k += 4) {
         const [block, id, , boiler] = hits.subarray(k, k + 4);
         const m = meta.get(id);

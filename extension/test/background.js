@@ -34,7 +34,7 @@ handlers['test:panicNext'] = async () => {
 };
 
 globalThis.__dossierTabState = tabState;
-// "Already read": its store, and what its last page found (extension/memory.js).
+// "Already read": its store (extension/memory.js).
 globalThis.__dossierMemory = memory;
 // Off in this build unless a test turns it on (test:memoryDefault): the
 // other end-to-end files open one page under several addresses, which
