@@ -124,6 +124,8 @@ export function manifestFor(browser, version) {
     delete m.browser_specific_settings;
   } else {
     m.background = { scripts: m.background.scripts, type: 'module' };
+    // Firefox's floor is browser_specific_settings.gecko.strict_min_version.
+    delete m.minimum_chrome_version;
   }
   return m;
 }
