@@ -29,6 +29,23 @@ function loadCore() {
   }
   return ready;
 }
+/**
+ * Forgets the instantiated core: the next message loads it again from the
+ * package (fetch, compile, instantiate; the model on the first analysis), as
+ * after a restart of the background. (The tests' build's cold start; the
+ * shipped glue cannot forget, so there it only re-awaits the same instance.)
+ */
+export function dropCore() {
+  ready = null;
+  if (typeof core.__dossier_forget === 'function') core.__dossier_forget();
+}
+
+/** The core's WebAssembly memory (`WebAssembly.Memory`), loading the core if need be. */
+export async function coreMemory() {
+  const exports = await loadCore();
+  return exports.memory;
+}
+
 // NOTE: no top-level await in a module service worker: start loading now,
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
@@ -133,11 +150,14 @@ async function analyzeRead(msg) {
   return res;
 }
 
-function setBadge(tabId, folded, state) {
+/** Sets the tab's badge; resolves when it is set. */
+async function setBadge(tabId, folded, state) {
   if (tabId == null) return;
   const text = state === 'error' ? '!' : folded > 0 ? String(folded) : '';
-  api.action.setBadgeText({ tabId, text }).catch(() => {});
-  api.action.setBadgeBackgroundColor({ tabId, color: state === 'error' ? '#b3261e' : '#44474f' }).catch(() => {});
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text }).catch(() => {}),
+    api.action.setBadgeBackgroundColor({ tabId, color: state === 'error' ? '#b3261e' : '#44474f' }).catch(() => {}),
+  ]);
 }
 
 async function setSiteDisabled(host, disabled) {
@@ -160,7 +180,7 @@ export const handlers = {
   'cs:analyze': (msg) => analyzeRead(msg),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
-    setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
+    await setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
     return { ok: true };
   },
   'cs:openOptions': async () => {

@@ -7,6 +7,10 @@
 //   test:tabFor {url}      the id of the tab whose content script is at url
 //   test:panicNext         the next analysis panics inside the core (the WASM
 //                          of this build has the `test-hooks` feature)
+//   test:coldNext          the next analysis starts the core from nothing
+//                          (fetch, compile, instantiate, model load)
+//   test:memory            the background's memory: the core's WebAssembly
+//                          memory and, where the browser says, the JS heap
 //   test:messages {tabId}  every message the tab's content script sent, in
 //                          order (`{type, at}`), with the answer to each
 //                          analysis (`reply`: its JSON), to check that a page
@@ -14,7 +18,7 @@
 //                          blocks' text
 // In Chromium the tests reach the service worker directly: the same as
 // globalThis.__dossierTabState and globalThis.__dossierPanicNext().
-import { analysis, handlers } from '../background.js';
+import { analysis, handlers, dropCore, coreMemory } from '../background.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -57,7 +61,15 @@ handlers['cs:analyze'] = async (msg, sender) => {
   return res;
 };
 handlers['test:messages'] = async (msg) => tabMessages.get(msg.tabId) || [];
-
+handlers['test:coldNext'] = async () => {
+  dropCore();
+  return { ok: true };
+};
+const memory = async () => {
+  const m = performance.memory; // Chromium only
+  return { wasm_bytes: (await coreMemory()).buffer.byteLength, js_bytes: m ? m.usedJSHeapSize : null, js_total_bytes: m ? m.totalJSHeapSize : null };
+};
+handlers['test:memory'] = memory;
 handlers['test:tabFor'] = async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null;
 handlers['test:panicNext'] = async () => {
   panicNext();
@@ -66,5 +78,6 @@ handlers['test:panicNext'] = async () => {
 
 globalThis.__dossierTabState = tabState;
 globalThis.__dossierTabMessages = tabMessages;
-
+globalThis.__dossierColdNext = dropCore;
+globalThis.__dossierMemory = memory;
 globalThis.__dossierPanicNext = panicNext;
