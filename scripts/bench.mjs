@@ -112,7 +112,7 @@ function readerTable(R) {
   per('the one round trip to the background (not main thread)', (s) => `${fmtMs(s.round_trip_ms)} ms`);
   per('time to fold, warm: median / p95', (s) => `${fmtMs(s.fold_warm_ms)} / ${fmtMs(s.fold_warm_p95_ms)} ms`);
   per('time to fold, cold core: median / p95', (s) => `${fmtMs(s.fold_cold_ms)} / ${fmtMs(s.fold_cold_p95_ms)} ms (${s.fold_cold_pages} pages)`);
-  per('background memory over analyses', (s) => (s.mem ? `${s.mem.analyses} analysed, ${s.mem.skipped} skipped, ${s.mem.failed} failed` : 'not run'));
+  per('background memory over analyses', (s) => (s.mem ? `${s.mem.analyses} analysed, ${s.mem.skipped} skipped (size cap), ${s.mem.failed} not read (failed, or not a serialization of its DOM)` : 'not run'));
   per('background memory peak / after the last (WASM + JS heap)', (s) => (s.mem ? `${s.mem.peak_mb.toFixed(1)} / ${s.mem.after_mb.toFixed(1)} MB` : ''));
   per('of which WASM memory, peak / after', (s) => (s.mem ? `${s.mem.wasm_peak_mb.toFixed(1)} / ${s.mem.wasm_after_mb.toFixed(1)} MB (grew ${s.mem.wasm_second_half_growth_mb.toFixed(1)} MB in the second half)` : ''));
   per('of which JS heap, peak / after', (s) => (s.mem && s.mem.js_measured ? `${s.mem.js_peak_mb.toFixed(1)} / ${s.mem.js_after_mb.toFixed(1)} MB` : 'not measured (no API in this browser)'));
