@@ -2,7 +2,7 @@
 // on pasted text or HTML, or on the bundled sample article.
 import init, { analyze, readPacked } from './pkg/dossier.js';
 import { useMessages } from '../extension/content/env.js';
-import { MAX_BLOCKS, resolve, walk } from '../extension/content/collect.js';
+import { MAX_BLOCKS, resolve, textShape, walk } from '../extension/content/collect.js';
 import { setReport, foldAll, unfoldAll } from '../extension/content/fold.js';
 import { createSidebar } from '../extension/sidebar/sidebar.js';
 
@@ -64,8 +64,7 @@ async function run() {
   page.blocks = page.blocks.filter((_, i) => keep[i]);
   const els = refs.filter((_, i) => keep[i]);
   const report = analyze(page, { include_text: false });
-  const texts = page.blocks.map((b) => b.text);
-  setReport(report, els, (i) => texts[i] || '');
+  setReport(report, els, textShape(page.blocks.map((b) => b.text)));
   const folded = foldAll();
   sidebar.update(report);
   sidebar.open();

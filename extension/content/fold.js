@@ -15,7 +15,8 @@ import { SKIP_TAGS } from './collect.js';
 const state = {
   report: null,
   refs: [],
-  textOf: () => '',
+  lens: [], // per block, its text's length (UTF-16 code units)
+  blank: new Set(), // the blocks of white space only
   runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
   folded: new Map(), // run index -> record of the change
   onChange: () => {},
@@ -54,7 +55,7 @@ function buildRuns(report) {
     for (let k = 0; k < g.copies.length; k++) {
       const c = g.copies[k];
       const span = g.spans[k];
-      const len = (state.textOf(c) || '').length;
+      const len = state.lens[c] || 0;
       if (span && (span.start > 0 || span.end < len)) {
         parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: span });
       } else {
@@ -81,7 +82,7 @@ function buildRuns(report) {
 function adjacent(a, b) {
   for (let i = a + 1; i < b; i++) {
     const el = state.refs[i];
-    if (el && el.isConnected && state.report.blocks[i] && state.textOf(i).trim()) return false;
+    if (el && el.isConnected && state.report.blocks[i] && state.lens[i] && !state.blank.has(i)) return false;
   }
   return true;
 }
@@ -263,12 +264,16 @@ function undoHide(rec) {
   rec.hidden = [];
 }
 
-/** Takes a report and the block elements, and folds every repeat. */
-export function setReport(report, refs, textOf) {
+/**
+ * Takes a report, the block elements, and what folding needs of their text
+ * (`{lens, blank}`: textShape() in collect.js), and finds the runs to fold.
+ */
+export function setReport(report, refs, shape) {
   unfoldAll();
   state.report = report;
   state.refs = refs;
-  state.textOf = textOf;
+  state.lens = shape.lens;
+  state.blank = new Set(shape.blank);
   state.runs = buildRuns(report);
 }
 

@@ -22,6 +22,12 @@ export async function tabState(b, tabId) {
   return b.ext((id) => browser.runtime.sendMessage({ type: 'test:tabState', tabId: id }), tabId);
 }
 
+/** Every message the tab's content script sent the background, in order (`{type, at, reply}`; the tests' build only). */
+export async function tabMessages(b, tabId) {
+  if (b.name === 'chromium') return b.ext((id) => (globalThis.__dossierTabMessages && globalThis.__dossierTabMessages.get(id)) || [], tabId);
+  return b.ext((id) => browser.runtime.sendMessage({ type: 'test:messages', tabId: id }), tabId);
+}
+
 /** Waits until the content script of the tab has finished with the page (or stopped). */
 export async function settled(b, tab, states = ['done', 'disabled', 'error', 'skipped']) {
   const id = await tab.id();
