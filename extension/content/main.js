@@ -12,7 +12,7 @@
 // (the extension was updated or removed under the page).
 import { snapshot, resolve, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
-import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange } from './fold.js';
+import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blockElement } from './fold.js';
 import { clearHighlight } from './highlight.js';
 import { createSidebar } from '../sidebar/sidebar.js';
 
@@ -77,7 +77,10 @@ async function readWith(t, rescan, els, msg) {
   const reading = timed(t, 'post', () => post(msg));
   const read = await waited(t, reading);
   if (!read || !read.ok) return null;
-  if (rescan && read.signature === lastSignature) return { same: true };
+  // Nothing new: the same text in the same elements. The same text in other
+  // elements is a page that rendered itself again (hydration): the folds and
+  // highlights went with the elements it threw away, so it is read again.
+  if (rescan && read.signature === lastSignature && read.blocks.every((b, k) => els[b.i] === blockElement(k))) return { same: true };
   if (!read.blocks.length) return { empty: true, signature: read.signature };
   const found = timed(t, 'collect', () => resolve(els, read.blocks));
   if (!found) return null;
