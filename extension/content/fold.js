@@ -258,9 +258,28 @@ function undoHide(rec) {
   rec.hidden = [];
 }
 
+// Copies of Dossier's marks that the page made itself, setting part of it
+// to its own serialization (el.innerHTML = el.innerHTML): a placeholder
+// without its shadow root, a block still marked and hidden, a hidden part.
+// None is ours to restore, and folding again would fold those blocks twice:
+// they go, and the page is as if they had never been copied. Only marks
+// exactly as Dossier writes them, and only once Dossier has marked the page.
+function sweepCopies() {
+  const hidden = (el) => el.style.getPropertyValue('display') === 'none' && el.style.getPropertyPriority('display') === 'important';
+  for (const f of document.querySelectorAll('dossier-fold[data-dossier]')) if (!f.shadowRoot) f.remove();
+  for (const p of document.querySelectorAll('dossier-part')) if (hidden(p)) p.replaceWith(...p.childNodes);
+  for (const el of document.querySelectorAll('[data-dossier-folded=""]')) {
+    if (!hidden(el)) continue;
+    el.removeAttribute('data-dossier-folded');
+    el.style.removeProperty('display');
+    if (el.getAttribute('style') === '') el.removeAttribute('style');
+  }
+}
+
 /** Takes a report and the block elements, and folds every repeat. */
 export function setReport(report, refs, textOf) {
   unfoldAll();
+  if (state.report) mutating(sweepCopies);
   state.report = report;
   state.refs = refs;
   state.textOf = textOf;

@@ -3,7 +3,8 @@
 // article's DOM with an identical copy 300 ms after load (hydration),
 // appends paragraphs and puts an ad box between two of them, inserts the
 // newsletter blurb a second time after 2 s, and renders one paragraph's
-// text again. Through each, in both browsers: the folds are those of the
+// text again; and one sets the article to its own serialization, Dossier's
+// marks included. Through each, in both browsers: the folds are those of the
 // settled page, each placeholder sits before the element it folds, no
 // block is folded twice, the sidebar shows the settled page's facts and
 // highlights live text, "Show all" gives back the page's DOM as it is
@@ -32,6 +33,7 @@ const MODES = {
   newsletter: { folded: [A2, A3, NL], changes: 1 },
   rerender: { folded: [A2, A3], changes: 1 },
   all: { folded: [A2, A3, NL, A4], changes: 2 },
+  reparse: { folded: [A2, A3], changes: 1 },
 };
 
 const hiddenBlocks = (tab) =>
