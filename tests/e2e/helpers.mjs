@@ -81,7 +81,8 @@ export const FOLD_LAYOUT = () => {
   const folds = [];
   for (const f of document.querySelectorAll('dossier-fold')) {
     const next = f.nextSibling;
-    const inline = getComputedStyle(f).display === 'inline';
+    // Ours say which they are by their own inline style: a part's is inline.
+    const inline = f.style.getPropertyValue('display') === 'inline';
     if (!f.isConnected || !next) {
       problems.push('a placeholder with nothing after it');
       continue;
