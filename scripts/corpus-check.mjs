@@ -19,7 +19,7 @@ import { launch, waitFor } from '../tests/e2e/browsers.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { tabState } from '../tests/e2e/helpers.mjs';
 import { startBlackhole } from '../tests/e2e/blackhole.mjs';
-import { checkLivePage } from '../tests/e2e/live-check.mjs';
+import { checkLivePage, PAGE_TROUBLE } from '../tests/e2e/live-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => {
@@ -92,7 +92,6 @@ async function liveRun() {
   await bh.close();
   await srv.close();
   const secs = Math.round((Date.now() - t0) / 1000);
-  const PAGE_TROUBLE = new Set(['navigated away', 'load failed']);
   let failures = 0;
   console.log(`\ncorpus-check SCRIPTS=on: ${pages.length} pages × ${browsers.length} browsers in ${secs} s`);
   for (const [name, rows] of Object.entries(results)) {

@@ -15,7 +15,7 @@ import { launch } from './browsers.mjs';
 import { startServer, testsDir } from './server.mjs';
 import { startBlackhole } from './blackhole.mjs';
 import { requireBuild } from './helpers.mjs';
-import { checkLivePage } from './live-check.mjs';
+import { checkLivePage, PAGE_TROUBLE } from './live-check.mjs';
 
 const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
 const SHARED_PAGES = path.resolve(process.env.SHARED || path.join(testsDir, '..', '..', 'shared'), 'data', 'pages');
@@ -63,7 +63,7 @@ describe('real pages with their own scripts', { concurrency: BROWSERS.length }, 
       for (const p of names) {
         it(p, { skip }, async (t) => {
           const r = await checkLivePage(b, `${srv.base}/p/${p}/source.html`, { seenErrors });
-          if (r.cause === 'navigated away' || r.cause === 'load failed') {
+          if (PAGE_TROUBLE.has(r.cause)) {
             t.diagnostic(`the page's own scripts: ${r.cause} ${r.detail}`);
             return;
           }

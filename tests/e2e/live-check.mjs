@@ -17,6 +17,8 @@ import { tabState, counts, tell, backgroundErrors, FOLD_LAYOUT } from './helpers
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const QUIET_MS = 2000;
+/** Causes that are the page's own doing, not Dossier's: listed, not failed. */
+export const PAGE_TROUBLE = new Set(['navigated away', 'load failed', 'page changed while checked']);
 // Firefox logs, with the extension as its source, that a message was still
 // on its way when the harness closed the previous page: the browser's, not Dossier's.
 export const BROWSER_NOTICE = /Promise rejected after context unloaded|destroyed before query '[A-Za-z]+' was resolved/;
@@ -84,8 +86,8 @@ function firstDiff(a, b) {
 /**
  * Checks one page. Returns {page, ok, cause, detail, settled, folded, ms}:
  * `cause` names the failure ("dossier error", "placeholder", "show all",
- * "fresh analysis", …) or the page's own trouble ("navigated away", "load
- * failed"), null when all is well.
+ * "fresh analysis", …) or the page's own doing (PAGE_TROUBLE: "navigated
+ * away", "load failed", "page changed while checked"), null when all is well.
  */
 export async function checkLivePage(b, url, { seenErrors = new Set() } = {}) {
   const t0 = Date.now();
@@ -167,12 +169,14 @@ export async function checkLivePage(b, url, { seenErrors = new Set() } = {}) {
     const layout = await tab.eval(FOLD_LAYOUT);
     if (!layout.ok) return fail('placeholder', layout.problems.join('; '));
     await tab.eval(FOLDED, true);
+    // The page's own changes while it is checked make a difference that is not Dossier's.
+    const changes = () => tab.eval(() => window.__dossierProbe.changes);
+    const c0 = await changes();
     const s0 = await tab.eval(STRIPPED);
     await tell(b, id, { type: 'popup:showAll' });
     const s1 = await tab.eval(SERIALIZE);
     if (s1 !== s0) {
-      const probe = await tab.eval(() => window.__dossierProbe.last);
-      if (probe > Date.now() - 1000) return fail('page changed while checked', firstDiff(s1, s0));
+      if ((await changes()) !== c0) return fail('page changed while checked', firstDiff(s1, s0));
       return fail('show all', firstDiff(s1, s0));
     }
     if (st.state !== 'done' || !st.repeats) {
@@ -191,10 +195,13 @@ export async function checkLivePage(b, url, { seenErrors = new Set() } = {}) {
       return s.state !== 'disabled' && s.state !== 'working' && c.reads > before;
     }, { ms: 20000, what: 'a fresh analysis' });
     const again = await tab.eval(FOLDED, false);
-    if (!again.same) return fail('fresh analysis', `${again.n} blocks folded by a fresh analysis, ${out.folded} before (or other elements)`);
+    if (!again.same) {
+      const cause = (await changes()) !== c0 ? 'page changed while checked' : 'fresh analysis';
+      return fail(cause, `${again.n} blocks folded by a fresh analysis, ${out.folded} before (or other elements)`);
+    }
     await tell(b, id, { type: 'popup:showAll' });
     const s2 = await tab.eval(SERIALIZE);
-    if (s2 !== s0) return fail('show all', `after the fresh analysis: ${firstDiff(s2, s0)}`);
+    if (s2 !== s0) return fail((await changes()) !== c0 ? 'page changed while checked' : 'show all', `after the fresh analysis: ${firstDiff(s2, s0)}`);
     out.ok = true;
     return out;
   } catch (e) {
