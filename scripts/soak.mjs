@@ -216,6 +216,17 @@ function flat(samples, key) {
   };
 }
 
+/** The median of each fifth of the session: a flat series has flat medians, whatever its garbage collector's sawtooth. */
+function fifths(samples, key) {
+  const xs = samples.filter((s) => s[key] != null);
+  const out = [];
+  for (let k = 0; k < 5; k++) {
+    const part = xs.filter((s) => s.n >= (k * plan.length) / 5 && (s.n < ((k + 1) * plan.length) / 5 || k === 4)).map((s) => s[key]).sort((a, b) => a - b);
+    out.push(part.length ? part[part.length >> 1] : null);
+  }
+  return out;
+}
+
 const srv = await startServer({
   roots: { '/p/': pagesDir + '/' },
   routes: { ...Object.fromEntries(Object.entries(CASES).map(([k, html]) => [`/hostile/${k}`, { body: html }])), '/hostile/rewriting': { body: REWRITING } },
@@ -227,6 +238,7 @@ for (const name of browsers) {
   const r = await soak(name, srv, bh);
   r.wasm = flat(r.samples, 'wasm');
   r.heap = flat(r.samples, 'heap');
+  r.heapFifths = fifths(r.samples, 'heap');
   out[name] = r;
   const f = (x) => (x == null ? '?' : `${(x / MB).toFixed(1)} MB`);
   const line = (k) => (r[k] ? `start ${f(r[k].start)}, after warm-up ${f(r[k].warm)}, peak ${f(r[k].peak)} (after warm-up ${f(r[k].peakAfterWarm)}), end ${f(r[k].end)}` : 'not measured');
@@ -234,12 +246,15 @@ for (const name of browsers) {
   console.log(`  errors: ${r.errors.length}; still answers at the end: ${r.answers}; requests refused: ${r.refused} (${r.refusedHosts} hosts)`);
   console.log(`  WASM linear memory: ${line('wasm')}`);
   console.log(`  ${name === 'chromium' ? 'service worker JS heap (used)' : 'extension process, resident'}: ${line('heap')}`);
+  console.log(`  JS heap, median of each fifth of the session: ${r.heapFifths.map(f).join(', ')}`);
   for (const e of r.errors.slice(0, 30)) console.log(`    ${e}`);
   // Flat: after warm-up the peak stays within 25 % (and 8 MB) of the level reached at warm-up.
   const grows = (m) => m && m.peakAfterWarm > Math.max(m.warm * 1.25, m.warm + 8 * MB);
   if (r.errors.length || !r.answers || grows(r.wasm)) failed = true;
   if (grows(r.wasm)) console.log('  the WASM memory grew after warm-up');
-  if (grows(r.heap)) console.log('  the JS heap grew after warm-up (reported, not failed: a garbage collector decides when)');
+  // The heap: the last fifth's median against the second's (past warm-up).
+  const [, second, , , last] = r.heapFifths;
+  if (second != null && last != null && last > Math.max(second * 1.25, second + 8 * MB)) console.log('  the JS heap grew after warm-up (reported, not failed: a garbage collector decides when)');
 }
 await bh.close();
 await srv.close();
