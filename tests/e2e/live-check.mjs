@@ -21,7 +21,8 @@ export const QUIET_MS = 2000;
 export const PAGE_TROUBLE = new Set(['navigated away', 'load failed', 'page changed while checked']);
 // Firefox logs, with the extension as its source, that a message was still
 // on its way when the harness closed the previous page: the browser's, not Dossier's.
-export const BROWSER_NOTICE = /Promise rejected after context unloaded|destroyed before query '[A-Za-z]+' was resolved/;
+// So is its notice that an answer came for a page that had gone into the back-forward cache.
+export const BROWSER_NOTICE = /Promise rejected after context unloaded|destroyed before query '[A-Za-z]+' was resolved|Promise resolved while context is inactive/;
 export const SETTLE_MAX_MS = 15000;
 
 // The page's own DOM changes: a batch that adds or removes one of
@@ -29,17 +30,26 @@ export const SETTLE_MAX_MS = 15000;
 // one task, and a task's records come as one batch).
 const PROBE = () => {
   if (window.__dossierProbe) return true;
-  const probe = (window.__dossierProbe = { last: Date.now(), changes: 0 });
+  // changes: of the tree and its text (what settling waits for); attrs: of
+  // attributes too (what tells a page that changed while it was checked).
+  const probe = (window.__dossierProbe = { last: Date.now(), changes: 0, attrs: 0 });
   const own = (n) => n.nodeType === 1 && /^dossier-/.test(n.localName);
   new MutationObserver((records) => {
+    let tree = false;
     for (const r of records) {
       if (own(r.target) || (r.target.parentNode && own(r.target.parentNode))) return;
       for (const n of r.addedNodes) if (own(n)) return;
       for (const n of r.removedNodes) if (own(n)) return;
+      if (r.type === 'attributes') {
+        // Dossier's own: its mark, and the style of what it marks.
+        if (r.attributeName === 'data-dossier-folded' || (r.attributeName === 'style' && r.target.hasAttribute('data-dossier-folded'))) continue;
+        probe.attrs++;
+      } else tree = true;
     }
+    if (!tree) return;
     probe.changes++;
     probe.last = Date.now();
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
   return true;
 };
 
@@ -170,7 +180,7 @@ export async function checkLivePage(b, url, { seenErrors = new Set() } = {}) {
     if (!layout.ok) return fail('placeholder', layout.problems.join('; '));
     await tab.eval(FOLDED, true);
     // The page's own changes while it is checked make a difference that is not Dossier's.
-    const changes = () => tab.eval(() => window.__dossierProbe.changes);
+    const changes = () => tab.eval(() => window.__dossierProbe.changes + window.__dossierProbe.attrs);
     const c0 = await changes();
     const s0 = await tab.eval(STRIPPED);
     await tell(b, id, { type: 'popup:showAll' });
