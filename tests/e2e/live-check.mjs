@@ -215,6 +215,8 @@ export async function checkLivePage(b, url, { seenErrors = new Set() } = {}) {
     out.ok = true;
     return out;
   } catch (e) {
+    // The page sent itself elsewhere in the middle of a check.
+    if (/Execution context was destroyed|because of a navigation/.test(e.message)) return fail('navigated away', e.message);
     return fail('harness', e.message);
   } finally {
     out.ms = Date.now() - t0;
