@@ -22,7 +22,7 @@ export const PAGE_TROUBLE = new Set(['navigated away', 'load failed', 'page chan
 // Firefox logs, with the extension as its source, that a message was still
 // on its way when the harness closed the previous page: the browser's, not Dossier's.
 // So is its notice that an answer came for a page that had gone into the back-forward cache.
-export const BROWSER_NOTICE = /Promise rejected after context unloaded|destroyed before query '[A-Za-z]+' was resolved|Promise resolved while context is inactive/;
+export const BROWSER_NOTICE = /Promise (?:rejected|resolved) (?:after context unloaded|while context is inactive)|destroyed before query '[A-Za-z]+' was resolved/;
 export const SETTLE_MAX_MS = 15000;
 
 // The page's own DOM changes: a batch that adds or removes one of
