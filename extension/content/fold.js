@@ -27,9 +27,19 @@ export function blockElement(i) {
   return state.refs[i];
 }
 
-/** The text of block `i` of the current report, as the page holds it (for the sidebar's export). */
+/**
+ * The text of block `i` of the current report, read from its element when
+ * asked (the sidebar's export): the background's answer carries no block
+ * text, only what folding needs of it.
+ */
 export function blockText(i) {
-  return state.textOf(i) || '';
+  const el = state.refs[i];
+  return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether every block of the current report is still in the page, in the element it was read from. */
+export function blocksInPage() {
+  return state.refs.every((el) => el && el.isConnected);
 }
 
 /** `fn` runs whenever the reader opens or closes a fold. */
@@ -264,12 +274,31 @@ function undoHide(rec) {
   rec.hidden = [];
 }
 
+// Copies of Dossier's marks that the page made itself, setting part of it
+// to its own serialization (el.innerHTML = el.innerHTML): a placeholder
+// without its shadow root, a block still marked and hidden, a hidden part.
+// None is ours to restore, and folding again would fold those blocks twice:
+// they go, and the page is as if they had never been copied. Only marks
+// exactly as Dossier writes them, and only once Dossier has marked the page.
+function sweepCopies() {
+  const hidden = (el) => el.style.getPropertyValue('display') === 'none' && el.style.getPropertyPriority('display') === 'important';
+  for (const f of document.querySelectorAll('dossier-fold[data-dossier]')) if (!f.shadowRoot) f.remove();
+  for (const p of document.querySelectorAll('dossier-part')) if (hidden(p)) p.replaceWith(...p.childNodes);
+  for (const el of document.querySelectorAll('[data-dossier-folded=""]')) {
+    if (!hidden(el)) continue;
+    el.removeAttribute('data-dossier-folded');
+    el.style.removeProperty('display');
+    if (el.getAttribute('style') === '') el.removeAttribute('style');
+  }
+}
+
 /**
  * Takes a report, the block elements, and what folding needs of their text
  * (`{lens, blank}`: textShape() in collect.js), and finds the runs to fold.
  */
 export function setReport(report, refs, shape) {
   unfoldAll();
+  if (state.report) mutating(sweepCopies);
   state.report = report;
   state.refs = refs;
   state.lens = shape.lens;

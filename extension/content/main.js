@@ -12,7 +12,7 @@
 // (the extension was updated or removed under the page).
 import { snapshot, visibility, refsOf, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
-import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange } from './fold.js';
+import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
 import { createSidebar } from '../sidebar/sidebar.js';
 
@@ -80,7 +80,10 @@ function timed(t, key, fn) {
 // does not serialize back) the DOM is walked instead (walk()). Null when the
 // background could not take it.
 async function readWith(t, rescan, els, msg) {
-  if (rescan) msg.since = lastSignature; // unchanged blocks: no analysis
+  // Unchanged blocks need no analysis, but only while they are the same
+  // elements: a page that rendered itself again (hydration) threw away the
+  // elements the folds and highlights sit on, with the same text in new ones.
+  if (rescan && blocksInPage()) msg.since = lastSignature;
   const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
   // Not read (not a serialization of this DOM, or no background): null.
