@@ -23,7 +23,7 @@ mod roles;
 mod truecase;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use credits::credit_start;
 use group::{group, RawMention};
@@ -37,9 +37,13 @@ use crate::page::Page;
 use crate::report::Entity;
 use crate::text::with_lowercase;
 
-fn tagger() -> Option<&'static Tagger> {
-    static T: OnceLock<Option<Tagger>> = OnceLock::new();
-    T.get_or_init(|| Tagger::new().ok()).as_ref()
+/// The tagger of a page's language (a code as [`crate::lang::Language`]
+/// gives it; "" is English): `None` when the language has no model, or its
+/// model is not loaded (the extension registers it on first use) or not a
+/// model. Never another language's tagger: German capitalises every noun,
+/// and the English tagger reads each one as a name.
+pub fn tagger_for(code: &str) -> Option<Arc<Tagger>> {
+    Tagger::for_language(if code.is_empty() { "en" } else { code }).ok()
 }
 
 /// Titles and honorifics stripped from the front of a name ("President
@@ -71,13 +75,11 @@ fn tagger_input<'a>(doc: &Doc<'a>) -> Vec<Vec<Cow<'a, str>>> {
 /// ranges of block `b` that are folded as repeats. Returns the entities and
 /// every kept mention.
 pub fn extract(
+    tagger: &Tagger,
     doc: &Doc,
     page: &Page,
     hidden: &[Vec<(u32, u32)>],
 ) -> (Vec<Entity>, Vec<MentionRef>) {
-    let Some(tagger) = tagger() else {
-        return (Vec::new(), Vec::new());
-    };
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
@@ -372,7 +374,7 @@ mod tests {
     #[test]
     #[ignore = "needs data outside the repository"]
     fn pruning_keeps_the_labels() {
-        let tagger = tagger().unwrap();
+        let tagger = &*tagger_for("en").unwrap();
         let text_path =
             std::env::var("DOSSIER_CHECK_TEXT").unwrap_or_else(|_| "/tmp/mb1.txt".into());
         if let Ok(text) = std::fs::read_to_string(&text_path) {
