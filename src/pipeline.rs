@@ -158,7 +158,7 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
         // A language the tagger cannot read gets no entities, not the
         // English tagger's guesses (German capitalises every noun).
         let (entities, mentions) = if let Some(tagger) = &tagger {
-            crate::entities::extract(tagger, &doc, page, &hidden)
+            crate::entities::extract(tagger, &language.code, &doc, page, &hidden)
         } else {
             (Vec::new(), Vec::new())
         };

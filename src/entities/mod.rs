@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use credits::credit_start;
 use group::{group, RawMention};
-use roles::{is_role_word, ROLE_JOINERS};
+use roles::{is_role_word, LangTitles, ROLE_JOINERS};
 use truecase::truecase;
 
 use crate::doc::{Doc, MentionRef};
@@ -48,8 +48,11 @@ pub fn tagger_for(code: &str) -> Option<Arc<Tagger>> {
 
 /// Titles and honorifics stripped from the front of a name ("President
 /// Bush" → "Bush"; [`titles::STRIP`]).
-fn is_title_word(w: &str) -> bool {
-    with_lowercase(w, |l| titles::STRIP.has(l))
+fn is_title_word(w: &str, lt: LangTitles) -> bool {
+    with_lowercase(w, |l| {
+        titles::STRIP.has(l)
+            || lt.is_some_and(|t| t.strip.has(l) || (t.is_role(l) && !t.role.has(l)))
+    })
 }
 
 /// Words that end an organisation's name ("Interior Ministry", "… Party").
@@ -74,12 +77,16 @@ fn tagger_input<'a>(doc: &Doc<'a>) -> Vec<Vec<Cow<'a, str>>> {
 /// Extracts the entities of a page's article text. `hidden[b]` lists UTF-16
 /// ranges of block `b` that are folded as repeats. Returns the entities and
 /// every kept mention.
+/// `lang` is the page's language code ("" or "en" for English): its
+/// titles and roles ([`titles::for_language`]) join the English ones.
 pub fn extract(
     tagger: &Tagger,
+    lang: &str,
     doc: &Doc,
     page: &Page,
     hidden: &[Vec<(u32, u32)>],
 ) -> (Vec<Entity>, Vec<MentionRef>) {
+    let lt = titles::for_language(lang);
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
@@ -109,7 +116,7 @@ pub fn extract(
                 tok: r.start + a..r.start + b,
                 ty,
             };
-            push_mentions(tagger, doc, tagged, &mut raw);
+            push_mentions(tagger, doc, tagged, lt, &mut raw);
         }
     }
     // A repeat is not a second mention.
@@ -120,7 +127,7 @@ pub fn extract(
             doc.utf16_range(m.unit, toks[m.tok.start].start, toks[m.tok.end - 1].end);
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
-    group(doc, raw, page)
+    group(doc, raw, page, lt)
 }
 
 /// A span the tagger labelled, in [`Doc`] terms.
@@ -139,13 +146,19 @@ struct Tagged {
 /// leading "the" and trailing possessives off; an organisation's head word
 /// followed by a name is two mentions; "A or B" is two names; head words
 /// settle the type; a titled name is a person's.
-fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMention>) {
+fn push_mentions(
+    tagger: &Tagger,
+    doc: &Doc,
+    tagged: Tagged,
+    lt: LangTitles,
+    raw: &mut Vec<RawMention>,
+) {
     let (u, si, ty) = (&tagged.unit, tagged.sent, tagged.ty);
     let text = doc.units[*u].1;
     let toks = &doc.toks[*u];
     let (mut a, mut b) = (tagged.tok.start, tagged.tok.end);
     // Titles inside a name and a leading "the" are not the name.
-    while a < b && is_title_word(&text[toks[a].start..toks[a].end]) {
+    while a < b && is_title_word(&text[toks[a].start..toks[a].end], lt) {
         a += 1;
     }
     while b > a
@@ -197,7 +210,7 @@ fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMe
         return;
     }
     let surface = &text[toks[a].start..toks[b - 1].end];
-    if !plausible_name(surface)
+    if !plausible_name(surface, lt)
         || not_an_entity(
             tagger,
             &text[toks[a].start..toks[b - 1].end],
@@ -232,6 +245,7 @@ fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMe
     let titled = a > tagged.sent_start
         && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
             titles::PERSON.has(l)
+                || lt.is_some_and(|t| t.person.has(l) || (t.is_role(l) && !t.role.has(l)))
         });
     raw.push(RawMention {
         unit: *u,
@@ -309,7 +323,7 @@ fn normalize_space(s: &str) -> String {
 
 /// Names have a capital letter (or are in a script without case) and are
 /// not role words alone ("Prime Minister", "Secretary", "State").
-fn plausible_name(s: &str) -> bool {
+fn plausible_name(s: &str, lt: LangTitles) -> bool {
     let has_upper = s.chars().any(char::is_uppercase);
     let caseless = s
         .chars()
@@ -318,7 +332,7 @@ fn plausible_name(s: &str) -> bool {
         return false;
     }
     !s.split_whitespace()
-        .all(|w| is_role_word(w) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
+        .all(|w| is_role_word(w, lt) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
 }
 
 #[cfg(test)]
