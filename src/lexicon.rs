@@ -218,6 +218,20 @@ pub mod titles {
     static PL: Lang = lang!("../lexicon/entities/titles-pl.txt");
     static PT: Lang = lang!("../lexicon/entities/titles-pt.txt");
 
+    const FUNCTION: &str = include_str!("../lexicon/entities/function-words-lang.txt");
+    static FUNCTION_DE: Words = Words::tagged(FUNCTION, "de");
+    static FUNCTION_ES: Words = Words::tagged(FUNCTION, "es");
+
+    /// Closed-class words of a language ("Dabei", "Welche", "Cuál"): never a
+    /// name, nor the first word of one.
+    pub fn function_words(code: &str) -> Option<&'static Words> {
+        match code {
+            "de" => Some(&FUNCTION_DE),
+            "es" => Some(&FUNCTION_ES),
+            _ => None,
+        }
+    }
+
     /// The titles of a language code ("de"; English and unknown: none beyond [`ROLE`]).
     pub fn for_language(code: &str) -> Option<&'static Lang> {
         Some(match code {

@@ -87,6 +87,7 @@ pub fn extract(
     hidden: &[Vec<(u32, u32)>],
 ) -> (Vec<Entity>, Vec<MentionRef>) {
     let lt = titles::for_language(lang);
+    let fw = titles::function_words(lang);
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
@@ -116,7 +117,7 @@ pub fn extract(
                 tok: r.start + a..r.start + b,
                 ty,
             };
-            push_mentions(tagger, doc, tagged, lt, &mut raw);
+            push_mentions(tagger, doc, tagged, (lt, fw), &mut raw);
         }
     }
     // A repeat is not a second mention.
@@ -150,7 +151,7 @@ fn push_mentions(
     tagger: &Tagger,
     doc: &Doc,
     tagged: Tagged,
-    lt: LangTitles,
+    (lt, fw): (LangTitles, Option<&'static Words>),
     raw: &mut Vec<RawMention>,
 ) {
     let (u, si, ty) = (&tagged.unit, tagged.sent, tagged.ty);
@@ -158,7 +159,12 @@ fn push_mentions(
     let toks = &doc.toks[*u];
     let (mut a, mut b) = (tagged.tok.start, tagged.tok.end);
     // Titles inside a name and a leading "the" are not the name.
-    while a < b && is_title_word(&text[toks[a].start..toks[a].end], lt) {
+    // Nor a language's closed-class words ("Welche Chancen", "Cuál").
+    let function = |w: &str| fw.is_some_and(|f| with_lowercase(w, |l| f.has(l)));
+    while a < b
+        && (is_title_word(&text[toks[a].start..toks[a].end], lt)
+            || function(&text[toks[a].start..toks[a].end]))
+    {
         a += 1;
     }
     while b > a
