@@ -170,6 +170,7 @@ export function buildWww(pkg) {
   fs.writeFileSync(path.join(out, 'demo.js'), bundle('www/demo.js', 'esm'));
   fs.copyFileSync(path.join(root, 'tests', 'pages', 'example', 'seed.txt'), path.join(out, 'sample.txt'));
   fs.copyFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), path.join(out, 'messages.json'));
+  copyModels(path.join(out, 'model'));
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
   return out;
