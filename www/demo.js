@@ -70,7 +70,7 @@ async function run() {
   const lang = modelLanguage(report.language.code || '');
   if (lang && !report.language.entities && !isModelLoaded(lang)) {
     try {
-      const res = await fetch(new URL(`./model/ner-${lang}.bin`, import.meta.url));
+      const res = await fetch('./model/ner-' + lang + '.bin');
       if (res.ok) {
         registerModel(lang, new Uint8Array(await res.arrayBuffer()));
         report = analyze(page, { include_text: false });
