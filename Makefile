@@ -18,7 +18,7 @@ CLI := target/release/dossier
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: all setup setup-build build build-test cli run demo package corpus-check soak test test-native test-js test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch
+        eval-repeats eval-ner eval-langs eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch
 
 all: build
 
@@ -170,6 +170,11 @@ eval-ner: cli
 	  $(CLI) tag --lang $$l --conll "$(SHARED)/data/ner-multi/$$l/dev.tsv" > target/ner-$$l-dev.tagged && \
 	  python3 scripts/conlleval.py target/ner-$$l-dev.tagged --name "$$l dev ($$(du -k model/ner-$$l.bin | cut -f1) KB model)"; done
 
+## every entity on the German and Spanish real pages that is a dictionary word of the training data, for review by hand (needs ../shared/data/pages and ner-multi)
+eval-langs: cli
+	@test -d "$(SHARED)/data/pages" -a -d "$(SHARED)/data/ner-multi" || { echo "eval-langs needs $(SHARED)/data/pages and ner-multi (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	python3 scripts/common_nouns.py --pages "$(SHARED)/data/pages" --ner-multi "$(SHARED)/data/ner-multi" --cli $(CLI)
+
 ## entities per article on hand-labelled real pages (needs ../shared/data/pages)
 eval-entities: cli
 	@test -d "$(SHARED)/data/pages" || { echo "eval-entities needs $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
@@ -186,7 +191,7 @@ eval-facts: cli
 	@node scripts/peers_facts.mjs
 
 ## every evaluation above
-eval: eval-repeats eval-ner eval-entities eval-facts
+eval: eval-repeats eval-ner eval-langs eval-entities eval-facts
 
 # Every page of ../shared/data/pages with the extension in both browsers: no error of
 # Dossier's own, and the DOM after "Show all" equals the page without Dossier.

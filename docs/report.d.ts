@@ -185,7 +185,8 @@ source: string,
 declared: string, 
 /**
  * Whether entities and quotes were read: a language the tagger and
- * the quote finder know, or unknown (see [`Language::reads_entities`]).
+ * the quote finder know, or unknown (see [`Language::reads_entities`]),
+ * whose model was loaded (the pipeline clears it otherwise).
  */
 entities: boolean, 
 /**

@@ -51,6 +51,60 @@ export async function coreMemory() {
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
 
+// The entity models of languages other than English: model/ner-<lang>.bin in
+// the extension's own package (never the network), fetched the first time a
+// page in that language is analysed and handed to the core. The bytes stay
+// here too, so a fresh instance of the core (after a panic) gets them back
+// without another fetch. A model that fails to load leaves that language's
+// pages with the "not available" note, never another language's tagger.
+const modelBytes = new Map(); // lang -> Promise<Uint8Array | null>
+
+async function fetchModel(lang) {
+  try {
+    const res = await fetch(api.runtime.getURL(`model/ner-${lang}.bin`));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    console.warn(`Dossier: no entity model for ${lang}:`, e && e.message ? e.message : e);
+    return null;
+  }
+}
+
+/** Makes the core hold the model of `code`'s language; true when it does. */
+export async function ensureModel(code) {
+  const lang = core.modelLanguage(String(code || ''));
+  if (!lang) return false;
+  if (core.isModelLoaded(lang)) return true;
+  if (!modelBytes.has(lang)) modelBytes.set(lang, fetchModel(lang));
+  const bytes = await modelBytes.get(lang);
+  if (!bytes) return false;
+  if (core.isModelLoaded(lang)) return true;
+  try {
+    core.registerModel(lang, bytes);
+    return true;
+  } catch (e) {
+    console.warn(`Dossier: the entity model for ${lang} is not usable:`, e && e.message ? e.message : e);
+    modelBytes.set(lang, Promise.resolve(null));
+    return false;
+  }
+}
+
+/**
+ * The report of a page, with the entity model of its language: the declared
+ * language's model is loaded first; when the core finds the text in another
+ * language whose model is not loaded yet, that one is loaded and the page
+ * analysed again, so the report is what the CLI gives for the page.
+ */
+async function analyzeWithModels(page) {
+  await ensureModel(page.lang);
+  let report = analyzePage(core, page, analysis.options);
+  const lang = report.language && report.language.code;
+  if (lang && !report.language.entities && !core.isModelLoaded(lang) && (await ensureModel(lang))) {
+    report = analyzePage(core, page, analysis.options);
+  }
+  return report;
+}
+
 /**
  * How every page is analysed. The end-to-end tests' build
  * (extension/test/background.js) adds its own options here.
@@ -75,7 +129,7 @@ async function analyze(page) {
     // Packed both ways: a string and an array cross into the WASM and
     // out of it, where the page and the report as objects cost a call
     // across per field (a tenth of the analysis each, in V8).
-    const report = analyzePage(core, page, analysis.options);
+    const report = await analyzeWithModels(page);
     return { ok: true, report };
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.

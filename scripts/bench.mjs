@@ -133,7 +133,9 @@ export const BUDGETS = [
   // 600 KB until language identification (whatlang: 69 languages' trigram tables, +290 KB raw,
   // +82 KB gzipped, measured 2026-12-07) joined the core: issue 25 asks for it in the core.
   { key: 'wasm_gz_bytes', want: '≤ 700 KB (716,800 bytes)', ok: (r) => r.wasm_gz_bytes <= 700 * KB },
-  { key: 'extension_zip_bytes', want: '≤ 1 MB (1,048,576 bytes)', ok: (r) => r.extension_zip_bytes <= MB },
+  // 1 MB until the seven language models (model/ner-<lang>.bin, 316-568 KB each, fetched only
+  // for a page in that language) joined the package: issue 25 gives the whole zip 4 MB.
+  { key: 'extension_zip_bytes', want: '≤ 4 MB (4,194,304 bytes)', ok: (r) => r.extension_zip_bytes <= 4 * MB },
   // ---- issue 20, model load: the model file is read in place (docs/ner-model.md).
   { key: 'model_load_ms', want: '≤ 1 ms (tagger model load, the worse browser)', ok: (r) => r.model_load_ms <= 1 },
   // ---- end model load

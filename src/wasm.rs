@@ -26,6 +26,11 @@
 //!    each block's element (its place in the list) and the blocks' text
 //!    lengths: one coarse call, no per-block traffic, and no page text
 //!    shipped back.
+//!    Before it, the entity model of the page's language (its declared
+//!    `lang`) is fetched from the extension package, once, and handed over
+//!    with [`register_model`]; when the report names another language with
+//!    a model not yet loaded (`language.entities` false), that model is
+//!    loaded and the page analysed again, so the report is the CLI's.
 //! 5. The content script folds the repeats and draws the sidebar. Later
 //!    changes to the page repeat 2–5; the message then carries the last
 //!    signature of the blocks, and the background answers `same` without
@@ -197,6 +202,34 @@ fn read_result(c: Collector, url: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::analyze(&Page::from_text(text)))
+}
+
+/// Hands the core a language's entity model: the bytes of
+/// `model/ner-<lang>.bin` as the background fetches them from the
+/// extension's own package, the first time a page in that language is
+/// analysed. Every later analysis of a page in that language uses it; a bad
+/// file or a language without a model is an error, and such pages keep the
+/// "not available" note ([`crate::ner::registry::register_model`]).
+#[wasm_bindgen(js_name = registerModel)]
+pub fn register_model(lang: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    crate::ner::registry::register_model(lang, bytes)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// The language whose model file reads a page in `code` ("de" for
+/// "de-AT"), or `undefined` when there is none or it is English (compiled
+/// in): the file is `model/ner-<lang>.bin`.
+#[wasm_bindgen(js_name = modelLanguage)]
+pub fn model_language(code: &str) -> Option<String> {
+    crate::ner::registry::model_language(code)
+        .filter(|l| *l != "en")
+        .map(str::to_string)
+}
+
+/// Whether the model of `code`'s language is in the core (English always).
+#[wasm_bindgen(js_name = isModelLoaded)]
+pub fn is_model_loaded(code: &str) -> bool {
+    crate::ner::registry::is_loaded(code)
 }
 
 /// The version of the report schema this module produces.
