@@ -261,8 +261,8 @@ mention: Span, };
 
 export type Quote = { 
 /**
- * The quoted words, without the quote marks (parts broken by an
- * attribution joined with " … ").
+ * The quoted words of one quotation-mark span, without the marks (an
+ * utterance broken by its attribution is two quotes, one speaker).
  */
 text: string, 
 /**
@@ -274,6 +274,6 @@ speaker: number | null,
  */
 speaker_name: string | null, 
 /**
- * Where the (first part of the) quote is.
+ * Where the quote is.
  */
 mention: Span, };

@@ -237,13 +237,13 @@ pub struct Quantity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Quote {
-    /// The quoted words, without the quote marks (parts broken by an
-    /// attribution joined with " … ").
+    /// The quoted words of one quotation-mark span, without the marks (an
+    /// utterance broken by its attribution is two quotes, one speaker).
     pub text: String,
     /// Index into the report's `entities` of the speaker, if resolved.
     pub speaker: Option<usize>,
     /// The speaker's name as the article gives it, if any.
     pub speaker_name: Option<String>,
-    /// Where the (first part of the) quote is.
+    /// Where the quote is.
     pub mention: Span,
 }
