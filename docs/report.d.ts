@@ -115,6 +115,8 @@ end: number, };
 
 export type RepeatKind = "exact" | "near" | "partial" | "block" | "boilerplate" | "decorative";
 
+export type RepeatAction = "fold" | "mark";
+
 export type RepeatGroup = { 
 /**
  * What kind of repeat this is.
@@ -129,6 +131,10 @@ original: Array<number>,
  * Blocks holding the copy to fold (usually one; two when a copy is split).
  */
 copies: Array<number>, 
+/**
+ * `fold` the copy, or only `mark` it (a short line).
+ */
+action: RepeatAction, 
 /**
  * Share of the text the copy and its original have in common, 0–1.
  */

@@ -13,11 +13,14 @@ use crate::text::utf16_len;
 pub(super) const MARK_BELOW_WORDS: usize = 8;
 
 /// Words of a text, as the natural-repeats policy counts them: runs of
-/// letters or digits.
+/// letters or digits, and each character of a script written without
+/// spaces (Chinese, Japanese, Thai…: a paragraph is not one word).
 fn words(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric())
+    let unspaced = |c: char| matches!(c as u32, 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF);
+    s.split(|c: char| !c.is_alphanumeric() || unspaced(c))
         .filter(|w| !w.is_empty())
         .count()
+        + s.chars().filter(|&c| unspaced(c)).count()
 }
 
 /// Whether block `b` is the article's own text for [`keep_article_text`]:
@@ -138,6 +141,7 @@ mod tests {
     fn words_count_letters_and_digits() {
         assert_eq!(words("Photo: Jane Doe/Reuters"), 4);
         assert_eq!(words("Continue reading"), 2);
+        assert_eq!(words("柬埔寨人民党和救国党"), 10);
         assert_eq!(words("Posted: Nov 8, 2023 / 04:43 PM CST"), 8);
     }
 
