@@ -125,6 +125,9 @@ golden: cli
 eval-repeats: cli
 	@test -d "$(SHARED)/data/repeats-dev" || { echo "eval-repeats needs the benchmark at $(SHARED)/data/repeats-dev (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev"
+	@if test -d "$(SHARED)/data/repeats-dev-natural"; then echo "natural repeats (fold / mark / none), 179 real pages:"; \
+	  python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev-natural" --out target/repeats-natural-preds.json; fi
+	@test -d "$(SHARED)/data/pages" && SHARED="$(SHARED)" nice cargo test --release --features cli --locked --test corpus_repeats -- --ignored --nocapture 2>&1 | grep -E "article text folded|panicked|FAILED" || true
 
 # The entity taggers: English retrained from ../shared/data/ner and registry gazetteers into
 # model/ner.bin, then each language of NER_LANGS from ../shared/data/ner-multi/<lang>/train.tsv

@@ -93,7 +93,11 @@ fn folds(page: &Page, info: &ArticleInfo, repeats: &[RepeatGroup]) -> Folds {
         hidden: vec![Vec::new(); n],
         skipped: vec![false; n],
     };
-    for g in repeats {
+    // A marked repeat (a short line) is reported, not folded, and read.
+    for g in repeats
+        .iter()
+        .filter(|g| g.action == crate::report::RepeatAction::Fold)
+    {
         let whole = g.is_whole(page);
         let read = g
             .original

@@ -62,6 +62,8 @@ function buildRuns(report) {
   const whole = [];
   const parts = [];
   for (const g of report.repeats) {
+    // A marked repeat (a short line: a credit, "Continue reading") is reported, not folded.
+    if (g.action === 'mark') continue;
     for (let k = 0; k < g.copies.length; k++) {
       const c = g.copies[k];
       const span = g.spans[k];
