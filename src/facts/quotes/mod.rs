@@ -188,20 +188,7 @@ fn unit_quotes(
             continue;
         }
         if attr.is_none() && !short {
-            // A quote after an attributed one goes with the same speaker: in
-            // the same paragraph, or opening the next paragraph when that
-            // paragraph attributes nothing itself.
-            if let Some((lu, e, n)) = &last.said {
-                let unit_has_verb = toks.iter().any(|t| is_speech(&text[t.start..t.end]));
-                let opens = text[..sp.outer.start].trim().is_empty();
-                if *lu == u || (*lu + 1 == u && opens && !unit_has_verb) {
-                    attr = Some(Attribution {
-                        entity: *e,
-                        name: n.clone(),
-                        pronoun: None,
-                    });
-                }
-            }
+            attr = same_speaker_as_last(cx, &sp, last);
         }
         if attr.is_none() && !short {
             attr = previous_statement(
@@ -253,6 +240,21 @@ fn unit_quotes(
         }
         k += 1;
     }
+}
+
+/// A quote after an attributed one goes with the same speaker: in the same
+/// paragraph, or opening the next paragraph when that paragraph attributes
+/// nothing itself.
+fn same_speaker_as_last(cx: &Unit, sp: &QuoteSpan, last: &LastSpeaker) -> Option<Attribution> {
+    let (lu, e, n) = last.said.as_ref()?;
+    let (u, text) = (cx.u, cx.text);
+    let unit_has_verb = cx.toks.iter().any(|t| is_speech(&text[t.start..t.end]));
+    let opens = text[..sp.outer.start].trim().is_empty();
+    (*lu == u || (*lu + 1 == u && opens && !unit_has_verb)).then(|| Attribution {
+        entity: *e,
+        name: n.clone(),
+        pronoun: None,
+    })
 }
 
 /// The attribution of a quote from the words after it, else before it;
