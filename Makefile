@@ -17,8 +17,8 @@ CLI := target/release/dossier
 # of reach), its "no tests to run!" for the native-only test files, or the doc-tests again.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: all setup setup-build build build-test cli run demo package corpus-check test test-native test-js test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch bench-memory
+.PHONY: all setup setup-build build build-test cli run demo package corpus-check soak test test-native test-js test-wasm test-e2e lint fmt golden \
+        eval-repeats eval-ner eval-langs eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch bench-memory
 
 all: build
 
@@ -125,6 +125,9 @@ golden: cli
 eval-repeats: cli
 	@test -d "$(SHARED)/data/repeats-dev" || { echo "eval-repeats needs the benchmark at $(SHARED)/data/repeats-dev (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev"
+	@if test -d "$(SHARED)/data/repeats-dev-natural"; then echo "natural repeats (fold / mark / none), 179 real pages:"; \
+	  python3 scripts/eval_repeats.py --bench "$(SHARED)/data/repeats-dev-natural" --out target/repeats-natural-preds.json; fi
+	@test -d "$(SHARED)/data/pages" && SHARED="$(SHARED)" nice cargo test --release --features cli --locked --test corpus_repeats -- --ignored --nocapture 2>&1 | grep -E "article text folded|panicked|FAILED" || true
 
 # The entity taggers: English retrained from ../shared/data/ner and registry gazetteers into
 # model/ner.bin, then each language of NER_LANGS from ../shared/data/ner-multi/<lang>/train.tsv
@@ -170,6 +173,11 @@ eval-ner: cli
 	  $(CLI) tag --lang $$l --conll "$(SHARED)/data/ner-multi/$$l/dev.tsv" > target/ner-$$l-dev.tagged && \
 	  python3 scripts/conlleval.py target/ner-$$l-dev.tagged --name "$$l dev ($$(du -k model/ner-$$l.bin | cut -f1) KB model)"; done
 
+## every entity on the German and Spanish real pages that is a dictionary word of the training data, for review by hand (needs ../shared/data/pages and ner-multi)
+eval-langs: cli
+	@test -d "$(SHARED)/data/pages" -a -d "$(SHARED)/data/ner-multi" || { echo "eval-langs needs $(SHARED)/data/pages and ner-multi (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	python3 scripts/common_nouns.py --pages "$(SHARED)/data/pages" --ner-multi "$(SHARED)/data/ner-multi" --cli $(CLI)
+
 ## entities per article on hand-labelled real pages (needs ../shared/data/pages)
 eval-entities: cli
 	@test -d "$(SHARED)/data/pages" || { echo "eval-entities needs $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
@@ -186,14 +194,28 @@ eval-facts: cli
 	@node scripts/peers_facts.mjs
 
 ## every evaluation above
-eval: eval-repeats eval-ner eval-entities eval-facts
+eval: eval-repeats eval-ner eval-langs eval-entities eval-facts
 
 # Every page of ../shared/data/pages with the extension in both browsers: no error of
 # Dossier's own, and the DOM after "Show all" equals the page without Dossier.
+# SCRIPTS=on: with the pages' own scripts running (every request but 127.0.0.1's refused and
+# counted), each page checked once it settles: placeholders, no double fold, "Show all" gives
+# back the settled DOM, a fresh analysis folds the same (tests/e2e/live-check.mjs).
 # Slow (a page load per page and browser, twice): not part of make test.
-## every real page with the extension in both browsers (about an hour; needs ../shared/data/pages)
+SCRIPTS ?= off
+## every real page with the extension in both browsers (SCRIPTS=on: with their own scripts; needs ../shared/data/pages)
 corpus-check: setup build build-test
-	node scripts/corpus-check.mjs --pages "$(SHARED)/data/pages"
+	node scripts/corpus-check.mjs --pages "$(SHARED)/data/pages" --scripts $(SCRIPTS)
+
+# One browser session per browser reads 1,000 pages (the corpus three times and the hostile
+# pages, page scripts on, no request leaves the machine), the sidebar opened on every tenth:
+# no error, the background's memory flat after warm-up, still answering at the end.
+# Long (tens of minutes per browser): not part of make test. SOAK_PAGES to change the count.
+SOAK_PAGES ?= 1000
+## one long reading session per browser: 1,000 pages, errors and memory (needs ../shared/data/pages)
+soak: setup build build-test
+	@test -d "$(SHARED)/data/pages" || { echo "make soak needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	SHARED="$(SHARED)" node scripts/soak.mjs --pages $(SOAK_PAGES)
 
 ## remove target/ and dist/
 clean:

@@ -115,6 +115,8 @@ end: number, };
 
 export type RepeatKind = "exact" | "near" | "partial" | "block" | "boilerplate" | "decorative";
 
+export type RepeatAction = "fold" | "mark";
+
 export type RepeatGroup = { 
 /**
  * What kind of repeat this is.
@@ -129,6 +131,10 @@ original: Array<number>,
  * Blocks holding the copy to fold (usually one; two when a copy is split).
  */
 copies: Array<number>, 
+/**
+ * `fold` the copy, or only `mark` it (a short line).
+ */
+action: RepeatAction, 
 /**
  * Share of the text the copy and its original have in common, 0–1.
  */
@@ -185,7 +191,8 @@ source: string,
 declared: string, 
 /**
  * Whether entities and quotes were read: a language the tagger and
- * the quote finder know, or unknown (see [`Language::reads_entities`]).
+ * the quote finder know, or unknown (see [`Language::reads_entities`]),
+ * whose model was loaded (the pipeline clears it otherwise).
  */
 entities: boolean, 
 /**
@@ -261,8 +268,8 @@ mention: Span, };
 
 export type Quote = { 
 /**
- * The quoted words, without the quote marks (parts broken by an
- * attribution joined with " … ").
+ * The quoted words of one quotation-mark span, without the marks (an
+ * utterance broken by its attribution is two quotes, one speaker).
  */
 text: string, 
 /**
@@ -274,6 +281,6 @@ speaker: number | null,
  */
 speaker_name: string | null, 
 /**
- * Where the (first part of the) quote is.
+ * Where the quote is.
  */
 mention: Span, };

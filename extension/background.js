@@ -7,7 +7,7 @@ import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
 import './settings-watch.js';
 import { analyzePage } from './pack.js';
-import { MAX_BLOCKS, signature } from './content/collect.js';
+import { MAX_BLOCKS, blockVisible, signature, textShape } from './content/collect.js';
 import { memoryStore, memoryHandlers } from './memory.js';
 
 const api = globalThis.browser || globalThis.chrome;
@@ -31,9 +31,80 @@ function loadCore() {
   }
   return ready;
 }
+/**
+ * Forgets the instantiated core: the next message loads it again from the
+ * package (fetch, compile, instantiate; the model on the first analysis), as
+ * after a restart of the background. (The tests' build's cold start; the
+ * shipped glue cannot forget, so there it only re-awaits the same instance.)
+ */
+export function dropCore() {
+  ready = null;
+  if (typeof core.__dossier_forget === 'function') core.__dossier_forget();
+}
+
+/** The core's WebAssembly memory (`WebAssembly.Memory`), loading the core if need be. */
+export async function coreMemory() {
+  const exports = await loadCore();
+  return exports.memory;
+}
+
 // NOTE: no top-level await in a module service worker: start loading now,
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
+
+// The entity models of languages other than English: model/ner-<lang>.bin in
+// the extension's own package (never the network), fetched the first time a
+// page in that language is analysed and handed to the core. The bytes stay
+// here too, so a fresh instance of the core (after a panic) gets them back
+// without another fetch. A model that fails to load leaves that language's
+// pages with the "not available" note, never another language's tagger.
+const modelBytes = new Map(); // lang -> Promise<Uint8Array | null>
+
+async function fetchModel(lang) {
+  try {
+    const res = await fetch(api.runtime.getURL(`model/ner-${lang}.bin`));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    console.warn(`Dossier: no entity model for ${lang}:`, e && e.message ? e.message : e);
+    return null;
+  }
+}
+
+/** Makes the core hold the model of `code`'s language; true when it does. */
+export async function ensureModel(code) {
+  const lang = core.modelLanguage(String(code || ''));
+  if (!lang) return false;
+  if (core.isModelLoaded(lang)) return true;
+  if (!modelBytes.has(lang)) modelBytes.set(lang, fetchModel(lang));
+  const bytes = await modelBytes.get(lang);
+  if (!bytes) return false;
+  if (core.isModelLoaded(lang)) return true;
+  try {
+    core.registerModel(lang, bytes);
+    return true;
+  } catch (e) {
+    console.warn(`Dossier: the entity model for ${lang} is not usable:`, e && e.message ? e.message : e);
+    modelBytes.set(lang, Promise.resolve(null));
+    return false;
+  }
+}
+
+/**
+ * The report of a page, with the entity model of its language: the declared
+ * language's model is loaded first; when the core finds the text in another
+ * language whose model is not loaded yet, that one is loaded and the page
+ * analysed again, so the report is what the CLI gives for the page.
+ */
+async function analyzeWithModels(page) {
+  await ensureModel(page.lang);
+  let report = analyzePage(core, page, analysis.options);
+  const lang = report.language && report.language.code;
+  if (lang && !report.language.entities && !core.isModelLoaded(lang) && (await ensureModel(lang))) {
+    report = analyzePage(core, page, analysis.options);
+  }
+  return report;
+}
 
 /**
  * How every page is analysed. The end-to-end tests' build
@@ -59,7 +130,7 @@ async function analyze(page) {
     // Packed both ways: a string and an array cross into the WASM and
     // out of it, where the page and the report as objects cost a call
     // across per field (a tenth of the analysis each, in V8).
-    const report = analyzePage(core, page, analysis.options);
+    const report = await analyzeWithModels(page);
     return { ok: true, report };
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.
@@ -75,30 +146,37 @@ async function analyze(page) {
   }
 }
 
-// Per tab, the page cs:read found, until cs:analyzeRead brings the
-// visibility of its blocks (only the tab's content script can compute it).
-const readPages = new Map();
-let lastToken = 0;
-
 /**
- * Finds a page's blocks (the core's one collection rule, src/collect.rs) in
- * what the content script read: its serialization (`html`, or `bytes` of
- * UTF-8), or a walk of its DOM (`walk`: `{text, nums}`). Keeps the page
- * until cs:analyzeRead brings the visibility of its blocks.
+ * One page load, one message (`cs:analyze`): finds the page's blocks (the
+ * core's one collection rule, src/collect.rs) in what the content script
+ * read, its serialization (`html`, or `bytes` of UTF-8) or a walk of its DOM
+ * (`walk`: `{text, nums}`), takes each block's visibility from `vis` (the
+ * content script's verdict on every element it listed, read in the same
+ * pass), and analyses the page. The answer: `{unread}` when the page could
+ * not be read so (the content script walks the DOM then); `{same}` when the
+ * blocks are those of `since` (a rescan that found nothing new); `{empty}`;
+ * else the analysis (`analyzed`: `{ok, report}` or `{ok: false, error}`)
+ * with each block's element (`at`: its place in the content script's list)
+ * and what folding needs of the blocks' text (`lens`, `blank`), never the
+ * text itself.
  */
-async function readPage(msg, tabId) {
+export const memory = memoryStore(core);
+
+async function analyzeRead(msg, sender = {}) {
   await loadCore();
   const url = String(msg.url || '');
   let read;
+  let count;
   try {
     if (msg.walk) {
       const w = msg.walk;
-      if (typeof w.text !== 'string' || !Array.isArray(w.nums)) return { ok: false };
+      if (typeof w.text !== 'string' || !Array.isArray(w.nums)) return { ok: false, unread: true };
       read = core.readPacked(w.text, Uint32Array.from(w.nums), url, MAX_BLOCKS);
     } else {
       const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
-      if (typeof html !== 'string' || !Number.isInteger(msg.count) || msg.count < 0) return { ok: false };
-      read = core.readSerialized(html, !!msg.noscriptRaw, msg.count, url, MAX_BLOCKS);
+      if (typeof html !== 'string' || !Number.isInteger(msg.count) || msg.count < 0) return { ok: false, unread: true };
+      count = msg.count;
+      read = core.readSerialized(html, !!msg.noscriptRaw, count, url, MAX_BLOCKS);
     }
   } catch (e) {
     console.error('Dossier: could not read the page:', e);
@@ -106,45 +184,42 @@ async function readPage(msg, tabId) {
     if (e instanceof WebAssembly.RuntimeError) core.__dossier_reinstantiate();
     read = null;
   }
-  readPages.delete(tabId);
   // Not a serialization of that DOM: the content script walks the DOM then.
-  if (!read) return { ok: false };
-  const token = ++lastToken;
-  if (read.blocks.length) readPages.set(tabId, { token, page: read.page });
-  return { ok: true, token, blocks: read.blocks, signature: signature(read.page) };
-}
-
-export const memory = memoryStore(core);
-
-async function analyzeRead(msg, tabId, sender = {}) {
-  const entry = readPages.get(tabId);
-  // Gone with a restart of the background, or overtaken by a newer read.
-  if (!entry || entry.token !== msg.token) return { ok: false, expired: true };
-  readPages.delete(tabId);
-  const page = entry.page;
-  const visible = msg.visible;
-  if (!Array.isArray(visible) || visible.length !== page.blocks.length) return { ok: false, error: 'bad visibility list' };
-  page.blocks.forEach((b, k) => {
-    b.visible = visible[k] === true;
+  if (!read) return { ok: false, unread: true };
+  const { page, blocks } = read;
+  const sig = signature(page);
+  if (msg.since && msg.since === sig) return { ok: true, same: true, signature: sig };
+  if (!blocks.length) return { ok: true, empty: true, signature: sig };
+  const vis = msg.vis;
+  if (typeof vis !== 'string' || (count !== undefined && vis.length !== count) || blocks.some((b) => !(b.i < vis.length))) {
+    return { ok: false, unread: true };
+  }
+  const attrHidden = !!msg.attrHidden;
+  blocks.forEach((b, k) => {
+    page.blocks[k].visible = blockVisible(b, vis, attrHidden);
   });
   const res = await analyze(page);
-  // The content script needs the blocks' text (folds, sidebar): it never read it.
-  if (res.ok) res.texts = page.blocks.map((b) => b.text);
-  // "Already read" (extension/memory.js): folds and remembers.
-  if (res.ok) await memory.afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) }).catch((e) => console.warn('Dossier: memory:', e));
+  res.analyzed = true;
+  res.signature = sig;
+  if (res.ok) {
+    res.at = blocks.map((b) => b.i);
+    Object.assign(res, textShape(page.blocks.map((b) => b.text)));
+    // "Already read" (extension/memory.js): folds and remembers.
+    await memory
+      .afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) })
+      .catch((e) => console.warn('Dossier: memory:', e));
+  }
   return res;
 }
 
-// A closed tab's read page would otherwise stay for the browser's lifetime.
-api.tabs.onRemoved.addListener((tabId) => {
-  readPages.delete(tabId);
-});
-
-function setBadge(tabId, folded, state) {
+/** Sets the tab's badge; resolves when it is set. */
+async function setBadge(tabId, folded, state) {
   if (tabId == null) return;
   const text = state === 'error' ? '!' : folded > 0 ? String(folded) : '';
-  api.action.setBadgeText({ tabId, text }).catch(() => {});
-  api.action.setBadgeBackgroundColor({ tabId, color: state === 'error' ? '#b3261e' : '#44474f' }).catch(() => {});
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text }).catch(() => {}),
+    api.action.setBadgeBackgroundColor({ tabId, color: state === 'error' ? '#b3261e' : '#44474f' }).catch(() => {}),
+  ]);
 }
 
 async function setSiteDisabled(host, disabled) {
@@ -164,11 +239,10 @@ async function setSiteDisabled(host, disabled) {
 
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
-  'cs:read': (msg, sender) => readPage(msg, sender.tab && sender.tab.id),
-  'cs:analyzeRead': (msg, sender) => analyzeRead(msg, sender.tab && sender.tab.id, sender),
+  'cs:analyze': (msg, sender) => analyzeRead(msg, sender),
   'cs:settings': async () => ({ settings: await loadSettings() }),
   'cs:state': async (msg, sender) => {
-    setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
+    await setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
     return { ok: true };
   },
   'cs:openOptions': async () => {

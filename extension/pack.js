@@ -53,7 +53,7 @@ export function pack(page) {
 }
 
 /** Layout version of a packed report: the first number. */
-const PACKED_REPORT_VERSION = 3;
+const PACKED_REPORT_VERSION = 4;
 
 /**
  * The report object from `core.analyzePackedRaw`'s `[text, nums, floats]`
@@ -103,6 +103,7 @@ export function unpackReport([text, nums, floats]) {
     kind: atom(),
     original: list(),
     copies: list(),
+    action: atom(),
     similarity: floats[f++],
     spans: times(span),
   }));

@@ -11,6 +11,9 @@
 //          --pages N (first N corpus pages only, for a quick look; --check never reuses such results)
 //          --reuse-native (take target/bench/native.json instead of running the native bench)
 //          --report (print the table and BENCH line of the last results again)
+//          --reader (parts 1–3 of issue 20 only: the extension in both browsers, no native, batch,
+//                    core, peers or scaling; a quick look, never reused by --check)
+//          --mem-analyses N (the memory run's analyses, default 1000)
 //
 // Needs the real pages in $SHARED/data/pages (SHARED defaults to ../shared, as in the Makefile),
 // a build (`make build`: target/pkg, dist/chrome, dist/firefox, target/release/dossier), and the
@@ -19,7 +22,9 @@
 //   2. browser core: the shipped WASM on the same pages' Page JSON (`dossier blocks`), both browsers
 //   3. peers in the same page and run: Readability.parse() on the HTML, compromise on the article text
 //   4. scaling: synthetic 10 KB…10 MB pages of real text, time and WASM memory, log-log slope
-//   5. content script: status.timings of the built extension on a sample of the pages, both browsers
+//   5. content script: status.timings of the built extension on a sample of the pages, both browsers:
+//      main-thread time against its floor (one outerHTML read), time to fold cold and warm, and the
+//      background's memory over 1,000 analyses (scripts/bench/reader.mjs; issue 20 parts 1–3)
 //   6. size: the .wasm raw and gzipped, the packed extension (zip of dist/chrome)
 //   7. batch: `dossier analyze --jsonl` on one core and on every core, and trafilatura on one core,
 //      over the same pages (scripts/bench_batch.py; installs trafilatura into target/bench/venv)
@@ -31,6 +36,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench/server.mjs';
 import { zipDir } from './bench/zip.mjs';
+import { readerVisits, backgroundMemory, summarizeReader } from './bench/reader.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'target', 'bench');
@@ -48,19 +54,91 @@ const SIZES = [10 * KB, 100 * KB, MB, 10 * MB];
 /** The 10 MB page is not run when 10 × the 1 MB time exceeds this (it would take minutes; the budget is 1 s). */
 const MAX_PREDICTED_MS = 30000;
 
+// ---------------------------------------------------------------- issue 20 parts 1–3 (the reader)
+// Kept in one block: the keys and budgets of scripts/bench/reader.mjs's measurements.
+
+/** The BENCH line's keys of parts 1–3 (the worse browser unless the key names one). */
+const READER_KEYS = ['main_thread_ratio', 'main_thread_ms_chromium', 'main_thread_ms_firefox', 'main_thread_p95_ms',
+  'fold_warm_ms', 'fold_cold_ms', 'bg_mem_mb_peak', 'bg_mem_mb_after_1000'];
+
+const READER_BUDGETS = [
+  { key: 'main_thread_ratio', want: '≤ 2 (content script main-thread time ÷ one outerHTML read, median page, both browsers)', ok: (r) => r.main_thread_ratio <= 2 },
+  { key: 'main_thread_ms_chromium', want: '≤ 4 ms median main-thread time in Chromium', ok: (r) => r.main_thread_ms_chromium <= 4 },
+  { key: 'main_thread_ms_firefox', want: '≤ 4 ms median main-thread time in Firefox', ok: (r) => r.main_thread_ms_firefox <= 4 },
+  { key: 'main_thread_p95_ms', want: '≤ 10 ms p95 main-thread time (the worse browser)', ok: (r) => r.main_thread_p95_ms <= 10 },
+  { key: 'fold_warm_ms', want: '≤ 16 ms document_idle to folds and badge, background warm (median page, the worse browser)', ok: (r) => r.fold_warm_ms <= 16 },
+  { key: 'fold_cold_ms', want: '≤ 40 ms document_idle to folds and badge, core started cold (median page, the worse browser)', ok: (r) => r.fold_cold_ms <= 40 },
+  { key: 'bg_mem_mb_peak', want: '≤ 64 MB background memory high-water over 1,000 analyses (WASM + JS heap where measured)', ok: (r) => r.bg_mem_mb_peak <= 64 },
+  { key: 'bg_mem_flat', want: 'WASM memory does not grow over the second half of the 1,000 analyses (MB grown)', ok: (r) => r.bg_mem_flat <= 0 },
+];
+
+/** The summary's keys of parts 1–3 from each browser's summarizeReader(). */
+function readerSummary(per) {
+  const rd = Object.entries(per).filter(([, s]) => s.reader).map(([b, s]) => [b, s.reader]);
+  const worst = (f) => (rd.length ? Math.max(...rd.map(([, r]) => f(r))) : NaN);
+  const of = (b, f) => {
+    const r = rd.find(([x]) => x === b);
+    return r ? f(r[1]) : NaN;
+  };
+  return {
+    main_thread_ratio: worst((r) => r.ratio_median),
+    main_thread_ms_chromium: of('chromium', (r) => r.main_ms),
+    main_thread_ms_firefox: of('firefox', (r) => r.main_ms),
+    main_thread_p95_ms: worst((r) => r.main_p95_ms),
+    fold_warm_ms: worst((r) => r.fold_warm_ms),
+    fold_cold_ms: worst((r) => r.fold_cold_ms),
+    bg_mem_mb_peak: worst((r) => (r.mem ? r.mem.peak_mb : NaN)),
+    bg_mem_mb_after_1000: worst((r) => (r.mem ? r.mem.after_mb : NaN)),
+    bg_mem_flat: worst((r) => (r.mem ? r.mem.wasm_second_half_growth_mb : NaN)),
+  };
+}
+
+/** The table of parts 1–3, per browser. */
+function readerTable(R) {
+  const L = [];
+  const B = Object.keys(R.browsers).filter((b) => R.browsers[b].reader);
+  if (!B.length) return '';
+  const row = (...c) => L.push(`| ${c.join(' | ')} |`);
+  const per = (label, f) => row(label, ...B.map((b) => f(R.browsers[b].reader)));
+  L.push('What the reader feels (the loaded extension, tests\' build; scripts/bench/reader.mjs; medians over the sampled corpus pages)');
+  row('measure', ...B);
+  row('---', ...B.map(() => '---'));
+  per('pages timed (warm) / sampled', (s) => `${s.pages} / ${s.sampled}${s.errors.length ? ` (${s.errors.length} errors)` : ''}`);
+  per('content script main thread, median / p95', (s) => `${fmtMs(s.main_ms)} / ${fmtMs(s.main_p95_ms)} ms`);
+  per('of which collect (read + visibility) / post / fold', (s) => `${fmtMs(s.collect_ms)} / ${fmtMs(s.post_ms)} / ${fmtMs(s.fold_ms)} ms`);
+  per('floor: one outerHTML read after the page settled, median / p95', (s) => `${fmtMs(s.floor_ms)} / ${fmtMs(s.floor_p95_ms)} ms`);
+  per('our own first outerHTML read + element list, in place (median)', (s) => `${fmtMs(s.read_ms)} ms`);
+  per('main thread ÷ floor, median page (ratio of medians)', (s) => `${s.ratio_median.toFixed(2)}× (${s.ratio_of_medians.toFixed(2)}×)`);
+  per('the one round trip to the background (not main thread)', (s) => `${fmtMs(s.round_trip_ms)} ms`);
+  per('time to fold, warm: median / p95', (s) => `${fmtMs(s.fold_warm_ms)} / ${fmtMs(s.fold_warm_p95_ms)} ms`);
+  per('time to fold, cold core: median / p95', (s) => `${fmtMs(s.fold_cold_ms)} / ${fmtMs(s.fold_cold_p95_ms)} ms (${s.fold_cold_pages} pages)`);
+  per('background memory over analyses', (s) => (s.mem ? `${s.mem.analyses} analysed, ${s.mem.skipped} skipped (size cap), ${s.mem.failed} not read (failed, or not a serialization of its DOM)` : 'not run'));
+  per('background memory peak / after the last (WASM + JS heap)', (s) => (s.mem ? `${s.mem.peak_mb.toFixed(1)} / ${s.mem.after_mb.toFixed(1)} MB` : ''));
+  per('of which WASM memory, peak / after', (s) => (s.mem ? `${s.mem.wasm_peak_mb.toFixed(1)} / ${s.mem.wasm_after_mb.toFixed(1)} MB (grew ${s.mem.wasm_second_half_growth_mb.toFixed(1)} MB in the second half)` : ''));
+  per('of which JS heap, peak / after', (s) => (s.mem && s.mem.js_measured ? `${s.mem.js_peak_mb.toFixed(1)} / ${s.mem.js_after_mb.toFixed(1)} MB` : 'not measured (no API in this browser)'));
+  return L.join('\n');
+}
+
 /** The budgets of the issue "Performance and size". Each `ok` says when the budget holds. */
 export const BUDGETS = [
-  { key: 'ratio_readability', want: '≥ 20 (our analysis at least 20× faster than Readability.parse, both browsers)', ok: (r) => r.ratio_readability >= 20 },
-  { key: 'ratio_compromise', want: '≥ 20 (at least 20× faster than compromise people/places/organizations, both browsers)', ok: (r) => r.ratio_compromise >= 20 },
-  { key: 'mb1_ms', want: '< 100 ms (1 MB page in the browser)', ok: (r) => r.mb1_ms < 100 },
+  // Readability and compromise are reported, not budgeted (issue 20: our whole analysis is already
+  // a fraction of what a reader can feel); the 1 MB page is budgeted as linear scaling.
+  { key: 'mb1_ms', want: '≤ 300 ms (1 MB page in the browser)', ok: (r) => r.mb1_ms <= 300 },
+  { key: 'scaling_slope', want: '≤ 1.15 (time linear in the page\'s size: log-log slope, 10 KB to 1 MB or more, both browsers)', ok: (r) => r.scaling_slope <= 1.15 },
   { key: 'mb10_ms', want: '≤ 1000 ms, or skipped by the background (10 MB page)', ok: (r) => r.mb10_ms <= 1000 || r.mb10_skipped === true },
   { key: 'ratio_trafilatura', want: '≥ 10 (the CLI in batch at least 10× trafilatura\'s pages per second per core)', ok: (r) => r.ratio_trafilatura >= 10 },
   { key: 'content_script_ms', want: '< 8 ms median main-thread time (both browsers)', ok: (r) => r.content_script_ms < 8 },
+  ...READER_BUDGETS,
   { key: 'wasm_bytes', want: '≤ 1.5 MB (1,572,864 bytes)', ok: (r) => r.wasm_bytes <= 1.5 * MB },
   // 600 KB until language identification (whatlang: 69 languages' trigram tables, +290 KB raw,
   // +82 KB gzipped, measured 2026-12-07) joined the core: issue 25 asks for it in the core.
   { key: 'wasm_gz_bytes', want: '≤ 700 KB (716,800 bytes)', ok: (r) => r.wasm_gz_bytes <= 700 * KB },
-  { key: 'extension_zip_bytes', want: '≤ 1 MB (1,048,576 bytes)', ok: (r) => r.extension_zip_bytes <= MB },
+  // 1 MB until the seven language models (model/ner-<lang>.bin, 316-568 KB each, fetched only
+  // for a page in that language) joined the package: issue 25 gives the whole zip 4 MB.
+  { key: 'extension_zip_bytes', want: '≤ 4 MB (4,194,304 bytes)', ok: (r) => r.extension_zip_bytes <= 4 * MB },
+  // ---- issue 20, model load: the model file is read in place (docs/ner-model.md).
+  { key: 'model_load_ms', want: '≤ 1 ms (tagger model load, the worse browser)', ok: (r) => r.model_load_ms <= 1 },
+  // ---- end model load
 ];
 
 const args = process.argv.slice(2);
@@ -69,6 +147,8 @@ const opt = (name, dflt) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
 };
 const log = (...a) => console.error('[bench]', ...a);
+/** --reader: issue 20 parts 1–3 alone (the extension in the browsers; no native, batch, core, peers, scaling). */
+const READER_ONLY = args.includes('--reader');
 
 // ---------------------------------------------------------------- statistics
 
@@ -258,7 +338,6 @@ function batchThroughput() {
 
 async function inBrowser(name, server, list, csSample) {
   const { launch } = await import('../tests/e2e/browsers.mjs');
-  const { settled } = await import('../tests/e2e/helpers.mjs');
   // The tests' build: the same content script, and the hooks that say when a tab is done.
   const ext = path.join(root, 'dist', name === 'chromium' ? 'chrome-test' : 'firefox-test');
   const t0 = Date.now();
@@ -266,6 +345,25 @@ async function inBrowser(name, server, list, csSample) {
   const res = { browser: name };
   try {
     if (b.driver) await b.driver.manage().setTimeouts({ script: 30 * 60 * 1000 });
+    if (!READER_ONLY) await browserCore(b, name, server, list, res);
+    // 5. The content script in the loaded extension, on real pages: each page with the core
+    // started cold, then warm; then the background's memory over 1,000 analyses
+    // (scripts/bench/reader.mjs, issue 20 parts 1–3).
+    res.reader = await readerVisits(b, server, csSample, log);
+    res.contentScript = res.reader.map((r) => ({ src: r.src, ...r.warm }));
+    const urls = list.map((p) => `${server.base}/src/${p.src}`);
+    // --mem-analyses 0 leaves the memory run out.
+    res.memory = await backgroundMemory(b, urls, log, { total: Number(opt('--mem-analyses', '1000')) });
+  } finally {
+    await b.close();
+  }
+  log(`${name}: done in ${((Date.now() - t0) / 1e3).toFixed(0)} s`);
+  return res;
+}
+
+/** Parts 2–4 in the bench page (no extension involved): the core, the peers, scaling. */
+async function browserCore(b, name, server, list, res) {
+  {
     const tab = await b.open(`${server.base}/bench/`);
     const call = async (fn, ...a) => tab.eval(fn, ...a);
     for (let i = 0; i < 100 && !(await call(() => globalThis.benchReady === true)); i++) await new Promise((r) => setTimeout(r, 100));
@@ -306,37 +404,12 @@ async function inBrowser(name, server, list, csSample) {
       }
     }
     await tab.close();
-
-    // 5. The content script in the loaded extension, on real pages.
-    res.contentScript = [];
-    const t5 = Date.now();
-    for (const src of csSample) {
-      const row = { src };
-      let page;
-      try {
-        page = await b.open(`${server.base}/site/${src}/`);
-        const st = await settled(b, page);
-        row.state = st.state;
-        const id = await page.id();
-        const status = name === 'chromium'
-          ? await b.ext((tabId) => chrome.tabs.sendMessage(tabId, { type: 'popup:status' }), id)
-          : await b.ext((tabId) => browser.tabs.sendMessage(tabId, { type: 'popup:status' }), id);
-        row.timings = (status && status.timings) || {};
-      } catch (e) {
-        row.error = String(e && e.message ? e.message : e).split('\n')[0];
-      }
-      if (page) await page.close().catch(() => {});
-      res.contentScript.push(row);
-    }
-    log(`${name}: content script on ${csSample.length} pages in ${((Date.now() - t5) / 1e3).toFixed(1)} s`);
-  } finally {
-    await b.close();
   }
-  log(`${name}: done in ${((Date.now() - t0) / 1e3).toFixed(0)} s`);
-  return res;
 }
 
 function summarizeBrowser(r, list) {
+  const reader = summarizeReader(r.reader || [], r.memory);
+  if (READER_ONLY) return { reader };
   const ours = r.core.map((x) => x.ms);
   const read = r.readability.map((x) => x.ms);
   const dom = r.readability.map((x) => x.dom_ms);
@@ -394,6 +467,7 @@ function summarizeBrowser(r, list) {
       fold_ms: csKey('fold'),
       analyze_roundtrip_ms: csKey('analyze'),
     },
+    reader,
   };
 }
 
@@ -499,6 +573,8 @@ function table(R) {
   per('collect / post the page / fold', (s) => `${fmtMs(s.content_script.collect_ms)} / ${fmtMs(s.content_script.post_ms)} / ${fmtMs(s.content_script.fold_ms)} ms`);
   per('analyze round trip (not main thread)', (s) => `${fmtMs(s.content_script.analyze_roundtrip_ms)} ms`);
   L.push('');
+  L.push(readerTable(R));
+  L.push('');
   L.push('Size');
   row('measure', 'value');
   row('---', '---');
@@ -511,7 +587,11 @@ function table(R) {
 
 function benchLine(s) {
   const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes',
-    'cli_pages_per_s_core', 'ratio_trafilatura'].filter((k) => k in s);
+    'cli_pages_per_s_core', 'ratio_trafilatura',
+    'model_load_ms', // issue 20, model load
+  ].filter((k) => k in s);
+  // Issue 20 parts 1–3 (the reader): their own block.
+  keys.push(...READER_KEYS.filter((k) => k in s));
   return 'BENCH ' + keys.map((k) => `${k}=${Number.isInteger(s[k]) ? s[k] : r3(s[k])}`).join(' ');
 }
 
@@ -547,6 +627,7 @@ async function measure() {
   const csSample = [];
   for (let i = 0; i < csN && Math.floor(i * step) < pages.length; i++) csSample.push(pages[Math.floor(i * step)]);
 
+  if (READER_ONLY) return measureReader(t0, browsers, pages, csSample);
   // --reuse-native: the last native results (for working on the browser half only).
   const nat = args.includes('--reuse-native') && fs.existsSync(path.join(OUT, 'native.json'))
     ? JSON.parse(fs.readFileSync(path.join(OUT, 'native.json'), 'utf8'))
@@ -593,6 +674,14 @@ async function measure() {
     // The CLI in batch, one core, against trafilatura in the same run.
     cli_pages_per_s_core: batch.cli_pages_per_s_core,
     ratio_trafilatura: batch.ratio_trafilatura,
+    // Linear scaling: the steepest log-log slope, either variant, either browser.
+    scaling_slope: Math.max(...Object.values(per).flatMap((s) => [s.slope_unique, s.slope_repeats])),
+    // Issue 20 parts 1–3 (scripts/bench/reader.mjs).
+    ...readerSummary(per),
+    // ---- issue 20, model load (in-place model file): the worse browser's first load of the
+    // embedded model in a freshly instantiated tagger module (tests/bench/bench.js `tagger`).
+    model_load_ms: Math.max(...Object.values(per).map((s) => s.tagger.load_ms)),
+    // ---- end model load
   };
   const R = {
     version: (/^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8')) || [])[1],
@@ -615,6 +704,27 @@ async function measure() {
   console.log(table(R));
   console.log('');
   console.log(`(results: ${path.relative(root, RESULTS)}; ${R.wall_s} s)`);
+  console.log(benchLine(summary));
+  return R;
+}
+
+/** --reader: parts 1–3 only; its results go to target/bench/reader.json (never --check's). */
+async function measureReader(t0, browsers, pages, csSample) {
+  const list = pages.map((src) => ({ src }));
+  const server = await startBenchServer({ root, pagesDir: PAGES_DIR });
+  const raw = {};
+  try {
+    for (const b of browsers) raw[b] = await inBrowser(b, server, list, csSample);
+  } finally {
+    await server.close();
+  }
+  const per = Object.fromEntries(Object.entries(raw).map(([b, r]) => [b, summarizeBrowser(r, list)]));
+  const summary = readerSummary(per);
+  const R = { date: new Date().toISOString(), pages: pages.length, sampled: csSample.length, partial: true, browsers: per, summary, wall_s: Math.round((Date.now() - t0) / 1e3), raw };
+  fs.writeFileSync(path.join(OUT, 'reader.json'), JSON.stringify(R, null, 1));
+  console.log(readerTable(R));
+  console.log('');
+  console.log(`(results: ${path.relative(root, path.join(OUT, 'reader.json'))}; ${R.wall_s} s)`);
   console.log(benchLine(summary));
   return R;
 }

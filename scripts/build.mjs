@@ -11,7 +11,8 @@
 //   1. cargo build --release --target wasm32-unknown-unknown --lib
 //   2. wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/release/dossier.wasm
 //   3. wasm-opt (npm binaryen) -O3 with the features the Rust target emits
-//   4. extension/ to dist/<browser>/ with a per-browser manifest and pkg/: the
+//   4. extension/ to dist/<browser>/ with a per-browser manifest, pkg/ and model/
+//      (model/ner-<lang>.bin, the languages' entity models, fetched on first use): the
 //      scripts bundled by esbuild (the npm package, pinned in package-lock.json),
 //      content.js from content/main.js as one classic script (MV3 content
 //      scripts are not modules), background.js from background.js as a module;
@@ -61,6 +62,21 @@ export function __dossier_reinstantiate() {
 }
 `,
   );
+  // The tests' build only: forgets the instance, so that the next init() fetches, compiles and
+  // instantiates the module again, as a restarted background does (make bench's cold time to fold).
+  if (test) {
+    fs.appendFileSync(
+      path.join(pkg, 'dossier.js'),
+      `
+// Added by scripts/build.mjs --test: the next init() starts from nothing.
+export function __dossier_forget() {
+    wasm = undefined;
+    wasmInstance = undefined;
+    __wbg_init_promise = undefined;
+}
+`,
+    );
+  }
   const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
   if (!fs.existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (make does)');
   const wasm = path.join(pkg, 'dossier_bg.wasm');
@@ -87,8 +103,8 @@ export const BUNDLES = {
   'content.js': ['extension/content/main.js', 'iife'],
   'background.js': ['extension/background.js', 'esm'],
 };
-// The tests' build: the same but its background (dist/<browser>-test).
-const TEST_BUNDLES = { ...BUNDLES, 'background.js': ['extension/test/background.js', 'esm'] };
+// The tests' build: the same but its background and content script (dist/<browser>-test).
+const TEST_BUNDLES = { 'content.js': ['extension/test/content.js', 'iife'], 'background.js': ['extension/test/background.js', 'esm'] };
 const BUNDLED_SOURCES = ['test', 'background.js', 'memory.js', 'settings-watch.js', 'pack.js', 'content/collect.js', 'content/env.js', 'content/fold.js',
   'content/highlight.js', 'content/main.js', 'sidebar'];
 
@@ -124,6 +140,8 @@ export function manifestFor(browser, version) {
     delete m.browser_specific_settings;
   } else {
     m.background = { scripts: m.background.scripts, type: 'module' };
+    // Firefox's floor is browser_specific_settings.gecko.strict_min_version.
+    delete m.minimum_chrome_version;
   }
   return m;
 }
@@ -145,7 +163,20 @@ export function buildExtension(browser, pkg, version, { test = false } = {}) {
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
+  copyModels(path.join(out, 'model'));
   return out;
+}
+
+/**
+ * The entity models of the languages other than English (model/ner-<lang>.bin),
+ * each a file of its own that the background fetches from the package the first
+ * time a page in that language is analysed (English is compiled into the WASM).
+ */
+export function copyModels(dst) {
+  fs.mkdirSync(dst, { recursive: true });
+  const models = fs.readdirSync(path.join(root, 'model')).filter((f) => /^ner-[a-z]{2}\.bin$/.test(f)).sort();
+  for (const f of models) fs.copyFileSync(path.join(root, 'model', f), path.join(dst, f));
+  return models;
 }
 
 export function buildWww(pkg) {
@@ -156,6 +187,7 @@ export function buildWww(pkg) {
   fs.writeFileSync(path.join(out, 'demo.js'), bundle('www/demo.js', 'esm'));
   fs.copyFileSync(path.join(root, 'tests', 'pages', 'example', 'seed.txt'), path.join(out, 'sample.txt'));
   fs.copyFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), path.join(out, 'messages.json'));
+  copyModels(path.join(out, 'model'));
   fs.mkdirSync(path.join(out, 'pkg'), { recursive: true });
   for (const f of ['dossier.js', 'dossier_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'pkg', f));
   return out;

@@ -5,7 +5,9 @@ Usage: scripts/eval_repeats.py [--bench DIR] [--cli PATH] [--out preds.json] [sc
 
 Each page's `page.html` goes through `dossier analyze --json`; every repeat group becomes one
 scorer group whose members are the texts of its original and copy blocks and whose `repeats`
-are the copies (the scorer maps texts to its gold blocks). Standard library only.
+are the copies (the scorer maps texts to its gold blocks), with the group's `action` (fold or
+mark; the natural set's scorer, ../shared/data/repeats-dev-natural, scores folds apart).
+Standard library only.
 """
 import argparse, json, os, subprocess, sys, glob
 
@@ -59,7 +61,8 @@ for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
         ours = sorted(set(g["original"] + g["copies"]))
         gold_of = dict(zip(ours, to_gold([texts[i] for i in ours])))
         groups.append({"members": [gold_of[i] for i in ours if gold_of[i] is not None],
-                       "repeats": [gold_of[i] for i in g["copies"] if gold_of[i] is not None]})
+                       "repeats": [gold_of[i] for i in g["copies"] if gold_of[i] is not None],
+                       "action": g.get("action", "fold")})
     preds[pid] = groups
 
 os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)

@@ -53,6 +53,17 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// An element's name in lower case: as html5ever gives it but for the
+/// camel-cased SVG names (`foreignObject`), so without a copy for nearly
+/// every element.
+fn lower(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.to_ascii_lowercase().into()
+    } else {
+        name.into()
+    }
+}
+
 /// Parses an HTML document into a [`Page`].
 pub fn page_from_html(html: &str) -> Page {
     let doc = Html::parse_document(html);
@@ -60,13 +71,13 @@ pub fn page_from_html(html: &str) -> Page {
     for edge in doc.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
-                Node::Element(el) => c.open(&el.name().to_ascii_lowercase(), el),
+                Node::Element(el) => c.open(&lower(el.name()), el),
                 Node::Text(t) => c.text(t),
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
-                    c.close(&el.name().to_ascii_lowercase());
+                    c.close(&lower(el.name()));
                 }
             }
         }

@@ -14,13 +14,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Languages whose pages get entities and quotes: those the quote finder's
-/// speech verbs and quotation marks cover, where the English tagger has
-/// been the reader so far. Trained taggers for de, es, fr, it, nl, pl and
-/// pt exist (`dossier tag --lang`, [`crate::ner::registry`]) but the page
-/// pipeline and the extension do not load them yet; a page in any other
-/// language gets no entities rather than the English tagger's guesses.
-pub const ENTITY_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "it"];
+/// Languages whose pages get entities and quotes: those with a tagger
+/// ([`crate::ner::registry::LANGUAGES`]) and speech verbs and quotation
+/// marks the quote finder knows. Whether a page's entities are read also
+/// needs its model loaded (the extension fetches it from its package on
+/// first use): without it the report says `entities: false`, never the
+/// English tagger's guesses.
+pub const ENTITY_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "it", "nl", "pl"];
 
 /// Languages whose dates (month and weekday names, day-month order) and
 /// number formats ("1.234,5") the fact rules read.
@@ -48,7 +48,8 @@ pub struct Language {
     /// "de-DE"), or "".
     pub declared: String,
     /// Whether entities and quotes were read: a language the tagger and
-    /// the quote finder know, or unknown (see [`Language::reads_entities`]).
+    /// the quote finder know, or unknown (see [`Language::reads_entities`]),
+    /// whose model was loaded (the pipeline clears it otherwise).
     pub entities: bool,
     /// Whether dates and numbers were read: a language whose date words and
     /// number format the rules know, or unknown.
@@ -185,7 +186,7 @@ mod tests {
             ("en-US", DE, "de", "text", true),
             ("es_AR", ES, "es", "declared and text", true),
             ("", SV, "sv", "text", false),
-            ("pl", PL, "pl", "declared and text", false),
+            ("pl", PL, "pl", "declared and text", true),
             // Too short to overrule or to decide.
             ("de", "Hallo Welt", "de", "declared", true),
             ("", "Hello", "", "unknown", true),
@@ -202,7 +203,8 @@ mod tests {
             assert_eq!(l.entities, reads, "{declared:?} {text:?}");
         }
         assert_eq!(identify("en-US", DE).declared, "en");
-        // Dates and numbers: German and Spanish are read, Swedish and Polish not.
+        // Dates and numbers: German and Spanish are read, Swedish and Polish
+        // not (Polish month names are inflected: not yet).
         assert!(identify("", DE).facts && identify("", ES).facts);
         assert!(!identify("", SV).facts && !identify("pl", PL).facts);
     }

@@ -171,6 +171,80 @@ pub mod titles {
     pub static HONORIFIC: Words = Words::tagged(FILE, "honorific");
     /// Title abbreviations, without their period: it stays only before a name.
     pub static ABBR: Words = Words::tagged(FILE, "abbr");
+
+    /// The titles of a language other than English
+    /// (`lexicon/entities/titles-<lang>.txt`), on top of the English ones on
+    /// that language's pages: "Bundeskanzler Olaf Scholz", "el presidente
+    /// Pedro Sánchez", "le président Emmanuel Macron".
+    pub struct Lang {
+        /// Roles and titles, never a name alone ([`ROLE`]).
+        pub role: Words,
+        /// Cut from the front of a tagged name ([`STRIP`]).
+        pub strip: Words,
+        /// The name after one is a person's ([`PERSON`]).
+        pub person: Words,
+        /// A compound ending in one is a role ("Kulturstaatsministerin").
+        pub suffix: Words,
+    }
+
+    impl Lang {
+        /// Whether a lower-case word is a role or title of the language.
+        pub fn is_role(&self, l: &str) -> bool {
+            self.role.has(l)
+                || self
+                    .suffix
+                    .list()
+                    .iter()
+                    .any(|s| l.len() > s.len() + 2 && l.ends_with(s))
+        }
+    }
+
+    macro_rules! lang {
+        ($file:literal) => {
+            Lang {
+                role: Words::tagged(include_str!($file), "role"),
+                strip: Words::tagged(include_str!($file), "strip"),
+                person: Words::tagged(include_str!($file), "person"),
+                suffix: Words::tagged(include_str!($file), "suffix"),
+            }
+        };
+    }
+
+    static DE: Lang = lang!("../lexicon/entities/titles-de.txt");
+    static ES: Lang = lang!("../lexicon/entities/titles-es.txt");
+    static FR: Lang = lang!("../lexicon/entities/titles-fr.txt");
+    static IT: Lang = lang!("../lexicon/entities/titles-it.txt");
+    static NL: Lang = lang!("../lexicon/entities/titles-nl.txt");
+    static PL: Lang = lang!("../lexicon/entities/titles-pl.txt");
+    static PT: Lang = lang!("../lexicon/entities/titles-pt.txt");
+
+    const FUNCTION: &str = include_str!("../lexicon/entities/function-words-lang.txt");
+    static FUNCTION_DE: Words = Words::tagged(FUNCTION, "de");
+    static FUNCTION_ES: Words = Words::tagged(FUNCTION, "es");
+
+    /// Closed-class words of a language ("Dabei", "Welche", "Cuál"): never a
+    /// name, nor the first word of one.
+    pub fn function_words(code: &str) -> Option<&'static Words> {
+        match code {
+            "de" => Some(&FUNCTION_DE),
+            "es" => Some(&FUNCTION_ES),
+            _ => None,
+        }
+    }
+
+    /// The titles of a language code ("de"; English and unknown: none beyond [`ROLE`]).
+    pub fn for_language(code: &str) -> Option<&'static Lang> {
+        Some(match code {
+            "de" => &DE,
+            "es" => &ES,
+            "fr" => &FR,
+            "it" => &IT,
+            "nl" => &NL,
+            "pl" => &PL,
+            "pt" => &PT,
+            _ => return None,
+        })
+    }
 }
 
 #[cfg(test)]

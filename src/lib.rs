@@ -70,6 +70,6 @@ pub use packed::{PackedReport, PACKED_REPORT_VERSION};
 pub use page::{Block, Element, Page};
 pub use pipeline::{analyze, analyze_with, Options};
 pub use report::{
-    BlockReport, DateFact, Entity, EntityType, Quantity, Quote, RepeatGroup, RepeatKind, Report,
-    Span, Stats, SCHEMA_VERSION,
+    BlockReport, DateFact, Entity, EntityType, Quantity, Quote, RepeatAction, RepeatGroup,
+    RepeatKind, Report, Span, Stats, SCHEMA_VERSION,
 };

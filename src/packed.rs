@@ -5,7 +5,7 @@ use crate::report::{Report, Span};
 
 /// Version of the packed report layout (the first number of
 /// [`PackedReport::nums`]).
-pub const PACKED_REPORT_VERSION: u32 = 3;
+pub const PACKED_REPORT_VERSION: u32 = 4;
 
 /// A report in the packed form `extension/pack.js` (`unpackReport`) turns
 /// back into the very object `serde-wasm-bindgen` makes of the [`Report`]:
@@ -15,7 +15,7 @@ pub const PACKED_REPORT_VERSION: u32 = 3;
 /// ```text
 /// layout version, report version, str(title),
 /// blocks, per block: atom(tag), article | folded << 1 | in_sidebar << 2, str(text)
-/// repeats, per group: atom(kind), originals, original..., copies, copy...,
+/// repeats, per group: atom(kind), originals, original..., copies, copy..., atom(action),
 ///          spans, span...
 /// entities, per entity: str(name), atom(type), aliases, str(alias)...,
 ///           roles, str(role)..., mentions, span...
@@ -123,6 +123,7 @@ impl Report {
             p.atom(g.kind.name());
             p.list(&g.original);
             p.list(&g.copies);
+            p.atom(g.action.name());
             p.num(g.spans.len() as u32);
             for s in &g.spans {
                 p.span(s);
@@ -194,7 +195,7 @@ mod tests {
     /// does not know the enums): the names must be serde's.
     #[test]
     fn packed_names_are_the_serde_names() {
-        use crate::report::{EntityType, RepeatKind};
+        use crate::report::{EntityType, RepeatAction, RepeatKind};
         let serde_name = |v: serde_json::Value| v.as_str().unwrap().to_string();
         for k in [
             RepeatKind::Exact,
@@ -205,6 +206,9 @@ mod tests {
             RepeatKind::Decorative,
         ] {
             assert_eq!(k.name(), serde_name(serde_json::to_value(k).unwrap()));
+        }
+        for a in [RepeatAction::Fold, RepeatAction::Mark] {
+            assert_eq!(a.name(), serde_name(serde_json::to_value(a).unwrap()));
         }
         for t in [
             EntityType::Person,

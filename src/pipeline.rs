@@ -93,7 +93,11 @@ fn folds(page: &Page, info: &ArticleInfo, repeats: &[RepeatGroup]) -> Folds {
         hidden: vec![Vec::new(); n],
         skipped: vec![false; n],
     };
-    for g in repeats {
+    // A marked repeat (a short line) is reported, not folded, and read.
+    for g in repeats
+        .iter()
+        .filter(|g| g.action == crate::report::RepeatAction::Fold)
+    {
         let whole = g.is_whole(page);
         let read = g
             .original
@@ -139,15 +143,26 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
     let in_sidebar: Vec<bool> = (0..n)
         .map(|i| info.scope[i] && !skipped[i] && !crate::doc::is_credit(page, i))
         .collect();
-    let language = crate::lang::identify(&page.lang, &sample(page, &in_sidebar));
+    let mut language = crate::lang::identify(&page.lang, &sample(page, &in_sidebar));
+    // The language's own tagger, or none: a language whose model is missing
+    // (or, in the extension, not loaded) gets the "not available" note, never
+    // another language's tagger.
+    let tagger = if language.entities && opts.entities {
+        crate::entities::tagger_for(&language.code)
+    } else {
+        None
+    };
+    if opts.entities {
+        language.entities = tagger.is_some();
+    }
     let (entities, facts) = if opts.entities {
         let doc = crate::doc::build_doc(page, info, &skipped);
         debug_assert!(doc.units.iter().all(|&(b, _)| in_sidebar[b]));
         debug_assert_eq!(doc.units.len(), in_sidebar.iter().filter(|&&s| s).count());
         // A language the tagger cannot read gets no entities, not the
         // English tagger's guesses (German capitalises every noun).
-        let (entities, mentions) = if language.entities {
-            crate::entities::extract(&doc, page, &hidden)
+        let (entities, mentions) = if let Some(tagger) = &tagger {
+            crate::entities::extract(tagger, &language.code, &doc, page, &hidden)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -267,11 +282,18 @@ mod tests {
                 false,
             ),
             (
+                "Premiér Petr Fiala ve středu řekl, že vláda chce prodloužit pomoc firmám o další rok.\n\
+                 \"Nevzdáme se\", řekl Petr Fiala novinářům v Praze po jednání vlády.\n\
+                 Premiér Petr Fiala ve středu řekl, že vláda chce prodloužit pomoc firmám o další rok.\n",
+                "cs",
+                false,
+            ),
+            (
                 "Premier Donald Tusk powiedział we wtorek, że rząd chce przedłużyć pomoc dla firm o kolejny rok.\n\
                  \"Nie poddamy się\", powiedział Donald Tusk dziennikarzom w Warszawie po posiedzeniu rządu.\n\
                  Premier Donald Tusk powiedział we wtorek, że rząd chce przedłużyć pomoc dla firm o kolejny rok.\n",
                 "pl",
-                false,
+                true,
             ),
         ];
         for (text, code, read) in table {

@@ -125,6 +125,29 @@ impl RepeatKind {
     }
 }
 
+/// What the reader sees of a repeat.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum RepeatAction {
+    /// Fold the copy behind a placeholder: text a reader would read twice.
+    #[default]
+    Fold,
+    /// Report it, do not fold it: a short line (under eight words: a credit,
+    /// "Continue reading", a dateline) where a placeholder would save nothing.
+    Mark,
+}
+
+impl RepeatAction {
+    /// The action's name in the report (as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            RepeatAction::Fold => "fold",
+            RepeatAction::Mark => "mark",
+        }
+    }
+}
+
 /// One repeat: the copy (one or more blocks) and the text it repeats.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
@@ -136,6 +159,9 @@ pub struct RepeatGroup {
     pub original: Vec<u32>,
     /// Blocks holding the copy to fold (usually one; two when a copy is split).
     pub copies: Vec<u32>,
+    /// `fold` the copy, or only `mark` it (a short line).
+    #[serde(default)]
+    pub action: RepeatAction,
     /// Share of the text the copy and its original have in common, 0–1.
     pub similarity: f32,
     /// The repeating text in the copies: the whole block, or the glued part.
@@ -237,13 +263,13 @@ pub struct Quantity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct Quote {
-    /// The quoted words, without the quote marks (parts broken by an
-    /// attribution joined with " … ").
+    /// The quoted words of one quotation-mark span, without the marks (an
+    /// utterance broken by its attribution is two quotes, one speaker).
     pub text: String,
     /// Index into the report's `entities` of the speaker, if resolved.
     pub speaker: Option<usize>,
     /// The speaker's name as the article gives it, if any.
     pub speaker_name: Option<String>,
-    /// Where the (first part of the) quote is.
+    /// Where the quote is.
     pub mention: Span,
 }

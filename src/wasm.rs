@@ -8,25 +8,33 @@
 //! 1. The background instantiates the module once; `start` installs a panic
 //!    hook that writes a panic's message to the console. (Chrome may stop
 //!    the service worker when idle: the next message instantiates it again.)
-//! 2. The content script reads what only the DOM can give, in one go: the
-//!    page's serialization (`outerHTML`) and element count, or, where that
-//!    cannot be trusted, a walk of its DOM packed as events (`walk()` in
-//!    `extension/content/collect.js`). One message (`cs:read`) takes it to
-//!    the background.
+//! 2. The content script reads what only the DOM can give, in one pass:
+//!    the page's serialization (`outerHTML`) and its elements in document
+//!    order, or, where that cannot be trusted, a walk of its DOM packed as
+//!    events (`walk()` in `extension/content/collect.js`); and, in the same
+//!    pass, whether the reader can see each element that could be a block
+//!    (one character an element; only the content script has the computed
+//!    style). One message (`cs:analyze`) takes it all to the background.
 //! 3. The background finds the blocks with the one collection rule
-//!    ([`read_serialized`] or [`read_packed`]: [`crate::collect`]) and keeps
-//!    the page; the answer names each block's element by its place in
-//!    document order, with a signature of the page.
-//! 4. The content script looks up those elements and whether the reader can
-//!    see each (only it has the computed style), and sends that list
-//!    (`cs:analyzeRead`).
-//! 5. The background runs [`analyze_packed_raw`] once with the whole page
+//!    ([`read_serialized`] or [`read_packed`]: [`crate::collect`]), each
+//!    named by its element's place in document order, and gives each block
+//!    its element's visibility from the list.
+//! 4. The background runs [`analyze_packed_raw`] once with the whole page
 //!    (packed by `extension/pack.js`: a string and a `Uint32Array`, as
 //!    reading an object costs a call into JavaScript per field of every
-//!    block) and answers with the report (packed back the same way) and the
-//!    blocks' text: one coarse call, no per-block traffic.
-//! 6. The content script folds the repeats and draws the sidebar. Later
-//!    changes to the page repeat 2–6 when the signature changed.
+//!    block) and answers, once, with the report (packed back the same way),
+//!    each block's element (its place in the list) and the blocks' text
+//!    lengths: one coarse call, no per-block traffic, and no page text
+//!    shipped back.
+//!    Before it, the entity model of the page's language (its declared
+//!    `lang`) is fetched from the extension package, once, and handed over
+//!    with [`register_model`]; when the report names another language with
+//!    a model not yet loaded (`language.entities` false), that model is
+//!    loaded and the page analysed again, so the report is the CLI's.
+//! 5. The content script folds the repeats and draws the sidebar. Later
+//!    changes to the page repeat 2–5; the message then carries the last
+//!    signature of the blocks, and the background answers `same` without
+//!    analysing when it has not changed.
 //!
 //! The demo page calls [`read_packed`] and [`analyze`] in the page itself.
 //! Inputs and outputs cross as plain JavaScript objects via
@@ -106,8 +114,9 @@ pub fn analyze_packed_raw(text: &str, nums: &[u32], opts: JsValue) -> Result<JsV
 }
 
 /// A block of [`read_serialized`]'s page: its element among the
-/// document's elements (`document.querySelectorAll('*')`), for the content
-/// script to find it and compute its visibility.
+/// document's elements (`document.querySelectorAll('*')`), for the
+/// background to take its visibility from the content script's list and
+/// the content script to find it.
 #[derive(Serialize)]
 struct ReadBlock<'a> {
     /// Index of the block's element in document order.
@@ -128,8 +137,9 @@ struct Read<'a> {
 
 /// The blocks of a page out of its serialization (`outerHTML` of the
 /// document element), by the one collection rule ([`crate::collect`]):
-/// `{page, blocks}`, every block `visible` until the content script says,
-/// or `null` when the string is no serialization of a DOM of `count`
+/// `{page, blocks}`, every block `visible` until the background applies
+/// the content script's list of what the reader sees, or `null` when the
+/// string is no serialization of a DOM of `count`
 /// elements (the content script then reads the DOM). At most `max_blocks`
 /// blocks. `noscript_raw`: `<noscript>` holds text there.
 #[wasm_bindgen(js_name = readSerialized)]
@@ -192,6 +202,34 @@ fn read_result(c: Collector, url: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::analyze(&Page::from_text(text)))
+}
+
+/// Hands the core a language's entity model: the bytes of
+/// `model/ner-<lang>.bin` as the background fetches them from the
+/// extension's own package, the first time a page in that language is
+/// analysed. Every later analysis of a page in that language uses it; a bad
+/// file or a language without a model is an error, and such pages keep the
+/// "not available" note ([`crate::ner::registry::register_model`]).
+#[wasm_bindgen(js_name = registerModel)]
+pub fn register_model(lang: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    crate::ner::registry::register_model(lang, bytes)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// The language whose model file reads a page in `code` ("de" for
+/// "de-AT"), or `undefined` when there is none or it is English (compiled
+/// in): the file is `model/ner-<lang>.bin`.
+#[wasm_bindgen(js_name = modelLanguage)]
+pub fn model_language(code: &str) -> Option<String> {
+    crate::ner::registry::model_language(code)
+        .filter(|l| *l != "en")
+        .map(str::to_string)
+}
+
+/// Whether the model of `code`'s language is in the core (English always).
+#[wasm_bindgen(js_name = isModelLoaded)]
+pub fn is_model_loaded(code: &str) -> bool {
+    crate::ner::registry::is_loaded(code)
 }
 
 /// The version of the report schema this module produces.

@@ -16,6 +16,7 @@ fn declarations() -> String {
         Stats::decl(&cfg),
         Span::decl(&cfg),
         RepeatKind::decl(&cfg),
+        RepeatAction::decl(&cfg),
         RepeatGroup::decl(&cfg),
         EntityType::decl(&cfg),
         Entity::decl(&cfg),

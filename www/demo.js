@@ -1,8 +1,8 @@
 // The demo page: the same WASM core and the same fold code as the extension,
 // on pasted text or HTML, or on the bundled sample article.
-import init, { analyze, readPacked } from './pkg/dossier.js';
+import init, { analyze, readPacked, modelLanguage, isModelLoaded, registerModel } from './pkg/dossier.js';
 import { useMessages } from '../extension/content/env.js';
-import { MAX_BLOCKS, resolve, walk } from '../extension/content/collect.js';
+import { MAX_BLOCKS, resolve, textShape, walk } from '../extension/content/collect.js';
 import { setReport, foldAll, unfoldAll } from '../extension/content/fold.js';
 import { createSidebar } from '../extension/sidebar/sidebar.js';
 
@@ -63,9 +63,23 @@ async function run() {
   const keep = refs.map((el) => root.contains(el));
   page.blocks = page.blocks.filter((_, i) => keep[i]);
   const els = refs.filter((_, i) => keep[i]);
-  const report = analyze(page, { include_text: false });
-  const texts = page.blocks.map((b) => b.text);
-  setReport(report, els, (i) => texts[i] || '');
+  let report = analyze(page, { include_text: false });
+  // Another language's entity model: model/ner-<lang>.bin beside the demo,
+  // fetched the first time a text in that language is analysed (as the
+  // extension does from its package); without it, the "not available" note.
+  const lang = modelLanguage(report.language.code || '');
+  if (lang && !report.language.entities && !isModelLoaded(lang)) {
+    try {
+      const res = await fetch('./model/ner-' + lang + '.bin');
+      if (res.ok) {
+        registerModel(lang, new Uint8Array(await res.arrayBuffer()));
+        report = analyze(page, { include_text: false });
+      }
+    } catch (e) {
+      console.warn(`Dossier demo: no entity model for ${lang}:`, e);
+    }
+  }
+  setReport(report, els, textShape(page.blocks.map((b) => b.text)));
   const folded = foldAll();
   sidebar.update(report);
   sidebar.open();

@@ -12,8 +12,12 @@
 //   serialize back, a count that does not match), the DOM walked node by
 //   node into packed events (src/collect.rs feed_packed).
 //
-// Either way only the blocks the core found come back here: resolve() finds
-// their elements and whether the reader can see them.
+// Either way the elements' visibility is read here in the same pass, before
+// the core has said which elements are blocks (visibility(), or the walk
+// itself): one string, a character an element, so that one message takes
+// the page to the background and one answer brings the report back
+// (ADR 0003; docs/ARCHITECTURE.md). The answer names the blocks' elements by
+// their place in the list; refsOf() finds them.
 
 // The subtrees the rule skips (keep identical to SKIP_TAGS in src/collect.rs;
 // tests/collect_rules.rs checks it): walk() does not descend into them, and
@@ -25,6 +29,14 @@ export const SKIP_TAGS = new Set([
 ]);
 // Dossier's own elements (OWN_TAGS in src/collect.rs).
 const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar']);
+// Elements that flow inside a block (INLINE_TAGS in src/collect.rs): never a
+// block, so their visibility is never asked for and not computed.
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn',
+  'em', 'font', 'i', 'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's',
+  'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+  'output', 'meter', 'progress', 'picture', 'source', 'slot',
+]);
 /** Most blocks read from one page; the rest are dropped. */
 export const MAX_BLOCKS = 100000;
 
@@ -32,12 +44,73 @@ export const MAX_BLOCKS = 100000;
 // to attributes and inline styles, as the CLI reads them).
 const CHECK_VISIBILITY = typeof Element !== 'undefined' && typeof Element.prototype.checkVisibility === 'function';
 
+const CSS_VISIBILITY = Object.freeze({ checkVisibilityCSS: true });
+const VISIBLE = 49; // '1'
+const HIDDEN = 48; // '0'
+
 /** Whether the reader can see a block's element: real computed style where the browser has it. */
 function visible(el, folded, hiddenByAttr) {
   if (folded) return true; // folded by us, visible to the reader otherwise
   if (hiddenByAttr) return false;
-  if (CHECK_VISIBILITY) return el.checkVisibility({ checkVisibilityCSS: true });
+  if (CHECK_VISIBILITY) return el.checkVisibility(CSS_VISIBILITY);
   return el.getClientRects().length > 0;
+}
+
+/**
+ * Whether `el` has no box and neither has anything inside it (display:none,
+ * or inside a skipped `content-visibility` subtree; not display:contents,
+ * whose children have boxes of their own). Asked only of an element the
+ * reader cannot see.
+ */
+function boxlessSubtree(el) {
+  if (!CHECK_VISIBILITY || el.checkVisibility()) return false;
+  return getComputedStyle(el).display !== 'contents';
+}
+
+/** One character an element: '1' where the reader can see it, else '0'. */
+const asString = (bytes) => new TextDecoder('latin1').decode(bytes);
+
+/**
+ * Whether the reader can see each element of a snapshot's list (all the
+ * document's elements in document order), as a string of '1' and '0', one
+ * character an element. Only the elements that can be blocks are asked
+ * (inline elements and skipped subtrees never are), and a subtree with no
+ * box is answered for whole: its elements follow it in the list.
+ */
+export function visibility(els) {
+  const n = els.length;
+  const out = new Uint8Array(n).fill(VISIBLE);
+  for (let i = 0; i < n; i++) {
+    const el = els[i];
+    const tag = el.localName;
+    if (INLINE_TAGS.has(tag)) continue;
+    if (SKIP_TAGS.has(tag) || OWN_TAGS.has(tag)) {
+      // Nothing inside is read as a block: past its subtree.
+      if (el.firstElementChild) i += el.getElementsByTagName('*').length;
+      continue;
+    }
+    if (visible(el, false, false)) continue;
+    out[i] = HIDDEN;
+    if (boxlessSubtree(el)) {
+      const end = Math.min(n - 1, i + el.getElementsByTagName('*').length);
+      out.fill(HIDDEN, i + 1, end + 1);
+      i = end;
+    }
+  }
+  return asString(out);
+}
+
+/**
+ * Whether the reader sees block `k` of the core's read page (`blocks[k]`
+ * is `{i, folded, hidden}`: its element's place in the list, folded by
+ * Dossier, hidden by its attributes), from `vis` (visibility() or a walk's
+ * `vis`). `attrHidden`: the browser cannot compute visibility, so the
+ * attributes' verdict stands. The same verdict resolve() gives.
+ */
+export function blockVisible(b, vis, attrHidden) {
+  if (b.folded) return true;
+  if (attrHidden && b.hidden) return false;
+  return vis.charCodeAt(b.i) === VISIBLE;
 }
 
 /**
@@ -93,13 +166,18 @@ export function walk(doc = document) {
   const strings = [];
   const nums = [];
   const els = [];
+  const vis = [];
   const attrHidden = !CHECK_VISIBILITY;
+  // Depth of the outermost open element with no box below it (0: none).
+  let depth = 0;
+  let boxless = 0;
   const str = (s) => {
     strings.push(s);
     nums.push(s.length);
   };
   const open = (el, tag) => {
     els.push(el);
+    vis.push(VISIBLE);
     nums.push(1);
     str(tag);
     const at = nums.length;
@@ -123,7 +201,16 @@ export function walk(doc = document) {
   const start = (el) => {
     const tag = el.localName;
     open(el, tag);
-    if (!SKIP_TAGS.has(tag) && !OWN_TAGS.has(tag)) return true;
+    if (!SKIP_TAGS.has(tag) && !OWN_TAGS.has(tag)) {
+      // Its visibility, in the same pass (only what can be a block is asked).
+      depth++;
+      if (boxless) vis[vis.length - 1] = HIDDEN;
+      else if (!INLINE_TAGS.has(tag) && !visible(el, false, false)) {
+        vis[vis.length - 1] = HIDDEN;
+        if (boxlessSubtree(el)) boxless = depth;
+      }
+      return true;
+    }
     if (tag === 'title' || tag === 'script') text(el.textContent || '');
     // Most skipped elements (script, style, input…) have no element inside:
     // one cheap call instead of a query.
@@ -158,11 +245,14 @@ export function walk(doc = document) {
       } else {
         const done = up.pop();
         close();
+        if (boxless === depth) boxless = 0;
+        depth--;
         cur = up.length ? done.nextSibling : null;
       }
     }
   }
-  return { text: strings.join(''), nums, els, url: String(doc.location ? doc.location.href : ''), attrHidden };
+  const url = String(doc.location ? doc.location.href : '');
+  return { text: strings.join(''), nums, els, vis: asString(Uint8Array.from(vis)), url, attrHidden };
 }
 
 /**
@@ -184,9 +274,51 @@ export function resolve(els, blocks, attrHidden = !CHECK_VISIBILITY) {
   return { refs, visible: vis };
 }
 
-/** What changes when a page's blocks do: compared before analysing it again. */
+/**
+ * The elements of a report's blocks in the list the page was read from
+ * (`at[k]`: block k's element's place in it, as the background answers), or
+ * null when an element is not the one the core named (the page changed
+ * under the read).
+ */
+export function refsOf(els, at, blocks) {
+  if (!Array.isArray(at) || at.length !== blocks.length) return null;
+  const refs = new Array(at.length);
+  for (let k = 0; k < at.length; k++) {
+    const el = Number.isInteger(at[k]) ? els[at[k]] : null;
+    if (!el || el.localName !== blocks[k].tag) return null;
+    refs[k] = el;
+  }
+  return refs;
+}
+
+/**
+ * What folding needs of the blocks' text, instead of the text itself:
+ * `{lens, blank}`, each block's length (UTF-16 code units) and the blocks
+ * with nothing but white space (fold.js).
+ */
+export function textShape(texts) {
+  const lens = texts.map((t) => t.length);
+  const blank = [];
+  texts.forEach((t, k) => {
+    if (!t.trim()) blank.push(k);
+  });
+  return { lens, blank };
+}
+
+/**
+ * What changes when a page's blocks do: compared before analysing it again.
+ * Their text is hashed (FNV-1a over UTF-16 units), not only measured: a
+ * paragraph rendered again with a corrected figure (12,000 → 13,000) keeps
+ * its length.
+ */
 export function signature(page) {
   let n = 0;
-  for (const b of page.blocks) n += b.text.length;
-  return `${page.blocks.length}:${n}`;
+  let h = 0x811c9dc5;
+  for (const b of page.blocks) {
+    const t = b.text;
+    n += t.length;
+    for (let k = 0; k < t.length; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193); // where a block ends
+  }
+  return `${page.blocks.length}:${n}:${(h >>> 0).toString(36)}`;
 }

@@ -15,7 +15,8 @@ import { SKIP_TAGS } from './collect.js';
 const state = {
   report: null,
   refs: [],
-  textOf: () => '',
+  lens: [], // per block, its text's length (UTF-16 code units)
+  blank: new Set(), // the blocks of white space only
   runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
   folded: new Map(), // run index -> record of the change
   onChange: () => {},
@@ -26,9 +27,19 @@ export function blockElement(i) {
   return state.refs[i];
 }
 
-/** The text of block `i` of the current report, as the page holds it (for the sidebar's export). */
+/**
+ * The text of block `i` of the current report, read from its element when
+ * asked (the sidebar's export): the background's answer carries no block
+ * text, only what folding needs of it.
+ */
 export function blockText(i) {
-  return state.textOf(i) || '';
+  const el = state.refs[i];
+  return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether every block of the current report is still in the page, in the element it was read from. */
+export function blocksInPage() {
+  return state.refs.every((el) => el && el.isConnected);
 }
 
 /** `fn` runs whenever the reader opens or closes a fold. */
@@ -56,10 +67,12 @@ function buildRuns(report) {
       memory.push(...g.copies.map((c) => ({ blocks: [c], original: [], kind: g.kind, partial: null, memory: g.memory })));
       continue;
     }
+    // A marked repeat (a short line: a credit, "Continue reading") is reported, not folded.
+    if (g.action === 'mark') continue;
     for (let k = 0; k < g.copies.length; k++) {
       const c = g.copies[k];
       const span = g.spans[k];
-      const len = (state.textOf(c) || '').length;
+      const len = state.lens[c] || 0;
       if (span && (span.start > 0 || span.end < len)) {
         parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: span });
       } else {
@@ -100,7 +113,7 @@ function memoryRuns(items) {
 function adjacent(a, b) {
   for (let i = a + 1; i < b; i++) {
     const el = state.refs[i];
-    if (el && el.isConnected && state.report.blocks[i] && state.textOf(i).trim()) return false;
+    if (el && el.isConnected && state.report.blocks[i] && state.lens[i] && !state.blank.has(i)) return false;
   }
   return true;
 }
@@ -298,12 +311,35 @@ function undoHide(rec) {
   rec.hidden = [];
 }
 
-/** Takes a report and the block elements, and folds every repeat. */
-export function setReport(report, refs, textOf) {
+// Copies of Dossier's marks that the page made itself, setting part of it
+// to its own serialization (el.innerHTML = el.innerHTML): a placeholder
+// without its shadow root, a block still marked and hidden, a hidden part.
+// None is ours to restore, and folding again would fold those blocks twice:
+// they go, and the page is as if they had never been copied. Only marks
+// exactly as Dossier writes them, and only once Dossier has marked the page.
+function sweepCopies() {
+  const hidden = (el) => el.style.getPropertyValue('display') === 'none' && el.style.getPropertyPriority('display') === 'important';
+  for (const f of document.querySelectorAll('dossier-fold[data-dossier]')) if (!f.shadowRoot) f.remove();
+  for (const p of document.querySelectorAll('dossier-part')) if (hidden(p)) p.replaceWith(...p.childNodes);
+  for (const el of document.querySelectorAll('[data-dossier-folded=""]')) {
+    if (!hidden(el)) continue;
+    el.removeAttribute('data-dossier-folded');
+    el.style.removeProperty('display');
+    if (el.getAttribute('style') === '') el.removeAttribute('style');
+  }
+}
+
+/**
+ * Takes a report, the block elements, and what folding needs of their text
+ * (`{lens, blank}`: textShape() in collect.js), and finds the runs to fold.
+ */
+export function setReport(report, refs, shape) {
   unfoldAll();
+  if (state.report) mutating(sweepCopies);
   state.report = report;
   state.refs = refs;
-  state.textOf = textOf;
+  state.lens = shape.lens;
+  state.blank = new Set(shape.blank);
   state.runs = buildRuns(report);
 }
 

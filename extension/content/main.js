@@ -10,12 +10,15 @@
 // page watch has its own, `watching`, under it, aborted when the reader
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
-import { snapshot, resolve, walk } from './collect.js';
+import { snapshot, visibility, refsOf, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
-import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange } from './fold.js';
+import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
 import { createSidebar } from '../sidebar/sidebar.js';
 
+// This script starts at document_idle: time to fold is counted from here.
+const idleAt = performance.now();
+let toFold; // ms from idleAt to the first report's folds applied and badge set
 const life = new AbortController();
 let watching = null; // AbortController of the page watch, while it runs
 
@@ -37,8 +40,9 @@ function post(msg) {
   });
 }
 
+/** Tells the background the page's state (it sets the badge, then answers). */
 function tellBackground() {
-  post({ type: 'cs:state', folded: foldedCount(), repeats: status.repeats, state: status.state, timings: status.timings }).catch(() => {});
+  return post({ type: 'cs:state', folded: foldedCount(), repeats: status.repeats, state: status.state, timings: status.timings }).catch(() => {});
 }
 function foldsChanged() {
   status.folded = foldedCount();
@@ -56,7 +60,7 @@ function siteDisabled(s) {
 }
 
 // Main-thread time of one reading of the page, by phase (ms).
-const clock = () => ({ collect: 0, post: 0, analyze: 0, fold: 0, from: '' });
+const clock = () => ({ collect: 0, read: 0, post: 0, analyze: 0, fold: 0, from: '' });
 function timed(t, key, fn) {
   const a = performance.now();
   try {
@@ -66,32 +70,40 @@ function timed(t, key, fn) {
   }
 }
 
-// One reading of the page: what only the DOM can give goes to the
-// background, where the core finds the blocks in it (src/collect.rs); only
-// the blocks' elements and their visibility are then read here, and the
-// core analyses the page. The fast way reads the page's serialization (one
-// read); where that fails (no HTML serialization, a DOM that does not
-// serialize back) the DOM is walked instead (walk()). Null when the
-// background could not take it (restarted in between, say).
+// One reading of the page, one message: what only the DOM can give (the
+// page's serialization or a walk of its DOM, and every element's visibility,
+// read in the same pass) goes to the background, where the core finds the
+// blocks in it (src/collect.rs) and analyses them; one answer brings back the
+// report, the blocks' elements (their places in the list read here) and what
+// folding needs of their text (lengths, not the text). The fast way reads the
+// page's serialization; where that fails (no HTML serialization, a DOM that
+// does not serialize back) the DOM is walked instead (walk()). Null when the
+// background could not take it.
 async function readWith(t, rescan, els, msg) {
-  const reading = timed(t, 'post', () => post(msg));
-  const read = await waited(t, reading);
-  if (!read || !read.ok) return null;
-  if (rescan && read.signature === lastSignature) return { same: true };
-  if (!read.blocks.length) return { empty: true, signature: read.signature };
-  const found = timed(t, 'collect', () => resolve(els, read.blocks));
-  if (!found) return null;
-  const pending = timed(t, 'post', () => post({ type: 'cs:analyzeRead', token: read.token, visible: found.visible }));
+  // Unchanged blocks need no analysis, but only while they are the same
+  // elements: a page that rendered itself again (hydration) threw away the
+  // elements the folds and highlights sit on, with the same text in new ones.
+  if (rescan && blocksInPage()) msg.since = lastSignature;
+  const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
-  if (!res || res.expired) return null;
-  return { res, refs: found.refs, texts: res.texts || [], signature: read.signature };
+  // Not read (not a serialization of this DOM, or no background): null.
+  if (!res || !(res.analyzed || res.same || res.empty)) return null;
+  if (res.same) return { same: true };
+  if (res.empty) return { empty: true, signature: res.signature };
+  if (!res.ok) return { res, refs: [], shape: null, signature: res.signature };
+  const refs = timed(t, 'collect', () => refsOf(els, res.at, res.report.blocks));
+  if (!refs) return null;
+  return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
 function readSerialized(t, rescan) {
+  const a = performance.now();
   const snap = timed(t, 'collect', () => snapshot(document));
+  t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
   if (!snap) return null;
+  const vis = timed(t, 'collect', () => visibility(snap.els));
   const msg = timed(t, 'post', () => {
-    const m = { type: 'cs:read', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden };
+    const m = { type: 'cs:analyze', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden, vis };
     // Firefox clones a typed array for a third of what a long string
     // costs this thread (make bench); Chrome's messages are JSON, which
     // has no typed arrays. (Lone surrogates become U+FFFD either way: the
@@ -105,8 +117,8 @@ function readSerialized(t, rescan) {
 
 async function readDom(t, rescan) {
   const w = timed(t, 'collect', () => walk(document));
-  const got = await readWith(t, rescan, w.els, { type: 'cs:read', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden });
-  return got || { res: null, refs: [], texts: [], signature: '' };
+  const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis });
+  return got || { res: null, refs: [], shape: null, signature: '' };
 }
 
 async function waited(t, promise) {
@@ -150,8 +162,7 @@ async function run(rescan = false) {
     return true;
   }
   timed(t, 'fold', () => {
-    const texts = got.texts;
-    setReport(res.report, got.refs, (i) => texts[i] || '');
+    setReport(res.report, got.refs, got.shape);
     status.repeats = repeatCount();
     // After "Show all", a page that changes keeps everything shown.
     if (shownByUser) {
@@ -161,13 +172,20 @@ async function run(rescan = false) {
   });
   status.folded = foldedCount();
   status.state = 'done';
-  status.timings = { ...t, mainThread: t.collect + t.post + t.fold };
+  status.timings = { ...t, mainThread: t.collect + t.post + t.fold, ...(toFold === undefined ? {} : { toFold }) };
   sidebar.update(res.report);
   if (settings.autoOpen && !openedOnce) {
     openedOnce = true;
     sidebar.open();
   }
-  tellBackground();
+  const told = tellBackground();
+  if (toFold === undefined && !rescan) {
+    // document_idle to the last fold applied and the badge set (make bench).
+    told.then(() => {
+      toFold = performance.now() - idleAt;
+      status.timings.toFold = toFold;
+    });
+  }
   watch();
   return true;
 }

@@ -7,9 +7,26 @@
 //   test:tabFor {url}      the id of the tab whose content script is at url
 //   test:panicNext         the next analysis panics inside the core (the WASM
 //                          of this build has the `test-hooks` feature)
+//   test:coldNext          the next analysis starts the core from nothing
+//                          (fetch, compile, instantiate, model load)
+//   test:messages {tabId}  every message the tab's content script sent, in
+//                          order (`{type, at}`), with the answer to each
+//                          analysis (`reply`: its JSON), to check that a page
+//                          load is one message and one answer, without the
+//                          blocks' text
+//   test:memory            the core's linear memory in bytes, and the JS heap
+//                          where the context can read it
+//   test:errors            what the background logged with console.error, and
+//                          its uncaught errors and unhandled rejections
+//   test:counts {tabId}    how often the tab's content script sent the page
+//                          (cs:analyze: reads) and how often the core
+//                          analysed it (analyses: not the answers 'same'),
+//                          and when it last did each (Date.now())
 // In Chromium the tests reach the service worker directly: the same as
 // globalThis.__dossierTabState and globalThis.__dossierPanicNext().
-import { analysis, handlers, memory } from '../background.js';
+// First: it watches the instances the background's import makes.
+import { wasmBytes, jsHeap } from './memory.js';
+import { analysis, handlers, dropCore, memory as readMemory } from '../background.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -26,7 +43,81 @@ handlers['cs:state'] = (msg, sender) => {
   tabState.set(tabId, { url: sender.url, folded: msg.folded | 0, repeats: msg.repeats | 0, state: String(msg.state), timings: msg.timings || {}, at: Date.now() });
   return reported(msg, sender);
 };
+// Reads and analyses per tab: a page that changes must not cost a storm of them.
+const counts = new Map();
+api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+const countOf = (tabId) => {
+  if (!counts.has(tabId)) counts.set(tabId, { reads: 0, analyses: 0, lastRead: 0, lastAnalysis: 0 });
+  return counts.get(tabId);
+};
+// One cs:analyze is one read; it is an analysis unless the background
+// answered that nothing changed ('same') or there was nothing to analyse.
+const analyzeReal = handlers['cs:analyze'];
+handlers['cs:analyze'] = async (msg, sender) => {
+  const c = countOf(sender.tab && sender.tab.id);
+  c.reads++;
+  c.lastRead = Date.now();
+  const res = await analyzeReal(msg, sender);
+  if (res && res.analyzed) {
+    c.analyses++;
+    c.lastAnalysis = Date.now();
+  }
+  return res;
+};
+handlers['test:counts'] = async (msg) => counts.get(msg.tabId) || null;
+
+// The background's own errors, however they surface.
+const errors = [];
+const note = (kind, what) => {
+  if (errors.length < 200) errors.push(`${kind}: ${String((what && what.stack) || what).slice(0, 500)}`);
+};
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  note('console.error', args.map((a) => String((a && a.message) || a)).join(' '));
+  consoleError(...args);
+};
+globalThis.addEventListener('error', (e) => note('uncaught', e.error || e.message));
+globalThis.addEventListener('unhandledrejection', (e) => note('unhandled rejection', e.reason));
+handlers['test:errors'] = async () => errors.slice();
+
 handlers['test:tabState'] = async (msg) => tabState.get(msg.tabId) || null;
+
+// Every message from a tab's content script (any type, answered or not).
+const tabMessages = new Map();
+api.tabs.onRemoved.addListener((tabId) => tabMessages.delete(tabId));
+const logOf = (sender) => {
+  const tabId = sender.tab && sender.tab.id;
+  // Pages' content scripts only (not the benchmark's extension page and its 1,000 analyses).
+  if (tabId == null || !/^https?:/.test(String(sender.url || ''))) return null;
+  if (!tabMessages.has(tabId)) tabMessages.set(tabId, []);
+  return tabMessages.get(tabId);
+};
+api.runtime.onMessage.addListener((msg, sender) => {
+  const log = logOf(sender);
+  if (log && msg && typeof msg.type === 'string') log.push({ type: msg.type, at: Date.now() });
+  return false;
+});
+const analyzeHandler = handlers['cs:analyze'];
+handlers['cs:analyze'] = async (msg, sender) => {
+  const res = await analyzeHandler(msg, sender);
+  const log = logOf(sender);
+  const entry = log && [...log].reverse().find((m) => m.type === 'cs:analyze' && !('reply' in m));
+  if (entry) entry.reply = JSON.stringify(res);
+  return res;
+};
+handlers['test:messages'] = async (msg) => tabMessages.get(msg.tabId) || [];
+handlers['test:coldNext'] = async () => {
+  dropCore();
+  return { ok: true };
+};
+// The core's linear memory and the JS heap, under the names the soak
+// (wasm, heap) and the benchmark (wasm_bytes, js_bytes) read.
+const memory = async () => {
+  const heap = jsHeap();
+  const wasm = wasmBytes();
+  return { wasm, heap, wasm_bytes: wasm, js_bytes: heap ? heap.used : null, js_total_bytes: heap ? heap.total : null };
+};
+handlers['test:memory'] = memory;
 handlers['test:tabFor'] = async (msg) => [...tabState].find(([, s]) => s.url === msg.url)?.[0] ?? null;
 handlers['test:panicNext'] = async () => {
   panicNext();
@@ -34,14 +125,19 @@ handlers['test:panicNext'] = async () => {
 };
 
 globalThis.__dossierTabState = tabState;
-// "Already read": its store (extension/memory.js).
+globalThis.__dossierTabMessages = tabMessages;
+globalThis.__dossierColdNext = dropCore;
+globalThis.__dossierCounts = counts;
+globalThis.__dossierErrors = errors;
 globalThis.__dossierMemory = memory;
+// "Already read": its store (extension/memory.js).
+globalThis.__dossierReadMemory = readMemory;
 // Off in this build unless a test turns it on (test:memoryDefault): the
 // other end-to-end files open one page under several addresses, which
 // "already read" would rightly fold.
-memory.defaults.enabled = false;
+readMemory.defaults.enabled = false;
 handlers['test:memoryDefault'] = async (msg) => {
-  memory.defaults.enabled = !!msg.enabled;
+  readMemory.defaults.enabled = !!msg.enabled;
   return { ok: true };
 };
 globalThis.__dossierPanicNext = panicNext;

@@ -51,6 +51,8 @@ export function startBenchServer({ root, pagesDir }) {
     if (page) {
       file = path.join(pagesDir, page[2], page[3], 'source.html');
       if (page[1] === 'site') headers = { 'Content-Security-Policy': SITE_CSP, ...ISOLATED };
+      // The memory run fetches the raw pages from an extension page (scripts/bench/reader.mjs).
+      else headers = { ...ISOLATED, 'Access-Control-Allow-Origin': '*' };
     } else {
       for (const [prefix, dir] of roots) {
         if (p.startsWith(prefix)) {

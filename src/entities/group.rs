@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::roles::roles_of;
+use super::roles::{roles_of, LangTitles};
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -78,6 +78,7 @@ pub(super) fn group(
     doc: &Doc,
     raw: Vec<RawMention>,
     page: &Page,
+    lt: LangTitles,
 ) -> (Vec<Entity>, Vec<MentionRef>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_form: HashMap<String, usize> = HashMap::new();
@@ -174,7 +175,7 @@ pub(super) fn group(
                 .filter(|o| o.unit == m.unit && o.sent == m.sent && o.ty == 1 && o.tok != m.tok)
                 .map(|o| o.tok.clone())
                 .collect();
-            let roles = roles_of(text, toks, &doc.sents[m.sent].1, m.tok.clone(), &people);
+            let roles = roles_of(text, toks, &doc.sents[m.sent].1, m.tok.clone(), &people, lt);
             for r in roles {
                 if !g.roles.contains(&r) {
                     g.roles.push(r);

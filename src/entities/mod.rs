@@ -23,11 +23,11 @@ mod roles;
 mod truecase;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use credits::credit_start;
 use group::{group, RawMention};
-use roles::{is_role_word, ROLE_JOINERS};
+use roles::{is_role_word, LangTitles, ROLE_JOINERS};
 use truecase::truecase;
 
 use crate::doc::{Doc, MentionRef};
@@ -37,15 +37,22 @@ use crate::page::Page;
 use crate::report::Entity;
 use crate::text::with_lowercase;
 
-fn tagger() -> Option<&'static Tagger> {
-    static T: OnceLock<Option<Tagger>> = OnceLock::new();
-    T.get_or_init(|| Tagger::new().ok()).as_ref()
+/// The tagger of a page's language (a code as [`crate::lang::Language`]
+/// gives it; "" is English): `None` when the language has no model, or its
+/// model is not loaded (the extension registers it on first use) or not a
+/// model. Never another language's tagger: German capitalises every noun,
+/// and the English tagger reads each one as a name.
+pub fn tagger_for(code: &str) -> Option<Arc<Tagger>> {
+    Tagger::for_language(if code.is_empty() { "en" } else { code }).ok()
 }
 
 /// Titles and honorifics stripped from the front of a name ("President
 /// Bush" → "Bush"; [`titles::STRIP`]).
-fn is_title_word(w: &str) -> bool {
-    with_lowercase(w, |l| titles::STRIP.has(l))
+fn is_title_word(w: &str, lt: LangTitles) -> bool {
+    with_lowercase(w, |l| {
+        titles::STRIP.has(l)
+            || lt.is_some_and(|t| t.strip.has(l) || (t.is_role(l) && !t.role.has(l)))
+    })
 }
 
 /// Words that end an organisation's name ("Interior Ministry", "… Party").
@@ -70,14 +77,17 @@ fn tagger_input<'a>(doc: &Doc<'a>) -> Vec<Vec<Cow<'a, str>>> {
 /// Extracts the entities of a page's article text. `hidden[b]` lists UTF-16
 /// ranges of block `b` that are folded as repeats. Returns the entities and
 /// every kept mention.
+/// `lang` is the page's language code ("" or "en" for English): its
+/// titles and roles ([`titles::for_language`]) join the English ones.
 pub fn extract(
+    tagger: &Tagger,
+    lang: &str,
     doc: &Doc,
     page: &Page,
     hidden: &[Vec<(u32, u32)>],
 ) -> (Vec<Entity>, Vec<MentionRef>) {
-    let Some(tagger) = tagger() else {
-        return (Vec::new(), Vec::new());
-    };
+    let lt = titles::for_language(lang);
+    let fw = titles::function_words(lang);
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
@@ -107,7 +117,7 @@ pub fn extract(
                 tok: r.start + a..r.start + b,
                 ty,
             };
-            push_mentions(tagger, doc, tagged, &mut raw);
+            push_mentions(tagger, doc, tagged, (lt, fw), &mut raw);
         }
     }
     // A repeat is not a second mention.
@@ -118,7 +128,7 @@ pub fn extract(
             doc.utf16_range(m.unit, toks[m.tok.start].start, toks[m.tok.end - 1].end);
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
-    group(doc, raw, page)
+    group(doc, raw, page, lt)
 }
 
 /// A span the tagger labelled, in [`Doc`] terms.
@@ -137,13 +147,24 @@ struct Tagged {
 /// leading "the" and trailing possessives off; an organisation's head word
 /// followed by a name is two mentions; "A or B" is two names; head words
 /// settle the type; a titled name is a person's.
-fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMention>) {
+fn push_mentions(
+    tagger: &Tagger,
+    doc: &Doc,
+    tagged: Tagged,
+    (lt, fw): (LangTitles, Option<&'static Words>),
+    raw: &mut Vec<RawMention>,
+) {
     let (u, si, ty) = (&tagged.unit, tagged.sent, tagged.ty);
     let text = doc.units[*u].1;
     let toks = &doc.toks[*u];
     let (mut a, mut b) = (tagged.tok.start, tagged.tok.end);
     // Titles inside a name and a leading "the" are not the name.
-    while a < b && is_title_word(&text[toks[a].start..toks[a].end]) {
+    // Nor a language's closed-class words ("Welche Chancen", "Cuál").
+    let function = |w: &str| fw.is_some_and(|f| with_lowercase(w, |l| f.has(l)));
+    while a < b
+        && (is_title_word(&text[toks[a].start..toks[a].end], lt)
+            || function(&text[toks[a].start..toks[a].end]))
+    {
         a += 1;
     }
     while b > a
@@ -195,7 +216,7 @@ fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMe
         return;
     }
     let surface = &text[toks[a].start..toks[b - 1].end];
-    if !plausible_name(surface)
+    if !plausible_name(surface, lt)
         || not_an_entity(
             tagger,
             &text[toks[a].start..toks[b - 1].end],
@@ -230,6 +251,7 @@ fn push_mentions(tagger: &Tagger, doc: &Doc, tagged: Tagged, raw: &mut Vec<RawMe
     let titled = a > tagged.sent_start
         && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
             titles::PERSON.has(l)
+                || lt.is_some_and(|t| t.person.has(l) || (t.is_role(l) && !t.role.has(l)))
         });
     raw.push(RawMention {
         unit: *u,
@@ -307,7 +329,7 @@ fn normalize_space(s: &str) -> String {
 
 /// Names have a capital letter (or are in a script without case) and are
 /// not role words alone ("Prime Minister", "Secretary", "State").
-fn plausible_name(s: &str) -> bool {
+fn plausible_name(s: &str, lt: LangTitles) -> bool {
     let has_upper = s.chars().any(char::is_uppercase);
     let caseless = s
         .chars()
@@ -316,7 +338,7 @@ fn plausible_name(s: &str) -> bool {
         return false;
     }
     !s.split_whitespace()
-        .all(|w| is_role_word(w) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
+        .all(|w| is_role_word(w, lt) || with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
 }
 
 #[cfg(test)]
@@ -372,7 +394,7 @@ mod tests {
     #[test]
     #[ignore = "needs data outside the repository"]
     fn pruning_keeps_the_labels() {
-        let tagger = tagger().unwrap();
+        let tagger = &*tagger_for("en").unwrap();
         let text_path =
             std::env::var("DOSSIER_CHECK_TEXT").unwrap_or_else(|_| "/tmp/mb1.txt".into());
         if let Ok(text) = std::fs::read_to_string(&text_path) {

@@ -298,11 +298,11 @@ impl TokInfo {
 /// each gazetteer list, the
 /// matches of one list taken left to right without overlap.
 pub fn mark_gazetteers(gaz: &Gazetteers, infos: &mut [TokInfo]) {
-    if gaz.lists.is_empty() {
+    if gaz.is_empty() {
         return;
     }
     let n = infos.len();
-    let lists = gaz.lists.len().min(GAZ_LISTS);
+    let lists = GAZ_LISTS;
     let names: u32 = NAME_LISTS.iter().map(|&k| 1u32 << k).sum();
     let mut covered = vec![0u32; n];
     // Where each list may match next (after its previous match).

@@ -1,9 +1,9 @@
 //! Gazetteers: lists of place names, given and family names, organisation
-//! and title words. Stored as sorted 32-bit hashes of the lower-cased,
-//! tokenised phrase, so a list of 30,000 names costs 120 KB and a lookup is
-//! a binary search. A hash collision can only add a spurious feature, which
+//! and title words. Stored as 24-bit hashes of the lower-cased, tokenised
+//! phrase, two bytes a name in the model file, looked up in place. A hash collision can only add a spurious feature, which
 //! the tagger weighs like any other evidence.
 
+use super::inplace::{bucket_starts, pad4, u16_at, Bytes, Masks, Starts, STARTS, STARTS_BYTES};
 use crate::hash::{hash_bytes, hstr};
 
 /// The lists, in the order their bits appear in a token's gazetteer marks
@@ -52,93 +52,144 @@ pub const fn list(name: &str) -> usize {
     panic!("no gazetteer list of that name")
 }
 
-/// The gazetteers of a model.
+/// The gazetteers of a model, read in place from the model file: every
+/// phrase hash of every list as one `u16` (the hash's low 12 bits, then the
+/// list's index in the low 4), sorted and bucketed by the hash's top 12
+/// bits with a start table, so a lookup is a binary search over the couple
+/// of dozen entries of one bucket and one probe answers for all lists.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteers {
-    /// Per list, sorted hashes of its phrases.
-    pub lists: Vec<Vec<u32>>,
-    /// Every phrase hash with the bit mask of the lists holding it, in an
-    /// open-addressing table (0 = empty; hashes are 24-bit, stored + 1), so
-    /// one probe answers for all lists at once.
-    table: Vec<(u32, u32)>,
-    /// One bit per value of a phrase hash's low [`FILTER_BITS`] bits, set
-    /// where some phrase has them. Every token looks up five phrases and
-    /// almost none exist; this bitmap (128 KB, cache-resident) answers most
-    /// of those misses without touching the table (megabytes, not).
-    filter: Vec<u64>,
+    bytes: Bytes,
+    starts: Starts,
+    /// Offset of the entries.
+    at: usize,
+    /// Which sub-buckets of each bucket hold an entry (filled on use).
+    masks: Masks,
 }
 
-/// Width of the hash prefix [`Gazetteers::filter`] keys on.
-const FILTER_BITS: u32 = 20;
-
 impl Gazetteers {
-    /// Gazetteers from sorted per-list hashes.
+    /// Gazetteers from sorted per-list hashes (training and tests; a model
+    /// file holds them already laid out).
     pub fn new(lists: Vec<Vec<u32>>) -> Gazetteers {
-        let total: usize = lists.iter().map(Vec::len).sum();
-        // Filled to between a third and two thirds: lookups that get past
-        // the filter mostly hit, and a hit is found as fast in the smaller
-        // table, which is built faster (8 bytes a slot, zeroed and faulted
-        // in at every start of the extension's background).
-        let cap = (total * 3 / 2).next_power_of_two().max(16);
-        let mut table = vec![(0u32, 0u32); cap];
-        for (k, l) in lists.iter().enumerate() {
-            for &h in l {
-                let mut i = slot(h, cap);
-                loop {
-                    if table[i].0 == 0 {
-                        table[i] = (h + 1, 1 << k);
-                        break;
-                    }
-                    if table[i].0 == h + 1 {
-                        table[i].1 |= 1 << k;
-                        break;
-                    }
-                    i = (i + 1) & (cap - 1);
-                }
-            }
+        let mut b = Vec::new();
+        write(&mut b, &lists).expect("gazetteer lists fit the table");
+        let n = (b.len() - STARTS_BYTES) / 2;
+        Gazetteers::read(Bytes::Shared(b.into()), 0, n).expect("written as read")
+    }
+
+    /// The gazetteers whose section starts at `at` in `bytes`, with `n`
+    /// entries; `None` when the section is cut short or its start table is
+    /// not ascending.
+    pub(crate) fn read(bytes: Bytes, at: usize, n: usize) -> Option<Gazetteers> {
+        let starts = Starts::at(at);
+        let end = at
+            .checked_add(STARTS_BYTES)?
+            .checked_add(n.checked_mul(2)?)?;
+        if bytes.len() < end || !starts.check(&bytes, n) {
+            return None;
         }
-        // From the lists, not the table: a quarter of a million slots to
-        // read at every start of the extension's background, most empty.
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
-        for &h in lists.iter().flatten() {
-            let f = h & ((1 << FILTER_BITS) - 1);
-            filter[(f >> 6) as usize] |= 1 << (f & 63);
-        }
-        Gazetteers {
-            lists,
-            table,
-            filter,
-        }
+        Some(Gazetteers {
+            bytes,
+            starts,
+            at: at + STARTS_BYTES,
+            masks: Masks::new(),
+        })
+    }
+
+    /// Whether no list holds anything.
+    pub fn is_empty(&self) -> bool {
+        let b: &[u8] = &self.bytes;
+        b.is_empty() || self.starts.get(b, STARTS - 1) == 0
     }
 
     /// Bit mask of the lists holding the phrase.
     #[inline]
     pub fn lists_of(&self, h: u32) -> u32 {
-        let cap = self.table.len();
-        if cap == 0 {
+        let b: &[u8] = &self.bytes;
+        if b.is_empty() {
             return 0;
         }
-        let f = h & ((1 << FILTER_BITS) - 1);
-        if self.filter[(f >> 6) as usize] & (1 << (f & 63)) == 0 {
+        let bucket = ((h >> 12) & 0xFFF) as usize;
+        let want = (h & 0xFFF) as u16;
+        let at = |i: usize| u16_at(b, self.at + i * 2) >> 4;
+        let starts = |bucket| self.starts.get(b, bucket);
+        // The six bits below the bucket's.
+        let fill = || (starts(bucket)..starts(bucket + 1)).fold(0, |m, i| m | 1 << (at(i) >> 6));
+        if !self.masks.may_hold(bucket, (want >> 6) as u32, fill) {
             return 0;
         }
-        let mut i = slot(h, cap);
-        loop {
-            let (k, m) = self.table[i];
-            if k == 0 {
+        let (lo, end) = (starts(bucket), starts(bucket + 1));
+        if lo == end {
+            return 0;
+        }
+        // Hashes are spread evenly over a bucket: start where `want` would
+        // be and step to the first entry of it.
+        let mut i = lo + ((want as usize * (end - lo)) >> 12);
+        while at(i) < want {
+            i += 1;
+            if i == end {
                 return 0;
             }
-            if k == h + 1 {
-                return m;
-            }
-            i = (i + 1) & (cap - 1);
         }
+        while i > lo && at(i - 1) >= want {
+            i -= 1;
+        }
+        let mut lo = i;
+        let mut mask = 0;
+        while lo < end {
+            let e = u16_at(b, self.at + lo * 2);
+            if e >> 4 != want {
+                break;
+            }
+            mask |= 1 << (e & 15);
+            lo += 1;
+        }
+        mask
     }
 }
 
-#[inline]
-fn slot(h: u32, cap: usize) -> usize {
-    (h.wrapping_mul(0x9E37_79B1) as usize) & (cap - 1)
+/// Writes the gazetteer section of a model file: the start table, then the
+/// entries (padded to 4 bytes); `None` when there are more than 16 lists, a
+/// hash is wider than 24 bits or a bucket overflows its start table.
+pub(crate) fn write(out: &mut Vec<u8>, lists: &[Vec<u32>]) -> Option<usize> {
+    if lists.len() > 16 {
+        return None;
+    }
+    let mut entries: Vec<u32> = Vec::new();
+    for (k, l) in lists.iter().enumerate() {
+        for &h in l {
+            if h > 0x00FF_FFFF {
+                return None;
+            }
+            entries.push((h << 4) | k as u32);
+        }
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    Starts::write(out, &bucket_starts(&entries, |e| (e >> 16) as usize))?;
+    for e in &entries {
+        out.extend_from_slice(&((e & 0xFFFF) as u16).to_le_bytes());
+    }
+    pad4(out);
+    Some(entries.len())
+}
+
+/// The per-list sorted hashes of a gazetteer section (the converter's and
+/// the tests' way back).
+pub(crate) fn lists(g: &Gazetteers) -> Vec<Vec<u32>> {
+    let b: &[u8] = &g.bytes;
+    let mut out = vec![Vec::new(); GAZ_LISTS];
+    for bucket in 0..STARTS - 1 {
+        for i in g.starts.get(b, bucket)..g.starts.get(b, bucket + 1) {
+            let e = u16_at(b, g.at + i * 2) as u32;
+            let k = (e & 15) as usize;
+            if out.len() <= k {
+                out.resize(k + 1, Vec::new());
+            }
+            out[k].push(((bucket as u32) << 12) | (e >> 4));
+        }
+    }
+    out
 }
 
 /// Hash of a phrase given as lower-cased tokens.

@@ -16,6 +16,8 @@
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
+pub mod inplace;
+pub mod legacy;
 pub mod model;
 pub mod registry;
 pub mod tokens;
@@ -29,7 +31,7 @@ use crate::hash::WordHashState;
 use features::{
     base_infos, context_features, features, is_caps_sentence, own_features, DocContext, TokInfo,
 };
-pub use model::{BadModel, Model};
+pub use model::{BadModel, Model, ModelData};
 
 /// The model that ships with the crate (built by `make model`).
 pub static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
@@ -153,7 +155,7 @@ pub struct Tagger {
 impl Tagger {
     /// The tagger with the model that ships with the crate.
     pub fn new() -> Result<Tagger, BadModel> {
-        Ok(Tagger::with_model(Model::from_bytes(MODEL_BYTES)?))
+        Ok(Tagger::with_model(Model::from_static(MODEL_BYTES)?))
     }
 
     /// A tagger with a given model.

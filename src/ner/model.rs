@@ -1,70 +1,75 @@
 //! The trained model: weights per feature and label, label transitions, and
-//! the gazetteers, in one compact binary file (`model/ner.bin`) that the
-//! crate embeds with `include_bytes!`.
+//! the gazetteers, in one binary file (`model/ner.bin`, embedded with
+//! `include_bytes!`; `model/ner-<lang>.bin`, loaded at run time) that is
+//! used in place: loading a model checks its header and start tables and
+//! decodes nothing else, and every lookup reads the bytes it needs.
 //!
-//! Layout (little endian; "varint" is LEB128, "deltas" are varints of the
-//! differences between consecutive sorted values):
+//! Layout, version 4 (little endian; every section starts at a multiple of
+//! 4 bytes; a start table is [`super::inplace::Starts`]: where each of the
+//! 4,096 buckets of a sorted table starts):
 //!
 //! ```text
-//! "DNER"  u32 version (2, or 3: then u32 feature extensions follow)
-//! u8 n_labels, then per label: u8 len, bytes
+//! "DNER" u32 version (4)  u32 ext (feature extensions)
+//! u32 n_labels  u32 n_keys  u32 n_pairs  u32 n_gaz  f32 scale
+//! labels: per label u8 len, bytes; padded
 //! f32 trans[(n_labels + 1) * n_labels]   row n_labels = sentence start
-//! f32 scale                              weight = stored 12-bit value * scale
-//! u32 n_feats, then the sorted feature hashes as deltas
-//! u8  counts[n_feats]                    (label, weight) pairs per feature
-//! u16 pairs, packed: label in the top 4 bits, 12-bit signed weight below
-//! u8 n_lists, then per list: u32 n, then its sorted 24-bit hashes as deltas
+//! start table of the keys, by a key's top 12 bits
+//! start table of the pairs, by the same buckets
+//! keys[n_keys]: 3 bytes each, sorted: the key's low 20 bits, then its
+//!     number of (label, weight) pairs in the top 4 bits; padded
+//! pairs[n_pairs]: u16, label in the top 4 bits, 12-bit signed weight
+//!     below (weight = value * scale), in the keys' order; padded
+//! gazetteers: a start table, then n_gaz u16 (gazetteer.rs); padded
 //! ```
+//!
+//! Versions 2 and 3 (delta-coded, decoded at load) are read only to convert
+//! them (`src/ner/legacy.rs`, `dossier convert-model`).
 
-use super::gazetteer::Gazetteers;
+use std::sync::Arc;
+
+use super::gazetteer::{self, Gazetteers};
+use super::inplace::{
+    bucket_starts, pad4, u16_at, u24_at, u32_at, Bytes, Masks, Starts, STARTS, STARTS_BYTES,
+};
 
 /// Magic bytes of a model file.
 pub const MAGIC: &[u8; 4] = b"DNER";
-/// Version of the file layout: models without feature extensions (the
-/// English one) are written as version 2, byte for byte as before them.
-pub const VERSION: u32 = 2;
-/// Version of the layout with the feature extensions word after the version.
-pub const VERSION_EXT: u32 = 3;
+/// Version of the file layout read in place.
+pub const VERSION: u32 = 4;
 
-/// A loaded model.
-#[derive(Clone, Debug, Default)]
+/// Bits of a key below its bucket: what a key entry stores.
+const LOW_BITS: u32 = 32 - super::inplace::BUCKET_BITS;
+const LOW_MASK: u32 = (1 << LOW_BITS) - 1;
+
+/// A loaded model: the file's bytes and where its tables are.
+#[derive(Clone, Debug)]
 pub struct Model {
+    bytes: Bytes,
     /// Label names (`O`, `B-PER`, …), index = label id.
     pub labels: Vec<String>,
     /// Transition weights: `trans[prev * n + cur]`, `prev == n` for the start.
     pub trans: Vec<f32>,
-    /// Sorted feature hashes.
-    pub keys: Vec<u32>,
-    /// `offs[k]..offs[k+1]` are the weights of `keys[k]` in `pairs`.
-    pub offs: Vec<u32>,
-    /// (label, weight) pairs.
-    pub pairs: Vec<(u8, f32)>,
-    /// Gazetteers.
-    pub gaz: Gazetteers,
+    /// Weight of one step of a stored weight.
+    scale: f32,
     /// Feature extensions the model was trained with
     /// ([`super::features::EXT_LANG`]; 0: the original features).
     pub ext: u32,
-    /// Open-addressing index over `keys`, built at load: slot → (key, key
-    /// index + 1; 0 = empty). The key sits in the slot so that a lookup,
-    /// which misses for most features of a token, reads one cache line
-    /// rather than the slot and then `keys`.
-    pub(crate) index: Vec<(u32, u32)>,
-    /// The weights of `pairs` as one row of `n_labels` per key (zero where
-    /// `pairs` has none), built at load: a scored token adds some thirty
-    /// feature rows, and a fixed-width row adds without a loop over pairs
-    /// of varying length. Costs about 36 bytes a feature.
-    pub(crate) dense: Vec<f32>,
-    /// One bit per value of a key's low [`FILTER_BITS`] bits, set where some
-    /// key has them, built at load. Most features of a token are not in the
-    /// model, and this bitmap (128 KB, 2% of its bits set for the shipped
-    /// model) turns most of those lookups away without reading `index`
-    /// (half a megabyte, which the rest of the analysis evicts from cache).
-    /// 2^18 and 2^20 bits: 6% and 8% less tagging time; 2^17: 4%.
-    pub(crate) filter: Vec<u64>,
+    n_keys: usize,
+    key_starts: Starts,
+    pair_starts: Starts,
+    keys_at: usize,
+    pairs_at: usize,
+    /// Which sub-buckets of each key bucket hold a key (filled on use).
+    masks: Masks,
+    /// Gazetteers.
+    pub gaz: Gazetteers,
 }
 
-/// Width of the key prefix [`Model::filter`] keys on.
-const FILTER_BITS: u32 = 20;
+/// A key's sub-bucket in [`Masks`]: the six bits below its bucket.
+#[inline]
+fn sub_bucket(low: u32) -> u32 {
+    low >> (LOW_BITS - 6)
+}
 
 /// Why a model file could not be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -76,268 +81,330 @@ impl std::fmt::Display for BadModel {
     }
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], BadModel> {
-        let end = self.at.checked_add(n).ok_or(BadModel("length overflow"))?;
-        let s = self.b.get(self.at..end).ok_or(BadModel("truncated"))?;
-        self.at = end;
-        Ok(s)
-    }
-    fn u8(&mut self) -> Result<u8, BadModel> {
-        Ok(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Result<u32, BadModel> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
-    }
-    fn u16(&mut self) -> Result<u16, BadModel> {
-        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
-    }
-    fn varint(&mut self) -> Result<u32, BadModel> {
-        let mut v: u64 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            v |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return u32::try_from(v).map_err(|_| BadModel("varint overflow"));
-            }
-        }
-        Err(BadModel("varint too long"))
-    }
-    fn deltas(&mut self, n: usize) -> Result<Vec<u32>, BadModel> {
-        let mut out = Vec::with_capacity(n.min(1 << 22));
-        let mut prev: u32 = 0;
-        for k in 0..n {
-            let d = self.varint()?;
-            if k > 0 && d == 0 {
-                return Err(BadModel("values not strictly increasing"));
-            }
-            prev = prev.checked_add(d).ok_or(BadModel("delta overflow"))?;
-            out.push(prev);
-        }
-        Ok(out)
-    }
-    fn f32(&mut self) -> Result<f32, BadModel> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
-    }
-}
-
 impl Model {
     /// Number of labels.
     pub fn n_labels(&self) -> usize {
         self.labels.len()
     }
 
-    /// Builds the lookup index and the dense rows; call after filling
-    /// `keys`, `offs` and `pairs`.
-    pub fn build_index(&mut self) {
-        let cap = (self.keys.len() * 2).next_power_of_two().max(16);
-        let mut index = vec![(0u32, 0u32); cap];
-        for (k, &key) in self.keys.iter().enumerate() {
-            let mut i = Self::slot(key, cap);
-            while index[i].1 != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            index[i] = (key, k as u32 + 1);
-        }
-        self.index = index;
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
-        for &key in &self.keys {
-            let f = key & ((1 << FILTER_BITS) - 1);
-            filter[(f >> 6) as usize] |= 1 << (f & 63);
-        }
-        self.filter = filter;
-        let n = self.n_labels();
-        let mut dense = vec![0f32; self.keys.len() * n];
-        for (k, row) in dense.chunks_exact_mut(n.max(1)).enumerate() {
-            for &(l, w) in &self.pairs[self.offs[k] as usize..self.offs[k + 1] as usize] {
-                row[l as usize] += w;
-            }
-        }
-        self.dense = dense;
+    /// Number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.n_keys
     }
 
-    #[inline]
-    fn slot(key: u32, cap: usize) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) as usize) & (cap - 1)
+    /// The model in a file's bytes (copied once, then used in place).
+    pub fn from_bytes(b: &[u8]) -> Result<Model, BadModel> {
+        Model::read(Bytes::Shared(Arc::from(b)))
+    }
+
+    /// The model in bytes that live as long as the program (the embedded
+    /// model): not even copied.
+    pub fn from_static(b: &'static [u8]) -> Result<Model, BadModel> {
+        Model::read(Bytes::Static(b))
+    }
+
+    fn read(bytes: Bytes) -> Result<Model, BadModel> {
+        let b: &[u8] = &bytes;
+        if b.get(..4) != Some(&MAGIC[..]) {
+            return Err(BadModel("not a Dossier model"));
+        }
+        match u32_at(b, 4) {
+            VERSION => {}
+            2 | 3 => {
+                return Err(BadModel(
+                    "an older model file (version 2 or 3): convert it with `dossier convert-model`",
+                ))
+            }
+            _ => return Err(BadModel("unknown version")),
+        }
+        if b.len() < 32 {
+            return Err(BadModel("truncated"));
+        }
+        let ext = u32_at(b, 8);
+        let nl = u32_at(b, 12) as usize;
+        let (n_keys, n_pairs, n_gaz) = (
+            u32_at(b, 16) as usize,
+            u32_at(b, 20) as usize,
+            u32_at(b, 24) as usize,
+        );
+        let scale = f32::from_le_bytes(b[28..32].try_into().unwrap());
+        if nl == 0 || nl > 16 {
+            return Err(BadModel("bad label count"));
+        }
+        let mut at = 32;
+        let mut labels = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            let len = *b.get(at).ok_or(BadModel("truncated"))? as usize;
+            let name = b.get(at + 1..at + 1 + len).ok_or(BadModel("truncated"))?;
+            labels.push(String::from_utf8(name.to_vec()).map_err(|_| BadModel("label not UTF-8"))?);
+            at += 1 + len;
+        }
+        at = at.next_multiple_of(4);
+        let n_trans = (nl + 1) * nl;
+        let trans: Vec<f32> = (0..n_trans)
+            .map(|i| f32::from_bits(u32_at(b, at + i * 4)))
+            .collect();
+        at += n_trans * 4;
+        let key_starts = Starts::at(at);
+        let pair_starts = Starts::at(at + STARTS_BYTES);
+        let keys_at = at + 2 * STARTS_BYTES;
+        let pairs_at = keys_at + (n_keys * 3).next_multiple_of(4);
+        let gaz_at = pairs_at + (n_pairs * 2).next_multiple_of(4);
+        let end = gaz_at + STARTS_BYTES + (n_gaz * 2).next_multiple_of(4);
+        if n_keys > 1 << 24 || n_pairs > 1 << 24 || n_gaz > 1 << 24 || b.len() < end {
+            return Err(BadModel("truncated"));
+        }
+        if b.len() > end {
+            return Err(BadModel("trailing bytes"));
+        }
+        if !key_starts.check(b, n_keys) || !pair_starts.check(b, n_pairs) {
+            return Err(BadModel("bad start table"));
+        }
+        let gaz = Gazetteers::read(bytes.clone(), gaz_at, n_gaz)
+            .ok_or(BadModel("bad gazetteer table"))?;
+        Ok(Model {
+            bytes,
+            labels,
+            trans,
+            scale,
+            ext,
+            n_keys,
+            key_starts,
+            pair_starts,
+            keys_at,
+            pairs_at,
+            masks: Masks::new(),
+            gaz,
+        })
     }
 
     /// Adds the weights of feature `f` to `scores` (one per label).
     #[inline]
     pub fn add_weights(&self, f: u32, scores: &mut [f32]) {
-        let k = if self.index.is_empty() {
-            match self.keys.binary_search(&f) {
-                Ok(k) => k,
-                Err(_) => return,
-            }
-        } else {
-            let b = f & ((1 << FILTER_BITS) - 1);
-            if self.filter[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
-                return;
-            }
-            let cap = self.index.len();
-            let mut i = Self::slot(f, cap);
-            loop {
-                let (key, e) = self.index[i];
-                if e == 0 {
-                    return;
-                }
-                if key == f {
-                    break e as usize - 1;
-                }
-                i = (i + 1) & (cap - 1);
-            }
-        };
-        let n = self.n_labels();
-        if scores.len() == n && self.dense.len() == self.keys.len() * n {
-            // Adding the zeros of absent labels changes no score.
-            for (s, w) in scores.iter_mut().zip(&self.dense[k * n..(k + 1) * n]) {
-                *s += w;
-            }
+        let b: &[u8] = &self.bytes;
+        let bucket = (f >> LOW_BITS) as usize;
+        let want = f & LOW_MASK;
+        let key = |i: usize| u24_at(b, self.keys_at + i * 3) & LOW_MASK;
+        let starts = |bucket| self.key_starts.get(b, bucket);
+        let fill =
+            || (starts(bucket)..starts(bucket + 1)).fold(0, |m, i| m | 1 << sub_bucket(key(i)));
+        if !self.masks.may_hold(bucket, sub_bucket(want), fill) {
             return;
         }
-        let (a, b) = (self.offs[k] as usize, self.offs[k + 1] as usize);
-        for &(l, w) in &self.pairs[a..b] {
-            scores[l as usize] += w;
+        let (first, end) = (starts(bucket), starts(bucket + 1));
+        if first == end {
+            return;
+        }
+        // Keys are hashes, spread evenly over a bucket: start where `want`
+        // would be and step to it (a step or two for the ten or so keys of
+        // a bucket, where a binary search takes four mispredicted ones).
+        let mut i = first + ((want as u64 * (end - first) as u64) >> LOW_BITS) as usize;
+        let mut k = key(i);
+        while k < want {
+            i += 1;
+            if i == end {
+                return;
+            }
+            k = key(i);
+        }
+        while k > want {
+            if i == first {
+                return;
+            }
+            i -= 1;
+            k = key(i);
+        }
+        if k != want {
+            return;
+        }
+        // The key's pairs follow those of the bucket's earlier keys: their
+        // counts are the top 4 bits of each 3-byte entry's last byte.
+        let earlier = b.get(self.keys_at + first * 3..self.keys_at + i * 3 + 3);
+        let Some(earlier) = earlier else { return };
+        let p = self.pair_starts.get(b, bucket)
+            + earlier[..earlier.len() - 3]
+                .chunks_exact(3)
+                .map(|e| (e[2] >> 4) as usize)
+                .sum::<usize>();
+        let count = (earlier[earlier.len() - 1] >> 4) as usize;
+        let Some(pairs) = b.get(self.pairs_at + p * 2..self.pairs_at + (p + count) * 2) else {
+            return;
+        };
+        for v in pairs.chunks_exact(2) {
+            let v = u16::from_le_bytes([v[0], v[1]]);
+            // Sign-extend the 12-bit weight.
+            let w = (((v << 4) as i16) >> 4) as f32 * self.scale;
+            if let Some(s) = scores.get_mut((v >> 12) as usize) {
+                *s += w;
+            }
         }
     }
 
-    /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Model, BadModel> {
-        let mut r = Reader { b, at: 0 };
-        if r.take(4)? != MAGIC {
-            return Err(BadModel("not a Dossier model"));
-        }
-        let ext = match r.u32()? {
-            VERSION => 0,
-            VERSION_EXT => r.u32()?,
-            _ => return Err(BadModel("unknown version")),
+    /// The model's tables as values (the converter's and the tests' way
+    /// back to [`ModelData`]).
+    pub fn data(&self) -> ModelData {
+        let b: &[u8] = &self.bytes;
+        let mut d = ModelData {
+            labels: self.labels.clone(),
+            trans: self.trans.clone(),
+            lists: gazetteer::lists(&self.gaz),
+            ext: self.ext,
+            scale: Some(self.scale),
+            ..ModelData::default()
         };
-        let nl = r.u8()? as usize;
-        if nl == 0 || nl > 16 {
+        d.offs.push(0);
+        for bucket in 0..STARTS - 1 {
+            let mut p = self.pair_starts.get(b, bucket);
+            for k in self.key_starts.get(b, bucket)..self.key_starts.get(b, bucket + 1) {
+                let e = u24_at(b, self.keys_at + k * 3);
+                d.keys.push(((bucket as u32) << LOW_BITS) | (e & LOW_MASK));
+                for _ in 0..e >> LOW_BITS {
+                    let v = u16_at(b, self.pairs_at + p * 2);
+                    let w = (((v << 4) as i16) >> 4) as f32 * self.scale;
+                    d.pairs.push(((v >> 12) as u8, w));
+                    p += 1;
+                }
+                d.offs.push(d.pairs.len() as u32);
+            }
+        }
+        d
+    }
+}
+
+/// A model as values: what training produces and the file is written from.
+#[derive(Clone, Debug, Default)]
+pub struct ModelData {
+    /// Label names (`O`, `B-PER`, …), index = label id.
+    pub labels: Vec<String>,
+    /// Transition weights: `trans[prev * n + cur]`, `prev == n` for the start.
+    pub trans: Vec<f32>,
+    /// Sorted feature hashes.
+    pub keys: Vec<u32>,
+    /// `offs[k]..offs[k+1]` are the weights of `keys[k]` in `pairs`.
+    pub offs: Vec<u32>,
+    /// (label, weight) pairs.
+    pub pairs: Vec<(u8, f32)>,
+    /// Per gazetteer list, its sorted 24-bit phrase hashes.
+    pub lists: Vec<Vec<u32>>,
+    /// Feature extensions ([`super::features::EXT_LANG`]; 0: none).
+    pub ext: u32,
+    /// The scale the weights were quantised with, when they were read from
+    /// a file (kept, so that a converted file's weights are the same
+    /// numbers); `None`: the largest weight over 2047.
+    pub scale: Option<f32>,
+}
+
+impl ModelData {
+    /// Writes the model file (version 4). Weights are quantised to 12 bits
+    /// with one scale.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, BadModel> {
+        let nl = self.labels.len();
+        if nl == 0 || nl > 16 || self.trans.len() != (nl + 1) * nl {
             return Err(BadModel("bad label count"));
         }
-        let mut labels = Vec::with_capacity(nl);
-        for _ in 0..nl {
-            let len = r.u8()? as usize;
-            labels.push(
-                String::from_utf8(r.take(len)?.to_vec())
-                    .map_err(|_| BadModel("label not UTF-8"))?,
-            );
-        }
-        let mut trans = Vec::with_capacity((nl + 1) * nl);
-        for _ in 0..(nl + 1) * nl {
-            trans.push(r.f32()?);
-        }
-        let scale = r.f32()?;
-        let nf = r.u32()? as usize;
-        let keys = r.deltas(nf)?;
-        let counts = r.take(nf)?;
-        let mut offs = Vec::with_capacity(nf + 1);
-        let total: usize = counts.iter().map(|&c| c as usize).sum();
-        let mut pairs = Vec::with_capacity(total);
-        offs.push(0u32);
-        for &c in counts {
-            for _ in 0..c {
-                let p = r.u16()?;
-                let l = (p >> 12) as u8;
-                if l as usize >= nl {
-                    return Err(BadModel("label out of range"));
-                }
-                // sign-extend the 12-bit weight
-                let w = ((p << 4) as i16) >> 4;
-                pairs.push((l, w as f32 * scale));
-            }
-            offs.push(pairs.len() as u32);
-        }
-        let nlists = r.u8()? as usize;
-        let mut lists = Vec::with_capacity(nlists);
-        for _ in 0..nlists {
-            let n = r.u32()? as usize;
-            lists.push(r.deltas(n)?);
-        }
-        if r.at != b.len() {
-            return Err(BadModel("trailing bytes"));
-        }
-        let mut model = Model {
-            labels,
-            trans,
-            keys,
-            offs,
-            pairs,
-            gaz: Gazetteers::new(lists),
-            ext,
-            index: Vec::new(),
-            dense: Vec::new(),
-            filter: Vec::new(),
-        };
-        model.build_index();
-        Ok(model)
-    }
-
-    /// Writes the model file. Weights are quantised to 12 bits with one scale.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        fn varint(b: &mut Vec<u8>, mut v: u32) {
-            loop {
-                let byte = (v & 0x7f) as u8;
-                v >>= 7;
-                if v == 0 {
-                    b.push(byte);
-                    return;
-                }
-                b.push(byte | 0x80);
-            }
-        }
-        fn deltas(b: &mut Vec<u8>, values: &[u32]) {
-            let mut prev = 0;
-            for &v in values {
-                varint(b, v - prev);
-                prev = v;
-            }
-        }
-        let max = self
-            .pairs
-            .iter()
-            .map(|p| p.1.abs())
-            .fold(0f32, f32::max)
-            .max(f32::MIN_POSITIVE);
-        let scale = max / 2047.0;
+        let scale = self.scale.unwrap_or_else(|| {
+            let max = self.pairs.iter().map(|p| p.1.abs()).fold(0f32, f32::max);
+            max.max(f32::MIN_POSITIVE) / 2047.0
+        });
         let q = |w: f32| (w / scale).round().clamp(-2048.0, 2047.0) as i16;
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
-        if self.ext == 0 {
-            b.extend_from_slice(&VERSION.to_le_bytes());
-        } else {
-            b.extend_from_slice(&VERSION_EXT.to_le_bytes());
-            b.extend_from_slice(&self.ext.to_le_bytes());
+        let mut gaz = Vec::new();
+        let n_gaz =
+            gazetteer::write(&mut gaz, &self.lists).ok_or(BadModel("gazetteers do not fit"))?;
+        for v in [
+            VERSION,
+            self.ext,
+            nl as u32,
+            self.keys.len() as u32,
+            self.pairs.len() as u32,
+            n_gaz as u32,
+        ] {
+            b.extend_from_slice(&v.to_le_bytes());
         }
-        b.push(self.labels.len() as u8);
+        b.extend_from_slice(&scale.to_le_bytes());
         for l in &self.labels {
             b.push(l.len() as u8);
             b.extend_from_slice(l.as_bytes());
         }
+        pad4(&mut b);
         for &w in &self.trans {
             b.extend_from_slice(&w.to_le_bytes());
         }
-        b.extend_from_slice(&scale.to_le_bytes());
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        deltas(&mut b, &self.keys);
-        for k in 0..self.keys.len() {
-            b.push((self.offs[k + 1] - self.offs[k]) as u8);
+        let bucket = |&k: &u32| (k >> LOW_BITS) as usize;
+        if !self.keys.windows(2).all(|w| w[0] < w[1]) {
+            return Err(BadModel("keys not strictly increasing"));
         }
+        let key_starts = bucket_starts(&self.keys, bucket);
+        let pair_starts: Vec<usize> = key_starts.iter().map(|&k| self.offs[k] as usize).collect();
+        Starts::write(&mut b, &key_starts).ok_or(BadModel("too many keys"))?;
+        Starts::write(&mut b, &pair_starts).ok_or(BadModel("too many pairs"))?;
+        for (k, &key) in self.keys.iter().enumerate() {
+            let count = self.offs[k + 1] - self.offs[k];
+            if count > 15 {
+                return Err(BadModel("more than 15 weights for a feature"));
+            }
+            b.extend_from_slice(&((key & LOW_MASK) | (count << LOW_BITS)).to_le_bytes()[..3]);
+        }
+        pad4(&mut b);
         for &(l, w) in &self.pairs {
+            if l as usize >= nl {
+                return Err(BadModel("label out of range"));
+            }
             let p = ((l as u16) << 12) | (q(w) as u16 & 0x0fff);
             b.extend_from_slice(&p.to_le_bytes());
         }
-        b.push(self.gaz.lists.len() as u8);
-        for l in &self.gaz.lists {
-            b.extend_from_slice(&(l.len() as u32).to_le_bytes());
-            deltas(&mut b, l);
+        pad4(&mut b);
+        b.extend_from_slice(&gaz);
+        Ok(b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_round_trips() {
+        let m = Model::from_static(super::super::MODEL_BYTES).unwrap();
+        let d = m.data();
+        assert_eq!(d.keys.len(), m.n_features());
+        assert_eq!(d.to_bytes().unwrap(), super::super::MODEL_BYTES);
+        // Every key is found with its weights.
+        let n = m.n_labels();
+        for (k, &key) in d.keys.iter().enumerate().step_by(7) {
+            let mut got = vec![0f32; n];
+            m.add_weights(key, &mut got);
+            let mut want = vec![0f32; n];
+            for &(l, w) in &d.pairs[d.offs[k] as usize..d.offs[k + 1] as usize] {
+                want[l as usize] += w;
+            }
+            assert_eq!(got, want);
         }
-        b
+    }
+
+    #[test]
+    fn damaged_files_are_refused() {
+        let b = super::super::MODEL_BYTES;
+        assert_eq!(
+            Model::from_bytes(&b[..b.len() - 4]).unwrap_err(),
+            BadModel("truncated")
+        );
+        let mut more = b.to_vec();
+        more.extend_from_slice(&[0; 4]);
+        assert_eq!(
+            Model::from_bytes(&more).unwrap_err(),
+            BadModel("trailing bytes")
+        );
+        let mut bad = b.to_vec();
+        bad[4] = 9;
+        assert_eq!(
+            Model::from_bytes(&bad).unwrap_err(),
+            BadModel("unknown version")
+        );
+        assert_eq!(
+            Model::from_bytes(b"DNER\x02\0\0\0").unwrap_err().0,
+            "an older model file (version 2 or 3): convert it with `dossier convert-model`"
+        );
     }
 }

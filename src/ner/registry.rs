@@ -5,7 +5,8 @@
 //! in, so English readers pay nothing for it: the extension fetches the file
 //! from its own package the first time a page in that language is analysed
 //! and hands the bytes to [`register_model`]; natively,
-//! [`super::Tagger::for_language`] reads it from the model directory
+//! [`super::Tagger::for_language`] takes the copy compiled into the
+//! command-line tool (feature `cli`), or reads it from the model directory
 //! ([`model_dir`]) on first use. Either way a model is parsed once and
 //! shared.
 
@@ -91,7 +92,8 @@ fn store(lang: &'static str, t: Tagger) -> Arc<Tagger> {
 
 /// Hands the core the bytes of a language's model (`model/ner-<lang>.bin`,
 /// as the extension fetches it from its package): parsed now, used by every
-/// later [`Tagger::for_language`] of that language. Registering again
+/// later [`Tagger::for_language`] of that language (copied once and read
+/// in place, not decoded: see `docs/ner-model.md`). Registering again
 /// replaces the model; registering English replaces the embedded one.
 pub fn register_model(code: &str, bytes: &[u8]) -> Result<(), ModelError> {
     let lang = model_language(code).ok_or_else(|| ModelError::Unsupported(code.to_string()))?;
@@ -135,15 +137,50 @@ impl Tagger {
             return Ok(EN.get_or_init(|| t).clone());
         }
         #[cfg(not(target_arch = "wasm32"))]
-        {
-            let path = model_dir().join(model_file(lang));
-            if let Ok(bytes) = std::fs::read(path) {
-                let model = Model::from_bytes(&bytes)?;
-                return Ok(store(lang, Tagger::with_model(model)));
-            }
+        if let Some(bytes) = native_bytes(lang) {
+            let model = Model::from_bytes(&bytes)?;
+            return Ok(store(lang, Tagger::with_model(model)));
         }
         Err(ModelError::NotLoaded(lang.to_string()))
     }
+}
+
+/// A language's model file, natively: from `$DOSSIER_MODEL_DIR` when set;
+/// else the copy compiled into the command-line tool (feature `cli`, so an
+/// installed `dossier` needs no model directory and reads what the
+/// extension packages); else `model/` of the crate.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_bytes(lang: &str) -> Option<std::borrow::Cow<'static, [u8]>> {
+    use std::borrow::Cow;
+    if std::env::var_os("DOSSIER_MODEL_DIR").is_none() {
+        if let Some(b) = embedded(lang) {
+            return Some(Cow::Borrowed(b));
+        }
+    }
+    std::fs::read(model_dir().join(model_file(lang)))
+        .ok()
+        .map(Cow::Owned)
+}
+
+/// The language models compiled into the command-line tool (never into the
+/// WASM: the extension fetches each from its package on first use).
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+fn embedded(lang: &str) -> Option<&'static [u8]> {
+    Some(match lang {
+        "de" => include_bytes!("../../model/ner-de.bin"),
+        "es" => include_bytes!("../../model/ner-es.bin"),
+        "fr" => include_bytes!("../../model/ner-fr.bin"),
+        "it" => include_bytes!("../../model/ner-it.bin"),
+        "nl" => include_bytes!("../../model/ner-nl.bin"),
+        "pl" => include_bytes!("../../model/ner-pl.bin"),
+        "pt" => include_bytes!("../../model/ner-pt.bin"),
+        _ => return None,
+    })
+}
+
+#[cfg(all(not(feature = "cli"), not(target_arch = "wasm32")))]
+fn embedded(_lang: &str) -> Option<&'static [u8]> {
+    None
 }
 
 #[cfg(test)]
@@ -186,27 +223,27 @@ mod tests {
     }
 
     #[test]
-    fn models_without_extensions_keep_the_version_2_layout() {
-        let mut m = Model::from_bytes(super::super::MODEL_BYTES).unwrap();
-        assert_eq!(m.ext, 0);
-        let v2 = m.to_bytes();
-        assert_eq!(&v2[4..8], &2u32.to_le_bytes());
-        m.ext = super::super::features::EXT_LANG;
-        let v3 = m.to_bytes();
-        assert_eq!(&v3[4..8], &3u32.to_le_bytes());
-        assert_eq!(v3.len(), v2.len() + 4);
-        let back = Model::from_bytes(&v3).unwrap();
+    fn feature_extensions_are_kept_in_the_file() {
+        let mut d = Model::from_static(super::super::MODEL_BYTES)
+            .unwrap()
+            .data();
+        assert_eq!(d.ext, 0);
+        d.ext = super::super::features::EXT_LANG;
+        let back = Model::from_bytes(&d.to_bytes().unwrap()).unwrap();
         assert_eq!(back.ext, super::super::features::EXT_LANG);
-        assert_eq!(back.keys, m.keys);
+        assert_eq!(back.data().keys, d.keys);
     }
 
     #[test]
     fn a_registered_model_is_used() {
-        // Polish gets the English model's bytes here: what matters is that
+        // Dutch gets the English model's bytes here: what matters is that
         // the registered model, not a file, answers.
-        register_model("pl-PL", super::super::MODEL_BYTES).unwrap();
-        assert!(is_loaded("pl"));
-        let t = Tagger::for_language("pl").unwrap();
-        assert_eq!(t.model().keys, Tagger::new().unwrap().model().keys);
+        register_model("nl-BE", super::super::MODEL_BYTES).unwrap();
+        assert!(is_loaded("nl"));
+        let t = Tagger::for_language("nl").unwrap();
+        assert_eq!(
+            t.model().n_features(),
+            Tagger::new().unwrap().model().n_features()
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::features::{features, is_caps_sentence, norm_word, tok_infos, DocContext, TokInfo};
 use super::gazetteer::{list_index, phrase_hash, Gazetteers, GAZ_LISTS};
-use super::model::Model;
+use super::model::{Model, ModelData};
 use super::{bio_labels, constrained, label_type, viterbi, TYPES};
 
 pub use super::conll::{Doc, Sentence};
@@ -151,7 +151,7 @@ pub fn to_bio(tags: &[String], labels: &[String]) -> Vec<usize> {
 }
 
 /// Reads gazetteer lists from `dir/<list>.txt` (one phrase per line).
-pub fn read_gazetteers(dir: &std::path::Path) -> std::io::Result<Gazetteers> {
+pub fn read_gazetteers(dir: &std::path::Path) -> std::io::Result<Vec<Vec<u32>>> {
     let mut lists = vec![Vec::new(); GAZ_LISTS];
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -180,7 +180,7 @@ pub fn read_gazetteers(dir: &std::path::Path) -> std::io::Result<Gazetteers> {
         l.sort_unstable();
         l.dedup();
     }
-    Ok(Gazetteers::new(lists))
+    Ok(lists)
 }
 
 #[derive(Clone)]
@@ -222,10 +222,11 @@ struct Prepared<'a> {
 /// model so far (for progress and development scores).
 pub fn train(
     docs: &[Doc],
-    gaz: Gazetteers,
+    lists: Vec<Vec<u32>>,
     s: &Settings,
-    mut on_epoch: impl FnMut(usize, &Model),
-) -> Model {
+    mut on_epoch: impl FnMut(usize, &ModelData),
+) -> ModelData {
+    let gaz = Gazetteers::new(lists.clone());
     let labels = bio_labels();
     let n = labels.len();
     assert_eq!(n, 9, "the trainer keeps 9 weights per feature");
@@ -250,7 +251,7 @@ pub fn train(
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
     let mut feats: Vec<Vec<u32>> = Vec::new();
-    let mut model = Model::default();
+    let mut model = ModelData::default();
 
     for epoch in 0..s.epochs {
         // Fisher–Yates with a fixed LCG: the same seed gives the same model.
@@ -317,7 +318,15 @@ pub fn train(
                 doc.remember(inf, &types);
             }
         }
-        model = averaged(&weights, &trans, &trans_acc, c, &labels, &gaz, s.min_weight);
+        model = averaged(
+            &weights,
+            &trans,
+            &trans_acc,
+            c,
+            &labels,
+            &lists,
+            s.min_weight,
+        );
         model.ext = s.ext;
         on_epoch(epoch + 1, &model);
     }
@@ -330,20 +339,20 @@ fn averaged(
     trans_acc: &[f32],
     c: f32,
     labels: &[String],
-    gaz: &Gazetteers,
+    lists: &[Vec<u32>],
     min_weight: f32,
-) -> Model {
+) -> ModelData {
     let mut keys: Vec<u32> = weights.keys().copied().collect();
     keys.sort_unstable();
-    let mut m = Model {
+    let mut m = ModelData {
         labels: labels.to_vec(),
         trans: trans
             .iter()
             .zip(trans_acc)
             .map(|(w, a)| w - a / c)
             .collect(),
-        gaz: gaz.clone(),
-        ..Model::default()
+        lists: lists.to_vec(),
+        ..ModelData::default()
     };
     m.offs.push(0);
     for k in keys {
@@ -362,7 +371,6 @@ fn averaged(
         m.keys.push(k);
         m.offs.push(m.pairs.len() as u32);
     }
-    m.build_index();
     m
 }
 

@@ -6,7 +6,7 @@ use super::compare::{substitutes_facts, weight_of, Prepared, Relation};
 use super::kinds::{is_heading, Twins};
 use crate::article::ArticleInfo;
 use crate::page::Page;
-use crate::report::{RepeatGroup, RepeatKind, Span};
+use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
 use crate::text::{utf16_len, utf16_offsets};
 
 /// Coverage above which a block counts as a copy of the other.
@@ -306,6 +306,7 @@ fn earlier_inside(cx: &Ctx, st: &mut State, b: usize, rels: &[Relation]) {
             kind: RepeatKind::Partial,
             original: vec![st.root[a] as u32],
             copies: vec![b as u32],
+            action: RepeatAction::Fold,
             similarity: round3(r.frac_a),
             spans: vec![Span {
                 block: b as u32,
@@ -372,6 +373,7 @@ pub(super) fn push_group(
         kind,
         original: original.into_iter().map(|x| x as u32).collect(),
         copies: copies.into_iter().map(|x| x as u32).collect(),
+        action: RepeatAction::Fold,
         similarity: round3(similarity),
         spans,
     });
@@ -457,6 +459,7 @@ pub(super) fn extend_runs(
                 kind: RepeatKind::Block,
                 original: vec![orig as u32],
                 copies: vec![b as u32],
+                action: RepeatAction::Fold,
                 similarity: 1.0,
                 spans: vec![Span {
                     block: b as u32,

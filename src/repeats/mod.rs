@@ -26,9 +26,14 @@
 //! 5. Template look-alikes (the same sentence with other names or numbers)
 //!    are rejected by looking at what differs: a substituted number or
 //!    proper name means different facts, not a repeat.
-//! 6. Short lines (bylines, credits) are folded only as part of a run of
+//! 6. Short lines (bylines, credits) are found only as part of a run of
 //!    repeated blocks, never on their own.
+//! 7. The article's own text is never the copy when the other member is
+//!    outside the article (a teaser, a related box, a caption): the group is
+//!    turned round, or dropped. Copies under eight words are marked
+//!    (`action: mark`), not folded.
 
+mod action;
 mod compare;
 mod decide;
 mod kinds;
@@ -60,6 +65,16 @@ impl RepeatGroup {
 
 /// Finds the repeat groups of a page.
 pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
+    find_repeats_checked(page, info).0
+}
+
+/// The repeat groups of a page, and the (copy, original) pairs among them
+/// that fold the article's own text behind a copy outside the article
+/// (none: `make eval-repeats` counts them over the 310 real pages).
+pub fn find_repeats_checked(
+    page: &Page,
+    info: &ArticleInfo,
+) -> (Vec<RepeatGroup>, Vec<(u32, u32)>) {
     let n = page.blocks.len();
     let p = prepare(page, info);
     let folded_text: Vec<Option<String>> = (0..n)
@@ -161,7 +176,10 @@ pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
         &mut role,
         &root,
     );
+    action::keep_article_text(page, info, &cx.decorative, &mut groups);
     label_kinds(page, &cx.folded_text, &twins, &mut groups);
     groups.sort_by_key(|g| (g.copies.first().copied(), g.original.first().copied()));
-    groups
+    action::set_actions(page, &mut groups);
+    let bad = action::own_text_behind_outside(info, &cx.decorative, &groups);
+    (groups, bad)
 }

@@ -52,6 +52,9 @@ export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
  * `downloadDir: dir` (Firefox) saves downloads there without asking (Chromium:
  * Playwright's download events); `mobile: true` a 360-px-wide touch screen
  * (Chromium: mobile emulation; Firefox: a narrow window with touch events).
+ * `proxy: port` sends every request not for the loopback through the proxy
+ * on 127.0.0.1:port (tests/e2e/blackhole.mjs answers them all with an error),
+ * and stops the browser from resolving or prefetching names itself.
  */
 export async function launch(name, extDir, opts = {}) {
   return name === 'chromium' ? launchChromium(extDir, opts) : launchFirefox(extDir, opts);
@@ -79,6 +82,14 @@ async function launchChromium(extDir, opts = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...(opts.proxy
+        ? [
+          `--proxy-server=http://127.0.0.1:${opts.proxy}`,
+          // No name is looked up on this machine (the proxy gets the names; localhost stays local).
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+          '--dns-prefetch-disable',
+        ]
+        : []),
     ],
   });
   let [sw] = context.serviceWorkers();
@@ -203,6 +214,31 @@ async function launchFirefox(extDir, opts = {}) {
     options.setPreference('browser.zoom.siteSpecific', false);
     options.addArguments('--width=540', '--height=1200');
   }
+  if (opts.proxy) {
+    // Everything but the loopback (never proxied: network.proxy.allow_hijacking_localhost
+    // is false) through the proxy, which names are left to; nothing prefetched or guessed.
+    for (const [k, v] of Object.entries({
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': opts.proxy,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': opts.proxy,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.socks_remote_dns': true,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+      'network.predictor.enabled': false,
+      'network.http.speculative-parallel-limit': 0,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'browser.safebrowsing.downloads.remote.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+      'media.gmp-manager.updateEnabled': false,
+      'browser.newtabpage.enabled': false,
+    })) options.setPreference(k, v);
+  }
   if (opts.profile) {
     // Use the profile in place (geckodriver copies it otherwise) and keep the
     // temporary add-on's storage when the browser unloads it, as a signed
@@ -315,6 +351,28 @@ async function launchFirefox(extDir, opts = {}) {
       const handles = await driver.getAllWindowHandles();
       if (!handles.includes(extHandle)) await driver.switchTo().window(handles[0]);
       extHandle = await openExtTab(base + 'popup/popup.html?tab=-1');
+    },
+    /**
+     * Errors the browser's console holds whose source is the extension (its
+     * content script, background or pages), or starts with `prefix`: "time
+     * message @ source:line".
+     */
+    async consoleErrors(prefix = base) {
+      await driver.setContext('chrome');
+      try {
+        return await driver.executeScript(
+          `const out = [];
+           for (const m of Services.console.getMessageArray() || []) {
+             if (!(m instanceof Ci.nsIScriptError) || (m.flags & Ci.nsIScriptError.warningFlag)) continue;
+             const src = String(m.sourceName || '');
+             if (src.startsWith(arguments[0])) out.push(m.timeStamp + ' ' + m.errorMessage + ' @ ' + src + ':' + m.lineNumber);
+           }
+           return out;`,
+          prefix,
+        );
+      } finally {
+        await driver.setContext('content');
+      }
     },
     async close() {
       await driver.quit();

@@ -66,8 +66,20 @@ for (const name of BROWSERS) {
           (0, eval)(src);
           const D = globalThis.DossierCollect;
           const f = (els, read) => (read ? D.resolve(els, read.blocks)?.visible ?? null : null);
-          return { serialized: f(D.snapshot(document).els, a), dom: f(D.walk(document).els, z) };
+          // What the extension sends instead, read before the blocks are known:
+          // every element's visibility, in the same pass.
+          const g = (vis, attrHidden, read) => (read ? read.blocks.map((blk) => D.blockVisible(blk, vis, attrHidden)) : null);
+          const snap = D.snapshot(document);
+          const w = D.walk(document);
+          return {
+            serialized: f(snap.els, a),
+            dom: f(w.els, z),
+            upfront: { serialized: g(D.visibility(snap.els), snap.attrHidden, a), dom: g(w.vis, w.attrHidden, z) },
+          };
         }, collectJs, fromSnap, fromWalk);
+        // Read up front, the visibility of every block is the one read after.
+        assert.deepEqual(visible.upfront.serialized, visible.serialized, 'visibility read up front (serialization)');
+        assert.deepEqual(visible.upfront.dom, visible.dom, 'visibility read during the walk');
         const got = {};
         for (const [how, read] of [['serialized', fromSnap], ['dom', fromWalk]]) {
           assert.ok(read && visible[how], `${how}: the page is read`);

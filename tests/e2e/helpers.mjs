@@ -22,6 +22,12 @@ export async function tabState(b, tabId) {
   return b.ext((id) => browser.runtime.sendMessage({ type: 'test:tabState', tabId: id }), tabId);
 }
 
+/** Every message the tab's content script sent the background, in order (`{type, at, reply}`; the tests' build only). */
+export async function tabMessages(b, tabId) {
+  if (b.name === 'chromium') return b.ext((id) => (globalThis.__dossierTabMessages && globalThis.__dossierTabMessages.get(id)) || [], tabId);
+  return b.ext((id) => browser.runtime.sendMessage({ type: 'test:messages', tabId: id }), tabId);
+}
+
 /** Waits until the content script of the tab has finished with the page (or stopped). */
 export async function settled(b, tab, states = ['done', 'disabled', 'error', 'skipped']) {
   const id = await tab.id();
@@ -57,4 +63,54 @@ export async function clickPopup(b, tabId, selector) {
 /** Per article paragraph: is it folded (hidden by us)? */
 export async function foldedParagraphs(tab, selector = '.article-body > p') {
   return tab.eval((sel) => [...document.querySelectorAll(sel)].map((p) => p.hasAttribute('data-dossier-folded') && getComputedStyle(p).display === 'none'), selector);
+}
+
+/** How often the tab's content script read the page and had it analysed (the tests' build counts). */
+export async function counts(b, tabId) {
+  if (b.name === 'chromium') return b.ext((id) => (globalThis.__dossierCounts && globalThis.__dossierCounts.get(id)) || null, tabId);
+  return b.ext((id) => browser.runtime.sendMessage({ type: 'test:counts', tabId: id }), tabId);
+}
+
+/** Sends the tab's content script a message as the popup or the background would. */
+export async function tell(b, tabId, msg) {
+  const api = b.name === 'chromium' ? 'chrome' : 'browser';
+  return b.ext(new Function('id', 'm', `return ${api}.tabs.sendMessage(id, m)`), tabId, msg);
+}
+
+/**
+ * Where Dossier's folds are, read in the page: every placeholder with what
+ * follows it, and any sign of a block folded twice. `ok` is false with the
+ * reasons in `problems`.
+ */
+export const FOLD_LAYOUT = () => {
+  const problems = [];
+  const folds = [];
+  for (const f of document.querySelectorAll('dossier-fold')) {
+    const next = f.nextSibling;
+    // Ours say which they are by their own inline style: a part's is inline.
+    const inline = f.style.getPropertyValue('display') === 'inline';
+    if (!f.isConnected || !next) {
+      problems.push('a placeholder with nothing after it');
+      continue;
+    }
+    if (next.nodeType === 1 && next.localName === 'dossier-fold') problems.push('two placeholders in a row (a block folded twice)');
+    const folded = inline ? next.nodeType === 1 && next.localName === 'dossier-part' : next.nodeType === 1 && next.hasAttribute('data-dossier-folded');
+    if (!folded) problems.push(`a placeholder before ${next.nodeType === 1 ? '<' + next.localName + '>' : 'text'} that it does not fold`);
+    folds.push({ inline, text: (next.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80) });
+  }
+  if (document.querySelector('dossier-part dossier-part')) problems.push('a part folded inside a folded part');
+  if (document.querySelector('[data-dossier-folded] [data-dossier-folded]')) problems.push('a folded block inside a folded block');
+  return { ok: problems.length === 0, problems, folds, hidden: document.querySelectorAll('[data-dossier-folded]').length };
+};
+
+/** The background's own errors so far (console.error, uncaught, unhandled rejections; the tests' build). */
+export async function backgroundErrors(b) {
+  if (b.name === 'chromium') return b.ext(() => (globalThis.__dossierErrors || []).slice());
+  return b.ext(() => browser.runtime.sendMessage({ type: 'test:errors' }));
+}
+
+/** The background's memory: {wasm: bytes of the core's linear memory, heap: {used, total} or null}. */
+export async function backgroundMemory(b) {
+  if (b.name === 'chromium') return b.ext(() => globalThis.__dossierMemory());
+  return b.ext(() => browser.runtime.sendMessage({ type: 'test:memory' }));
 }

@@ -39,7 +39,7 @@ for (const name of BROWSERS) {
       b = await launch(name, requireBuild(name));
       // The tests' build starts with it off (extension/test/background.js); the
       // shipped default, on, is that of extension/memory.js (tests/js/memory.test.mjs).
-      if (name === 'chromium') await b.ext(() => { globalThis.__dossierMemory.defaults.enabled = true; });
+      if (name === 'chromium') await b.ext(() => { globalThis.__dossierReadMemory.defaults.enabled = true; });
       else await b.ext(() => browser.runtime.sendMessage({ type: 'test:memoryDefault', enabled: true }));
       urlA = `${srv.base}/memory/wire-a.html`;
       urlB = `http://localhost:${srv.port}/memory/wire-b.html`;

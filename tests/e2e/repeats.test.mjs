@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitFor } from './browsers.mjs';
 import { startServer, pageSource } from './server.mjs';
-import { requireBuild, settled, badge, parsedDom, liveDom, clickPopup, foldedParagraphs } from './helpers.mjs';
+import { requireBuild, settled, badge, parsedDom, liveDom, clickPopup, foldedParagraphs, tabMessages } from './helpers.mjs';
 
 const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
 const NINE_TO_FIFTEEN = [...Array(8).fill(false), ...Array(7).fill(true)];
@@ -42,6 +42,31 @@ for (const name of BROWSERS) {
 
         it('shows 7 on the badge', async () => {
           assert.equal(await badge(b, tabId), '7');
+        });
+
+        it('reads the page in one message and gets one answer, without the blocks\' text', async () => {
+          const log = await tabMessages(b, tabId);
+          // Up to the first report of a state: the settings, then the page.
+          const done = log.findIndex((m) => m.type === 'cs:state');
+          assert.ok(done > 0, JSON.stringify(log.map((m) => m.type)));
+          assert.deepEqual(log.slice(0, done).map((m) => m.type), ['cs:settings', 'cs:analyze']);
+          const reply = JSON.parse(log[1].reply);
+          assert.equal(reply.ok, true);
+          assert.equal(reply.report.stats.folded, 7);
+          // The page's text does not come back: every block's text is left out of
+          // the report, and no paragraph is anywhere in the answer.
+          assert.ok(reply.report.blocks.every((blk) => blk.text === ''));
+          assert.equal(reply.texts, undefined);
+          for (const p of [
+            'The CPP and CNRP working groups said that they will meet again sometimes this weekend.',
+            "Officials of the ruling Cambodian People's Party (CPP) and the opposition Cambodia National Rescue Party (CNRP) on November 5 resumed talks",
+            'Cambodia held a general election on July 28. The results showed that',
+          ]) {
+            assert.ok(!log[1].reply.includes(p), `the answer holds "${p}"`);
+          }
+          // What folding needs instead: each block's element and length.
+          assert.equal(reply.at.length, reply.report.blocks.length);
+          assert.equal(reply.lens.length, reply.report.blocks.length);
         });
 
         it('"Show" unfolds the run and "Fold" folds it again', async () => {

@@ -15,17 +15,28 @@ pub fn check(bytes: &[u8], decoded: &str, plain_text: bool) -> Result<(), String
     }
     // As git does: a NUL in the first 8000 bytes means binary. The decoded
     // text is checked, so a UTF-16 page (NULs in its bytes) passes.
-    let head: String = decoded.chars().take(8000).collect();
-    if let Some(at) = head.find('\0') {
+    // The byte offset of a NUL among the first 8000 characters (as `find`
+    // in those characters collected into a string gave it). Read in place:
+    // a batch checks every page, and collecting 64 Ki characters was 2% of
+    // its time.
+    let head_end = decoded
+        .char_indices()
+        .nth(8000)
+        .map_or(decoded.len(), |(i, _)| i);
+    if let Some(at) = decoded[..head_end].find('\0') {
         return Err(format!(
             "this is not text or HTML (a NUL character at offset {at}: a binary file?)"
         ));
     }
-    let sample: Vec<char> = decoded.chars().take(SNIFF).collect();
-    let n = sample.len();
+    let sample_end = decoded
+        .char_indices()
+        .nth(SNIFF)
+        .map_or(decoded.len(), |(i, _)| i);
+    let sample = &decoded[..sample_end];
+    let n = sample.chars().count();
     let bad = sample
-        .iter()
-        .filter(|&&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
         .count();
     // A legacy page without a charset has a few undecodable letters; random
     // bytes and binaries are mostly undecodable.
@@ -44,7 +55,7 @@ pub fn check(bytes: &[u8], decoded: &str, plain_text: bool) -> Result<(), String
     if !has_markup || plain_text {
         // Prose: mostly letters and spaces, with words of two letters or more.
         let letters = sample
-            .iter()
+            .chars()
             .filter(|c| c.is_alphabetic() || c.is_whitespace())
             .count();
         let words = decoded

@@ -28,6 +28,7 @@ USAGE:
     dossier blocks PAGE
     dossier tag --conll FILE [--lang LANG] [--model MODEL]
     dossier train --train FILE --gaz DIR --out MODEL [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W] [--doc-sentences N]
+    dossier convert-model IN OUT
 
     analyze   print the page's dossier: title, date, folded repeats, people,
               organizations, places, timeline, numbers and quotes
@@ -36,6 +37,8 @@ USAGE:
               -DOCSTART- = document start); prints each line with a TAB and the
               predicted BIO tag (B-PER, I-ORG, O, ...)
     train     train the entity tagger (needs the `train` feature; see `make model`)
+    convert-model  rewrite a tagger model file (any version) in the current
+              layout, the one read in place (docs/ner-model.md)
 
     --lang    the language's tagger: en (the default), de, es, fr, it, nl, pl, pt
               (model/ner-LANG.bin; DOSSIER_MODEL_DIR overrides the directory);
@@ -172,6 +175,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "tag" => tag(&args[1..]).map(|()| ExitCode::SUCCESS),
         "train" => train(&args[1..]).map(|()| ExitCode::SUCCESS),
+        "convert-model" => convert_model(args).map(|()| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -287,7 +291,7 @@ fn load_tagger(args: &[String]) -> Result<std::sync::Arc<dossier::ner::Tagger>, 
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
             Ok(std::sync::Arc::new(dossier::ner::Tagger::with_model(
-                dossier::ner::Model::from_bytes(&bytes).map_err(|e| e.to_string())?,
+                dossier::ner::Model::from_bytes(&bytes).map_err(|e| format!("{p}: {e}"))?,
             )))
         }
         None => dossier::ner::Tagger::for_language(opt(args, "--lang").unwrap_or("en"))
@@ -400,12 +404,16 @@ fn train(args: &[String]) -> Result<(), String> {
         "training on {} documents, {} sentences; gazetteer sizes {:?}",
         docs.len(),
         docs.iter().map(Vec::len).sum::<usize>(),
-        gaz.lists.iter().map(Vec::len).collect::<Vec<_>>()
+        gaz.iter().map(Vec::len).collect::<Vec<_>>()
     );
     let t0 = std::time::Instant::now();
     let model = t::train(&docs, gaz, &s, |epoch, m| {
         if !dev.is_empty() {
-            let sc = t::evaluate(m, &dev);
+            // Scored as the written file will be: quantised, read in place.
+            let q = m
+                .to_bytes()
+                .and_then(|b| dossier::ner::Model::from_bytes(&b));
+            let sc = t::evaluate(&q.expect("a trained model writes and reads"), &dev);
             eprintln!(
                 "epoch {epoch:>2}: dev PER+ORG+LOC F1 {:.4}  ({} features, {:.0?})",
                 sc.f1(&[1, 2, 3]),
@@ -420,7 +428,7 @@ fn train(args: &[String]) -> Result<(), String> {
             );
         }
     });
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes().map_err(|e| e.to_string())?;
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
         "wrote {out}: {} bytes, {} features",
@@ -434,6 +442,33 @@ fn train(args: &[String]) -> Result<(), String> {
             t::evaluate(&q, &dev).table()
         );
     }
+    Ok(())
+}
+
+/// `dossier convert-model IN OUT`: a model file of any version, written in
+/// the current one (the weights and lists unchanged).
+fn convert_model(args: &[String]) -> Result<(), String> {
+    let (Some(input), Some(out)) = (args.get(1), args.get(2)) else {
+        return Err("convert-model needs IN and OUT".into());
+    };
+    let bytes = std::fs::read(input).map_err(|e| format!("{input}: {e}"))?;
+    let data = dossier::ner::legacy::read_any(&bytes).map_err(|e| format!("{input}: {e}"))?;
+    let new = data.to_bytes().map_err(|e| format!("{input}: {e}"))?;
+    // What is written must read back to the same weights and lists.
+    let back = dossier::ner::Model::from_bytes(&new).map_err(|e| format!("{out}: {e}"))?;
+    let again = back.data().to_bytes().map_err(|e| e.to_string())?;
+    if again != new {
+        return Err(format!(
+            "{input}: the converted model does not read back the same"
+        ));
+    }
+    std::fs::write(out, &new).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!(
+        "wrote {out}: {} bytes ({} before), {} features",
+        new.len(),
+        bytes.len(),
+        data.keys.len()
+    );
     Ok(())
 }
 

@@ -412,5 +412,76 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
     }
     let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
     let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 4;
-    (possessive || has).then_some(m.entity)
+    (possessive || has || is_subject_of_verb(s, m, &between)).then_some(m.entity)
+}
+
+/// Whether mention `m` is the subject of the clause whose verb phrase
+/// (`between`, the words up to the number) leads to the number: "SoftBank
+/// agreed to invest $6.5 billion", "Tsai won 8.17 million votes", "Hartley
+/// was jailed for three years". The mention is not the object of a
+/// preposition ("in Sydney") and the first word after it is a verb, not a
+/// preposition, article or another clause.
+fn is_subject_of_verb(s: &Sentence, m: &MentionRef, between: &[std::borrow::Cow<str>]) -> bool {
+    const NOT_VERB: &[&str] = &[
+        "of",
+        "in",
+        "at",
+        "on",
+        "for",
+        "from",
+        "to",
+        "with",
+        "by",
+        "as",
+        "the",
+        "a",
+        "an",
+        "'s",
+        "’s",
+        "(",
+        ")",
+        "-",
+        "–",
+        "—",
+        ":",
+        ".",
+        "\"",
+        "“",
+        "”",
+        "or",
+        "nor",
+        "if",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "than",
+        "about",
+        "over",
+        "under",
+        "into",
+        "per",
+        "according",
+        "where",
+        "whose",
+        "whom",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "of", "in", "at", "on", "for", "from", "to", "with", "by", "into", "over", "under",
+        "about", "against", "between", "among", "than", "like", "near", "across", "via",
+    ];
+    let Some(first) = between.first() else {
+        return false;
+    };
+    let starts_lower = s
+        .word(m.tok.end)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let prev = (m.tok.start > s.range.start).then(|| lowercased(s.word(m.tok.start - 1)));
+    between.len() <= 6
+        && starts_lower
+        && !NOT_VERB.contains(&first.as_ref())
+        && !prev.is_some_and(|p| PREPOSITIONS.contains(&p.as_ref()))
 }

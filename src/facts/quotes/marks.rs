@@ -16,14 +16,15 @@ pub(super) struct QuoteSpan {
 
 pub(super) fn closer_for(open: char) -> &'static [char] {
     match open {
-        '“' => &['”', '“'],
+        // Mixed styles close too: “…" and "…” (a page edited by hand).
+        '“' => &['”', '“', '"'],
         '„' => &['“', '”'],
         '«' => &['»'],
         '»' => &['«'],
         '‹' => &['›'],
         '‘' => &['’'],
         '\'' => &['\'', '’'],
-        '"' => &['"'],
+        '"' => &['"', '”'],
         '‚' => &['‘', '’'],
         _ => &[],
     }

@@ -18,10 +18,11 @@
 //! inside quotes and photo credits do not count; "it" is the organisation
 //! leading its sentence). Whoever comes after "told" is spoken to. A quote
 //! right after a sentence in which someone speaks, with no attribution of
-//! its own, is theirs. A quote broken
+//! its own, is theirs. One quote per pair of quotation marks: a quote broken
 //! by its attribution (`“We will,” he said, “and soon.”`, or a one-sentence
 //! attribution however long, unless the second part names its own speaker)
-//! is one quote; an
+//! is two quotes with one speaker, and so is a quote that runs on into the
+//! next paragraph; an
 //! unattributed quote right after an attributed one in the same or the
 //! previous paragraph has the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
@@ -140,6 +141,10 @@ fn unit_quotes(
     out: &mut Vec<Quote>,
 ) {
     let (doc, u, text, toks) = (cx.doc, cx.u, cx.text, cx.toks);
+    // The speaker of the span before, when only its attribution stands
+    // between the two (“We will,” he said, “and soon.”): two quotes, one
+    // speaker.
+    let mut inherited: Option<Attribution> = None;
     let mut k = 0;
     while k < spans.len() {
         let sp = spans[k].clone();
@@ -156,41 +161,34 @@ fn unit_quotes(
             .checked_sub(1);
         let after_tok =
             Some(toks.partition_point(|t| t.start < sp.outer.end)).filter(|&a| a < toks.len());
-        let mut attr = attribute(cx, before_tok, after_tok, last);
-        let mut text_out = inner_clean.trim_end_matches([',']).to_string();
-        // “We will,” he said, “and soon.” — one quote.
-        if attr.is_some() {
+        let continues = inherited.is_some();
+        let mut attr = match inherited.take() {
+            Some(a) => Some(a),
+            None => attribute(cx, before_tok, after_tok, last),
+        };
+        let text_out = inner_clean.trim_end_matches([',']).to_string();
+        // “We will,” he said, “and soon.” — two quotes (one per pair of
+        // marks), the second with the first one's speaker.
+        if attr.is_some() && !continues {
             if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
                 if continues_after_attribution(cx, &sp, next, a, attr.as_ref()) {
-                    text_out = format!(
-                        "{} … {}",
-                        text_out,
-                        text[next.inner.clone()].trim().trim_end_matches([','])
-                    );
-                    k += 1;
-                }
-            }
-        }
-        let short = word_count(&text_out) <= 3;
-        if is_title_like(&text_out) {
-            k += 1;
-            continue;
-        }
-        if attr.is_none() && !short {
-            // A quote after an attributed one goes with the same speaker: in
-            // the same paragraph, or opening the next paragraph when that
-            // paragraph attributes nothing itself.
-            if let Some((lu, e, n)) = &last.said {
-                let unit_has_verb = toks.iter().any(|t| is_speech(&text[t.start..t.end]));
-                let opens = text[..sp.outer.start].trim().is_empty();
-                if *lu == u || (*lu + 1 == u && opens && !unit_has_verb) {
-                    attr = Some(Attribution {
-                        entity: *e,
-                        name: n.clone(),
+                    inherited = attr.as_ref().map(|a| Attribution {
+                        entity: a.entity,
+                        name: a.name.clone(),
                         pronoun: None,
                     });
                 }
             }
+        }
+        // The second part of a broken quote counts however short it is.
+        let short = word_count(&text_out) <= 3 && !continues;
+        // A part of a broken quote is speech, not a title.
+        if is_title_like(&text_out) && inherited.is_none() && !continues {
+            k += 1;
+            continue;
+        }
+        if attr.is_none() && !short {
+            attr = same_speaker_as_last(cx, &sp, last);
         }
         if attr.is_none() && !short {
             attr = previous_statement(
@@ -225,17 +223,14 @@ fn unit_quotes(
                 last.said = Some((u, speaker, speaker_name.clone()));
                 last.at = (u, after_tok.unwrap_or(toks.len()));
             }
-            // A paragraph that continues an open quote extends it.
-            if sp.continued {
-                if let Some(prev) = out
-                    .last_mut()
-                    .filter(|q| q.speaker_name == speaker_name || speaker_name.is_none())
-                {
-                    prev.text = format!("{} {}", prev.text, text_out);
-                    k += 1;
-                    continue;
+            // A paragraph that continues an open quote is a quote of its
+            // own (one per paragraph's marks), with the same speaker.
+            let (speaker, speaker_name) = match out.last() {
+                Some(prev) if sp.continued && speaker_name.is_none() => {
+                    (prev.speaker, prev.speaker_name.clone())
                 }
-            }
+                _ => (speaker, speaker_name),
+            };
             out.push(Quote {
                 text: text_out,
                 speaker,
@@ -245,6 +240,21 @@ fn unit_quotes(
         }
         k += 1;
     }
+}
+
+/// A quote after an attributed one goes with the same speaker: in the same
+/// paragraph, or opening the next paragraph when that paragraph attributes
+/// nothing itself.
+fn same_speaker_as_last(cx: &Unit, sp: &QuoteSpan, last: &LastSpeaker) -> Option<Attribution> {
+    let (lu, e, n) = last.said.as_ref()?;
+    let (u, text) = (cx.u, cx.text);
+    let unit_has_verb = cx.toks.iter().any(|t| is_speech(&text[t.start..t.end]));
+    let opens = text[..sp.outer.start].trim().is_empty();
+    (*lu == u || (*lu + 1 == u && opens && !unit_has_verb)).then(|| Attribution {
+        entity: *e,
+        name: n.clone(),
+        pronoun: None,
+    })
 }
 
 /// The attribution of a quote from the words after it, else before it;
@@ -335,7 +345,8 @@ fn continues_after_attribution(
                 && word_count(b) <= 30
                 && !has_sentence_break(b.trim_end_matches(['.', '!', '?', ',', ':']))))
         && toks.get(after).is_some_and(|t| t.start < next.outer.start);
-    is_attr_only && {
+    // „Peta“ in „…“, erklärte Nadja Michler von „Peta“, „…“ is a name.
+    is_attr_only && !is_title_like(text[next.inner.clone()].trim()) && {
         let next_after =
             Some(toks.partition_point(|t| t.start < next.outer.end)).filter(|&x| x < toks.len());
         attribution_after(

@@ -1,0 +1,153 @@
+//! What happens to each repeat once the groups are known: which copy is
+//! folded when one member is the article's own text, and whether the copy
+//! is folded or only marked.
+
+use crate::article::ArticleInfo;
+use crate::page::Page;
+use crate::report::{RepeatAction, RepeatGroup, Span};
+use crate::text::utf16_len;
+
+/// Copies shorter than this many words are marked, not folded: a placeholder
+/// would take as much room as the line (credits, "Continue reading",
+/// datelines, a box heading printed twice).
+pub(super) const MARK_BELOW_WORDS: usize = 8;
+
+/// Words of a text, as the natural-repeats policy counts them: runs of
+/// letters or digits, and each character of a script written without
+/// spaces (Chinese, Japanese, Thai…: a paragraph is not one word).
+fn words(s: &str) -> usize {
+    let unspaced = |c: char| matches!(c as u32, 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF);
+    s.split(|c: char| !c.is_alphanumeric() || unspaced(c))
+        .filter(|w| !w.is_empty())
+        .count()
+        + s.chars().filter(|&c| unspaced(c)).count()
+}
+
+/// Whether block `b` is the article's own text for [`keep_article_text`]:
+/// in the sidebar's scope and not decorative.
+fn is_own(info: &ArticleInfo, decorative: &[bool], b: u32) -> bool {
+    let b = b as usize;
+    info.scope.get(b).copied().unwrap_or(false) && !decorative.get(b).copied().unwrap_or(false)
+}
+
+/// The (copy, original) pairs of folded groups where the copy is the
+/// article's own text and every original is outside it: what
+/// [`keep_article_text`] leaves none of. For checks over many pages.
+pub(super) fn own_text_behind_outside(
+    info: &ArticleInfo,
+    decorative: &[bool],
+    groups: &[RepeatGroup],
+) -> Vec<(u32, u32)> {
+    let own = |b: u32| is_own(info, decorative, b);
+    groups
+        .iter()
+        .filter(|g| g.action == RepeatAction::Fold && g.original.iter().all(|&o| !own(o)))
+        .flat_map(|g| {
+            g.copies
+                .iter()
+                .filter(|&&c| own(c))
+                .map(|&c| (c, g.original.first().copied().unwrap_or(0)))
+        })
+        .collect()
+}
+
+/// The article's own text is never the copy folded when the other copy is
+/// outside the article (a teaser, a sidebar, a related-stories box, a
+/// caption or pull-quote): the outside one is folded instead, or nothing.
+///
+/// `own` is the article's text: in the sidebar's scope (headline, standfirst,
+/// body) and not decorative. An original is outside when it is out of scope
+/// or decorative. A one-to-one group is turned round (the outside block
+/// becomes the copy, folded whole, since its text is in the article's);
+/// any other such group is dropped.
+pub(super) fn keep_article_text(
+    page: &Page,
+    info: &ArticleInfo,
+    decorative: &[bool],
+    groups: &mut Vec<RepeatGroup>,
+) {
+    let own = |b: u32| is_own(info, decorative, b);
+    let outside = |b: u32| !own(b);
+    groups.retain_mut(|g| {
+        if !(g.copies.iter().any(|&c| own(c)) && g.original.iter().all(|&o| outside(o))) {
+            return true;
+        }
+        if g.copies.len() != 1 || g.original.len() != 1 {
+            return false;
+        }
+        let (o, c) = (g.original[0], g.copies[0]);
+        g.original = vec![c];
+        g.copies = vec![o];
+        g.spans = vec![Span {
+            block: o,
+            start: 0,
+            end: utf16_len(&page.blocks[o as usize].text),
+        }];
+        true
+    });
+    // A block folded by two groups once turned round: keep the first.
+    let mut seen = std::collections::HashSet::new();
+    groups.retain(|g| g.copies.iter().all(|c| seen.insert(*c)));
+}
+
+/// Sets each group's action: `mark` when the shortest member (the copied
+/// text, or an original) has fewer than [`MARK_BELOW_WORDS`] words, else
+/// `fold`.
+pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
+    for g in groups.iter_mut() {
+        let copied = g
+            .spans
+            .iter()
+            .map(|s| {
+                let t = &page.blocks[s.block as usize].text;
+                words(&utf16_slice(t, s.start, s.end))
+            })
+            .sum::<usize>();
+        let original = g
+            .original
+            .iter()
+            .map(|&o| words(&page.blocks[o as usize].text))
+            .min()
+            .unwrap_or(0);
+        g.action = if copied.min(original) < MARK_BELOW_WORDS {
+            RepeatAction::Mark
+        } else {
+            RepeatAction::Fold
+        };
+    }
+}
+
+/// The text between two UTF-16 offsets.
+fn utf16_slice(t: &str, start: u32, end: u32) -> String {
+    let mut at = 0u32;
+    let mut out = String::new();
+    for c in t.chars() {
+        if at >= start && at < end {
+            out.push(c);
+        }
+        at += c.len_utf16() as u32;
+        if at >= end {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_count_letters_and_digits() {
+        assert_eq!(words("Photo: Jane Doe/Reuters"), 4);
+        assert_eq!(words("Continue reading"), 2);
+        assert_eq!(words("柬埔寨人民党和救国党"), 10);
+        assert_eq!(words("Posted: Nov 8, 2023 / 04:43 PM CST"), 8);
+    }
+
+    #[test]
+    fn utf16_slice_is_by_code_unit() {
+        assert_eq!(utf16_slice("a😀bc", 3, 5), "bc");
+        assert_eq!(utf16_slice("abc", 0, 3), "abc");
+    }
+}
