@@ -57,6 +57,9 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
             || matches!(chars[k - 1].1, '(' | '[' | '—' | '–' | '-' | ':' | '/')
     };
     let after_ok = |k: usize| k + 1 >= n || !chars[k + 1].1.is_alphanumeric();
+    // A straight mark inside “…” is a quote within the quote (“He wrote
+    // "no", she said.”): it closes “ only when no ” follows at all.
+    let last_curly_close = chars.iter().rposition(|&(_, c)| c == '”');
     // Whether a `«` follows is asked at every `»`: look it up once.
     let last_open_guillemet = chars.iter().rposition(|x| x.1 == '«');
     for k in 0..n {
@@ -88,7 +91,8 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
                 let closes = closer_for(oc).contains(&c)
                     && (c != '’' || after_ok(k))
                     && (c != '\'' || (after_ok(k) && !chars[k - 1].1.is_whitespace()))
-                    && (c != '"' || after_ok(k) || k + 1 == n);
+                    && (c != '"' || after_ok(k) || k + 1 == n)
+                    && (c != '"' || oc != '“' || last_curly_close.is_none_or(|r| r < k));
                 if closes && k > ok {
                     out.push(QuoteSpan {
                         inner: inside..chars[k].0,
@@ -137,4 +141,44 @@ pub(super) fn has_sentence_break(s: &str) -> bool {
 
 pub(super) fn spans_open_unit(text: &str, sp: &QuoteSpan) -> bool {
     text[..sp.outer.start].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spans_of;
+
+    /// The text inside each quotation-mark span.
+    fn inner(text: &str) -> Vec<&str> {
+        spans_of(text, false)
+            .into_iter()
+            .map(|s| &text[s.inner])
+            .collect()
+    }
+
+    #[test]
+    fn one_span_per_pair_of_marks() {
+        let table: &[(&str, &[&str])] = &[
+            // Straight marks inside curly ones are a quote within the quote.
+            (
+                "“<img src=x onerror=\"window.__pwned=1\"> is what they sent us,” said Sam Rainsy.",
+                &["<img src=x onerror=\"window.__pwned=1\"> is what they sent us,"],
+            ),
+            (
+                "“He wrote \"no\" on the form,” she said.",
+                &["He wrote \"no\" on the form,"],
+            ),
+            // Mixed styles still pair when no curly closing mark follows.
+            (
+                "“We will meet again,\" he said on Tuesday.",
+                &["We will meet again,"],
+            ),
+            (
+                "“We will,” he said, “and soon.”",
+                &["We will,", "and soon."],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(inner(text), *want, "{text}");
+        }
+    }
 }
