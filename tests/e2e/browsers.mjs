@@ -55,6 +55,8 @@ export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
  * `proxy: port` sends every request not for the loopback through the proxy
  * on 127.0.0.1:port (tests/e2e/blackhole.mjs answers them all with an error),
  * and stops the browser from resolving or prefetching names itself.
+ * `private: true` (Firefox only) lets the add-on run in private windows, as
+ * the reader allows on about:addons; `b.openPrivate(url)` opens one.
  */
 export async function launch(name, extDir, opts = {}) {
   return name === 'chromium' ? launchChromium(extDir, opts) : launchFirefox(extDir, opts);
@@ -175,6 +177,30 @@ async function launchChromium(extDir, opts = {}) {
   };
 }
 
+/**
+ * Lets the (temporary) add-on run in private windows, as a reader does with
+ * "Run in Private Windows" on about:addons: the permission, then a reload so
+ * that the background and pages start with it.
+ */
+async function allowInPrivate(driver) {
+  await driver.setContext('chrome');
+  try {
+    const err = await driver.executeAsyncScript(
+      `const cb = arguments[arguments.length - 1];
+       (async () => {
+         const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+         const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+         await ExtensionPermissions.add(arguments[0], { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+         await (await AddonManager.getAddonByID(arguments[0])).reload();
+       })().then(() => cb(null), (e) => cb(String(e)));`,
+      GECKO_ID,
+    );
+    if (err) throw new Error(`could not allow the add-on in private windows: ${err}`);
+  } finally {
+    await driver.setContext('content');
+  }
+}
+
 async function launchFirefox(extDir, opts = {}) {
   const { Builder } = await import('selenium-webdriver');
   const firefox = await import('selenium-webdriver/firefox.js');
@@ -248,6 +274,7 @@ async function launchFirefox(extDir, opts = {}) {
   }
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.installAddon(extDir, true);
+  if (opts.private) await allowInPrivate(driver);
   const base = `moz-extension://${GECKO_UUID}/`;
   const errors = [];
 
@@ -285,7 +312,7 @@ async function launchFirefox(extDir, opts = {}) {
          const fn = (${fn});
          Promise.resolve().then(() => fn.apply(null, arguments[0])).then(
            (v) => cb({ ok: true, v: v === undefined ? null : v }),
-           (e) => cb({ ok: false, e: String(e && e.stack || e) }));`,
+           (e) => cb({ ok: false, e: String(e) + " " + String(e && e.stack) }));`,
         args,
       );
       if (!res.ok) throw new Error(res.e);
@@ -323,6 +350,23 @@ async function launchFirefox(extDir, opts = {}) {
       await driver.switchTo().newWindow('tab');
       const h = await driver.getWindowHandle();
       await driver.get(url);
+      return handle(h);
+    },
+    /** Opens `url` in a new private window (launch with `private: true`). */
+    async openPrivate(url) {
+      const before = new Set(await driver.getAllWindowHandles());
+      await driver.setContext('chrome');
+      try {
+        await driver.executeScript(
+          `Services.wm.getMostRecentWindow('navigator:browser').openTrustedLinkIn(arguments[0], 'window', { private: true });`,
+          url,
+        );
+      } finally {
+        await driver.setContext('content');
+      }
+      const h = await waitFor(async () => (await driver.getAllWindowHandles()).find((x) => !before.has(x)), { what: 'private window' });
+      await driver.switchTo().window(h);
+      await waitFor(async () => (await driver.getCurrentUrl()) === url, { what: `${url} in the private window` });
       return handle(h);
     },
     ext: (fn, ...args) => run(extHandle, fn, args),

@@ -3,8 +3,8 @@
 // another site (wire-b.html on localhost) folds its shared paragraphs as
 // "Read before — '<A's title>', <day>" with a link back to A, and not its
 // own intro. "Forget everything" on the options page, the per-site forget
-// and the switch turned off each leave B unfolded. A private window is not
-// driven here: tests/js/memory.test.mjs tests its guard.
+// and the switch turned off each leave B unfolded. In a private Firefox
+// window, Dossier reads the pages but remembers nothing (the last suite).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitFor } from './browsers.mjs';
@@ -149,6 +149,43 @@ for (const name of BROWSERS) {
       options = await b.extPage('options/options.html');
       assert.match(await memorySize(options), /^1 pages/);
       assert.equal(await options.eval(() => document.getElementById('memory-on').checked), false);
+      await options.close();
+    });
+  });
+}
+
+// A private window beside the normal one, in Firefox, with the add-on allowed
+// there (as a reader allows it on about:addons).
+// Chromium runs no extension in an incognito window unless the reader allows
+// it on chrome://extensions, which no command-line switch can do; the guard
+// there is the same `tab.incognito` check (tests/js/memory.test.mjs).
+if (BROWSERS.includes('firefox')) {
+  describe('already read in a private Firefox window', { concurrency: false }, () => {
+    let b;
+    let srv;
+    before(async () => {
+      srv = await startServer({ roots: { '/memory/': path.join(testsDir, 'memory') } });
+      b = await launch('firefox', requireBuild('firefox'), { private: true });
+      await b.ext(() => browser.runtime.sendMessage({ type: 'test:memoryDefault', enabled: true }));
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (srv) await srv.close();
+    });
+
+    it('reads and folds the page, but remembers nothing and folds nothing as read before', async () => {
+      const a = await b.openPrivate(`${srv.base}/memory/wire-a.html`);
+      // Dossier did run on the page (the guard, not a disabled add-on, is what keeps it out).
+      assert.equal((await settled(b, a)).state, 'done');
+      const incognito = await b.ext(async () => (await browser.tabs.query({})).some((t) => t.incognito && /wire-a/.test(t.url || '')));
+      assert.equal(incognito, true, 'the page is in a private window');
+      await a.close();
+      const tab = await b.openPrivate(`http://localhost:${srv.port}/memory/wire-b.html`);
+      assert.equal((await settled(b, tab)).state, 'done');
+      assert.deepEqual((await folds(tab)).filter((x) => x.href !== null || /Read before/.test(x.label)), []);
+      await tab.close();
+      const options = await b.extPage('options/options.html');
+      assert.match(await memorySize(options), /Nothing remembered/);
       await options.close();
     });
   });
