@@ -18,7 +18,7 @@ CLI := target/release/dossier
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: all setup setup-build build build-test cli run demo package corpus-check soak test test-native test-js test-wasm test-e2e lint fmt golden \
-        eval-repeats eval-ner eval-langs eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch bench-memory
+        eval-repeats eval-ner eval-langs eval-entities eval-facts eval model model-langs clean help fuzz bench bench-check bench-batch bench-memory bench-langs
 
 all: build
 
@@ -265,6 +265,14 @@ bench-check: setup build build-test
 bench-batch: cli
 	@test -d "$(SHARED)/data/pages" || { echo "make bench-batch needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	python3 scripts/bench_batch.py --pages "$(SHARED)/data/pages" --json target/bench/batch.json
+
+# Issue 25's speed target: each language's median page against English's, cold (its model read
+# from the package and registered first) and warm, in both browsers (scripts/bench/langs.mjs).
+# Part of `make bench` too; this runs it alone in about a minute.
+## languages' page times against English's, both browsers (needs ../shared/data/pages)
+bench-langs: setup build build-test
+	@test -d "$(SHARED)/data/pages" || { echo "make bench-langs needs the real pages at $(SHARED)/data/pages (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
+	@SHARED="$(SHARED)" node scripts/bench.mjs --langs
 
 # "Already read" (issue 21 part 1): one page looked up against a full store (50,000 paragraphs),
 # natively; budget 1 ms a page. Self-contained (tests/memory fixtures), part of `make bench`.

@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench/server.mjs';
 import { zipDir } from './bench/zip.mjs';
 import { readerVisits, backgroundMemory, summarizeReader } from './bench/reader.mjs';
+import { langsInBrowser, packageFetch, summarizeLangs, langsTable, MAX_LANG_RATIO } from './bench/langs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'target', 'bench');
@@ -139,6 +140,10 @@ export const BUDGETS = [
   // ---- issue 20, model load: the model file is read in place (docs/ner-model.md).
   { key: 'model_load_ms', want: '≤ 1 ms (tagger model load, the worse browser)', ok: (r) => r.model_load_ms <= 1 },
   // ---- end model load
+  // Issue 25: German and Spanish median pages against English's, the model's first load included
+  // (scripts/bench/langs.mjs), the worse browser and language.
+  { key: 'lang_ratio_cold', want: `≤ ${MAX_LANG_RATIO} (de/es median page with its model's first load ÷ English's, the worse browser)`, ok: (r) => r.lang_ratio_cold <= MAX_LANG_RATIO },
+  { key: 'lang_ratio_warm', want: `≤ ${MAX_LANG_RATIO} (de/es median page ÷ English's, model loaded, the worse browser)`, ok: (r) => r.lang_ratio_warm <= MAX_LANG_RATIO },
 ];
 
 const args = process.argv.slice(2);
@@ -149,6 +154,8 @@ const opt = (name, dflt) => {
 const log = (...a) => console.error('[bench]', ...a);
 /** --reader: issue 20 parts 1–3 alone (the extension in the browsers; no native, batch, core, peers, scaling). */
 const READER_ONLY = args.includes('--reader');
+/** --langs: issue 25's language timings alone (the bench page in the browsers; scripts/bench/langs.mjs). */
+const LANGS_ONLY = args.includes('--langs');
 
 // ---------------------------------------------------------------- statistics
 
@@ -345,7 +352,15 @@ async function inBrowser(name, server, list, csSample) {
   const res = { browser: name };
   try {
     if (b.driver) await b.driver.manage().setTimeouts({ script: 30 * 60 * 1000 });
-    if (!READER_ONLY) await browserCore(b, name, server, list, res);
+    if (LANGS_ONLY) {
+      res.langs = await benchPage(b, name, server, (call) => langsInBrowser(call, log, name));
+      res.langs.package_fetch = await packageFetch(b, Object.keys(res.langs));
+      return res;
+    }
+    if (!READER_ONLY) {
+      await browserCore(b, name, server, list, res);
+      res.langs.package_fetch = await packageFetch(b, Object.keys(res.langs));
+    }
     // 5. The content script in the loaded extension, on real pages: each page with the core
     // started cold, then warm; then the background's memory over 1,000 analyses
     // (scripts/bench/reader.mjs, issue 20 parts 1–3).
@@ -361,15 +376,24 @@ async function inBrowser(name, server, list, csSample) {
   return res;
 }
 
-/** Parts 2–4 in the bench page (no extension involved): the core, the peers, scaling. */
-async function browserCore(b, name, server, list, res) {
-  {
-    const tab = await b.open(`${server.base}/bench/`);
-    const call = async (fn, ...a) => tab.eval(fn, ...a);
+/** Opens the bench page, sets it up, runs `fn(call)` and closes it; returns `fn`'s result. */
+async function benchPage(b, name, server, fn, res = {}) {
+  const tab = await b.open(`${server.base}/bench/`);
+  try {
+    const call = async (f, ...a) => tab.eval(f, ...a);
     for (let i = 0; i < 100 && !(await call(() => globalThis.benchReady === true)); i++) await new Promise((r) => setTimeout(r, 100));
     res.setup = await call(() => globalThis.bench.setup());
     if (!res.setup.isolated) log(`${name}: the bench page is not cross-origin isolated: timers are coarse`);
     log(`${name}: ${res.setup.userAgent}`);
+    return await fn(call);
+  } finally {
+    await tab.close();
+  }
+}
+
+/** Parts 2–4 in the bench page (no extension involved): the core, the peers, scaling; and the languages (issue 25). */
+async function browserCore(b, name, server, list, res) {
+  await benchPage(b, name, server, async (call) => {
     res.init = await call((n) => globalThis.bench.init(n), 5);
     log(`${name}: init ${JSON.stringify(res.init)}`);
 
@@ -403,8 +427,8 @@ async function browserCore(b, name, server, list, res) {
         log(`${name}: scaling ${variant} ${units} units: ${row.ms.toFixed(1)} ms, memory ${(row.mem_peak_bytes / MB).toFixed(0)} MB`);
       }
     }
-    await tab.close();
-  }
+    res.langs = await langsInBrowser(call, log, name);
+  }, res);
 }
 
 function summarizeBrowser(r, list) {
@@ -450,6 +474,7 @@ function summarizeBrowser(r, list) {
       ratio_readability_no_facts: median(read) / median(r.core.map((x) => x.no_facts_ms)),
     },
     ratio_compromise: median(comp) / median(oursWithText),
+    langs: r.langs,
     init: r.init,
     tagger: r.tagger,
     scaling: r.scaling,
@@ -574,6 +599,10 @@ function table(R) {
   per('analyze round trip (not main thread)', (s) => `${fmtMs(s.content_script.analyze_roundtrip_ms)} ms`);
   L.push('');
   L.push(readerTable(R));
+  if (R.langs) {
+    L.push('');
+    L.push(langsTable(R.langs));
+  }
   L.push('');
   L.push('Size');
   row('measure', 'value');
@@ -589,6 +618,7 @@ function benchLine(s) {
   const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes',
     'cli_pages_per_s_core', 'ratio_trafilatura',
     'model_load_ms', // issue 20, model load
+    'lang_ratio_cold', 'lang_ratio_warm', // issue 25
   ].filter((k) => k in s);
   // Issue 20 parts 1–3 (the reader): their own block.
   keys.push(...READER_KEYS.filter((k) => k in s));
@@ -628,6 +658,7 @@ async function measure() {
   for (let i = 0; i < csN && Math.floor(i * step) < pages.length; i++) csSample.push(pages[Math.floor(i * step)]);
 
   if (READER_ONLY) return measureReader(t0, browsers, pages, csSample);
+  if (LANGS_ONLY) return measureLangs(t0, browsers, pages);
   // --reuse-native: the last native results (for working on the browser half only).
   const nat = args.includes('--reuse-native') && fs.existsSync(path.join(OUT, 'native.json'))
     ? JSON.parse(fs.readFileSync(path.join(OUT, 'native.json'), 'utf8'))
@@ -650,6 +681,7 @@ async function measure() {
   }
   const per = Object.fromEntries(Object.entries(raw).map(([b, r]) => [b, summarizeBrowser(r, list)]));
   const size = sizes();
+  const langs = summarizeLangs(Object.fromEntries(Object.entries(per).map(([b, x]) => [b, x.langs])));
   const primary = per.chromium || Object.values(per)[0];
   const worstOf = (rows, target) => {
     const v = rows.filter((s) => s.target === target).map((s) => s.ms);
@@ -682,6 +714,8 @@ async function measure() {
     // embedded model in a freshly instantiated tagger module (tests/bench/bench.js `tagger`).
     model_load_ms: Math.max(...Object.values(per).map((s) => s.tagger.load_ms)),
     // ---- end model load
+    lang_ratio_cold: langs.lang_ratio_cold,
+    lang_ratio_warm: langs.lang_ratio_warm,
   };
   const R = {
     version: (/^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8')) || [])[1],
@@ -694,6 +728,7 @@ async function measure() {
     native: nat,
     batch,
     browsers: per,
+    langs,
     size,
     summary,
     stamp: buildStamp(),
@@ -726,6 +761,26 @@ async function measureReader(t0, browsers, pages, csSample) {
   console.log('');
   console.log(`(results: ${path.relative(root, path.join(OUT, 'reader.json'))}; ${R.wall_s} s)`);
   console.log(benchLine(summary));
+  return R;
+}
+
+/** --langs: the languages' timings alone (issue 25), both browsers, every corpus page. */
+async function measureLangs(t0, browsers, pages) {
+  const list = writePagesJson(pages);
+  const server = await startBenchServer({ root, pagesDir: PAGES_DIR });
+  const per = {};
+  try {
+    for (const b of browsers) per[b] = (await inBrowser(b, server, list, [])).langs;
+  } finally {
+    await server.close();
+  }
+  const langs = summarizeLangs(per);
+  const R = { date: new Date().toISOString(), pages: pages.length, partial: true, langs, wall_s: Math.round((Date.now() - t0) / 1e3) };
+  fs.writeFileSync(path.join(OUT, 'langs.json'), JSON.stringify(R, null, 1));
+  console.log(langsTable(langs));
+  console.log('');
+  console.log(`(results: ${path.relative(root, path.join(OUT, 'langs.json'))}; ${R.wall_s} s)`);
+  console.log(benchLine({ lang_ratio_cold: langs.lang_ratio_cold, lang_ratio_warm: langs.lang_ratio_warm }));
   return R;
 }
 
