@@ -40,6 +40,9 @@ function loadCore() {
 export function dropCore() {
   ready = null;
   if (typeof core.__dossier_forget === 'function') core.__dossier_forget();
+  // A restarted background reads its models from the package again.
+  modelBytes.clear();
+  modelBytes.set('en', fetchModel('en'));
 }
 
 /** The core's WebAssembly memory (`WebAssembly.Memory`), loading the core if need be. */
@@ -52,12 +55,14 @@ export async function coreMemory() {
 // register listeners synchronously below.
 loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
 
-// The entity models of languages other than English: model/ner-<lang>.bin in
-// the extension's own package (never the network), fetched the first time a
-// page in that language is analysed and handed to the core. The bytes stay
-// here too, so a fresh instance of the core (after a panic) gets them back
-// without another fetch. A model that fails to load leaves that language's
-// pages with the "not available" note, never another language's tagger.
+// The entity models: model/ner-<lang>.bin in the extension's own package
+// (never the network), handed to the core; none is compiled into the WASM.
+// English's is read as the background starts, beside the module's compile;
+// another language's the first time a page in that language is analysed.
+// The bytes stay here too, so a fresh instance of the core (after a panic)
+// gets them back without another fetch. A model that fails to load leaves
+// that language's pages with the "not available" note, never another
+// language's tagger.
 const modelBytes = new Map(); // lang -> Promise<Uint8Array | null>
 
 async function fetchModel(lang) {
@@ -70,6 +75,8 @@ async function fetchModel(lang) {
     return null;
   }
 }
+
+modelBytes.set('en', fetchModel('en'));
 
 /** Makes the core hold the model of `code`'s language; true when it does. */
 export async function ensureModel(code) {
@@ -97,7 +104,9 @@ export async function ensureModel(code) {
  * analysed again, so the report is what the CLI gives for the page.
  */
 async function analyzeWithModels(page) {
-  await ensureModel(page.lang);
+  // The declared language's model, else English's (what most pages that
+  // declare none are in); the text has the last word below.
+  if (!(await ensureModel(page.lang))) await ensureModel('en');
   let report = analyzePage(core, page, analysis.options);
   const lang = report.language && report.language.code;
   if (lang && !report.language.entities && !core.isModelLoaded(lang) && (await ensureModel(lang))) {

@@ -168,15 +168,17 @@ export function buildExtension(browser, pkg, version, { test = false } = {}) {
 }
 
 /**
- * The entity models of the languages other than English (model/ner-<lang>.bin),
- * each a file of its own that the background fetches from the package the first
- * time a page in that language is analysed (English is compiled into the WASM).
+ * The entity models (model/ner-<lang>.bin; English's model/ner.bin as
+ * ner-en.bin), each a file of its own that the background fetches from the
+ * package: English's as it starts, the others the first time a page in that
+ * language is analysed. None is compiled into the WASM.
  */
 export function copyModels(dst) {
   fs.mkdirSync(dst, { recursive: true });
   const models = fs.readdirSync(path.join(root, 'model')).filter((f) => /^ner-[a-z]{2}\.bin$/.test(f)).sort();
   for (const f of models) fs.copyFileSync(path.join(root, 'model', f), path.join(dst, f));
-  return models;
+  fs.copyFileSync(path.join(root, 'model', 'ner.bin'), path.join(dst, 'ner-en.bin'));
+  return ['ner-en.bin', ...models];
 }
 
 export function buildWww(pkg) {

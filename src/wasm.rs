@@ -217,16 +217,16 @@ pub fn register_model(lang: &str, bytes: &[u8]) -> Result<(), JsValue> {
 }
 
 /// The language whose model file reads a page in `code` ("de" for
-/// "de-AT"), or `undefined` when there is none or it is English (compiled
-/// in): the file is `model/ner-<lang>.bin`.
+/// "de-AT", "en" for "en-GB"), or `undefined` when there is none: the file
+/// is `model/ner-<lang>.bin` in the extension's package. English's model
+/// is not compiled into this module either: the background registers it as
+/// it starts.
 #[wasm_bindgen(js_name = modelLanguage)]
 pub fn model_language(code: &str) -> Option<String> {
-    crate::ner::registry::model_language(code)
-        .filter(|l| *l != "en")
-        .map(str::to_string)
+    crate::ner::registry::model_language(code).map(str::to_string)
 }
 
-/// Whether the model of `code`'s language is in the core (English always).
+/// Whether the model of `code`'s language has been registered in the core.
 #[wasm_bindgen(js_name = isModelLoaded)]
 pub fn is_model_loaded(code: &str) -> bool {
     crate::ner::registry::is_loaded(code)

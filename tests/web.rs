@@ -215,3 +215,26 @@ fn a_packed_report_is_the_report_object() {
     let short = js_sys::JSON::parse(r#"["", [1, 1, 0, 0], []]"#).unwrap();
     assert!(unpack_report(&short).is_err());
 }
+
+#[wasm_bindgen_test]
+fn the_english_model_is_registered_not_compiled_in() {
+    // No model is compiled into the WASM core (it stays small): until the
+    // background registers English's, an English page gets the "not
+    // available" note and no entities, never a wrong tagger.
+    const TEXT: &str = "Prime Minister Hun Sen met opposition leader Sam Rainsy in Phnom Penh \
+        on Tuesday, the Cambodia National Rescue Party said. The two men agreed to resume talks \
+        next week, according to a statement from the party.";
+    assert!(!dossier::wasm::is_model_loaded("en"));
+    assert_eq!(dossier::wasm::model_language("en-GB").as_deref(), Some("en"));
+    let before = report(dossier::wasm::analyze_text(TEXT).unwrap());
+    assert_eq!(before.language.code, "en");
+    assert!(!before.language.entities);
+    assert!(before.entities.is_empty());
+    dossier::wasm::register_model("en", include_bytes!("../model/ner.bin")).unwrap();
+    assert!(dossier::wasm::is_model_loaded("en-GB"));
+    let after = report(dossier::wasm::analyze_text(TEXT).unwrap());
+    assert!(after.language.entities);
+    let names: Vec<&str> = after.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Hun Sen"), "{names:?}");
+    assert!(names.contains(&"Phnom Penh"), "{names:?}");
+}

@@ -7,7 +7,15 @@ import { setReport, foldAll, unfoldAll } from '../extension/content/fold.js';
 import { createSidebar } from '../extension/sidebar/sidebar.js';
 
 const $ = (id) => document.getElementById(id);
-const ready = init({ module_or_path: new URL('./pkg/dossier_bg.wasm', import.meta.url) });
+// The module and English's entity model (not compiled in: model/ner-en.bin
+// beside the demo, as the extension reads it from its package), side by side.
+const ready = Promise.all([
+  init({ module_or_path: new URL('./pkg/dossier_bg.wasm', import.meta.url) }),
+  fetch(new URL('./model/ner-en.bin', import.meta.url)).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null),
+]).then(([exports, en]) => {
+  if (en) registerModel('en', new Uint8Array(en));
+  return exports;
+});
 
 // The extension's own page environment, fold code and sidebar (bundled into
 // dist/www/demo.js by scripts/build.mjs); the demo has no background, so the

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use dossier::ner::Tagger;
+use dossier::ner::{Model, Tagger};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -13,13 +13,17 @@ thread_local! {
     static DOCS: RefCell<Vec<Vec<Vec<String>>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The English model, as the extension's package holds it (the core's WASM
+/// module has none compiled in).
+static MODEL: &[u8] = include_bytes!("../../model/ner.bin");
+
 /// Loads the shipped model (time this call for the model's load cost).
 #[wasm_bindgen]
 pub fn load() -> bool {
     TAGGER.with(|t| {
         let mut t = t.borrow_mut();
         if t.is_none() {
-            *t = Tagger::new().ok();
+            *t = Model::from_static(MODEL).ok().map(Tagger::with_model);
         }
         t.is_some()
     })

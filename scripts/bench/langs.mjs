@@ -5,8 +5,8 @@
 // the times themselves:
 //
 //   cold: a fresh instance of the compiled module, the language's model file fetched (as the
-//         background fetches it from the package) and registered, then the language's
-//         median-sized page analysed; English's model is built in and loads in that first call;
+//         background fetches it from the package; English's too, ner-en.bin) and registered,
+//         then the language's median-sized page analysed;
 //   warm: every page of the language analysed with its model loaded (median and p95 page).
 //
 // Pages are grouped by the language the core finds in them (report.language.code), not by what
@@ -35,7 +35,6 @@ export async function langsInBrowser(call, log, name) {
 export async function packageFetch(b, langs, reps = 5) {
   const out = {};
   for (const lang of langs) {
-    if (lang === 'en') continue;
     out[lang] = await b.ext(async (l, n) => {
       const api = globalThis.browser || globalThis.chrome;
       const times = [];

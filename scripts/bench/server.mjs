@@ -39,8 +39,8 @@ export function startBenchServer({ root, pagesDir }) {
     ['/bench/', path.join(root, 'tests', 'bench')],
     ['/pkg/', path.join(root, 'target', 'pkg')],
     ['/ext/', path.join(root, 'extension')],
-    // The language models as the package holds them (tests/bench/bench.js `langs`).
-    ['/model/', path.join(root, 'model')],
+    // The entity models as the package holds them (ner-en.bin beside ner-<lang>.bin).
+    ['/model/', path.join(root, 'dist', 'chrome', 'model')],
     ['/data/', path.join(root, 'target', 'bench')],
     ['/nm/', path.join(root, 'node_modules')],
   ];

@@ -1,10 +1,13 @@
 //! The tagger of each language.
 //!
-//! English ships inside the crate ([`super::MODEL_BYTES`]). Every other
-//! language's model is its own file, `model/ner-<lang>.bin`, never compiled
-//! in, so English readers pay nothing for it: the extension fetches the file
-//! from its own package the first time a page in that language is analysed
-//! and hands the bytes to [`register_model`]; natively,
+//! Natively, English ships inside the crate ([`super::MODEL_BYTES`]). In the
+//! WASM core no model is compiled in: every language's model is its own
+//! file (`model/ner-<lang>.bin` in the extension's package, English's as
+//! `ner-en.bin`), so the module stays small and a reader pays only for the
+//! languages they read: the extension fetches the file from its own package
+//! (English's as the background starts, the others the first time a page
+//! in that language is analysed) and hands the bytes to [`register_model`];
+//! natively,
 //! [`super::Tagger::for_language`] takes the copy compiled into the
 //! command-line tool (feature `cli`), or reads it from the model directory
 //! ([`model_dir`]) on first use. Either way a model is parsed once and
@@ -102,10 +105,31 @@ pub fn register_model(code: &str, bytes: &[u8]) -> Result<(), ModelError> {
     Ok(())
 }
 
+/// Whether English's model is compiled in (native and test builds, not the
+/// WASM core).
+const ENGLISH_EMBEDDED: bool = cfg!(any(not(target_arch = "wasm32"), test));
+
 /// Whether [`Tagger::for_language`] would answer without reading a file:
-/// English, or a language whose model was registered.
+/// a language whose model was registered, or English where it is compiled in.
 pub fn is_loaded(code: &str) -> bool {
-    model_language(code).is_some_and(|l| l == "en" || registered(l).is_some())
+    model_language(code).is_some_and(|l| registered(l).is_some() || (l == "en" && ENGLISH_EMBEDDED))
+}
+
+/// English's compiled-in tagger, made once and shared.
+#[cfg(any(not(target_arch = "wasm32"), test))]
+fn english() -> Result<Arc<Tagger>, ModelError> {
+    static EN: OnceLock<Arc<Tagger>> = OnceLock::new();
+    if let Some(t) = EN.get() {
+        return Ok(t.clone());
+    }
+    let t = Arc::new(Tagger::new()?);
+    Ok(EN.get_or_init(|| t).clone())
+}
+
+/// In the WASM core, English is registered like any other language.
+#[cfg(all(target_arch = "wasm32", not(test)))]
+fn english() -> Result<Arc<Tagger>, ModelError> {
+    Err(ModelError::NotLoaded("en".to_string()))
 }
 
 /// The directory native builds read models from: `$DOSSIER_MODEL_DIR`,
@@ -120,21 +144,16 @@ pub fn model_dir() -> std::path::PathBuf {
 
 impl Tagger {
     /// The tagger of a language (a code such as `de`, `es-MX`, `pt_BR`):
-    /// English from the embedded model; another language from the model
-    /// registered with [`register_model`], or natively, if none was, from
-    /// `ner-<lang>.bin` in [`model_dir`] (read once, then kept).
+    /// the model registered with [`register_model`]; if none was, English
+    /// from the embedded model (native builds), another language natively
+    /// from `ner-<lang>.bin` in [`model_dir`] (read once, then kept).
     pub fn for_language(code: &str) -> Result<Arc<Tagger>, ModelError> {
         let lang = model_language(code).ok_or_else(|| ModelError::Unsupported(code.to_string()))?;
         if let Some(t) = registered(lang) {
             return Ok(t);
         }
         if lang == "en" {
-            static EN: OnceLock<Arc<Tagger>> = OnceLock::new();
-            if let Some(t) = EN.get() {
-                return Ok(t.clone());
-            }
-            let t = Arc::new(Tagger::new()?);
-            return Ok(EN.get_or_init(|| t).clone());
+            return english();
         }
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(bytes) = native_bytes(lang) {

@@ -11,5 +11,7 @@ const pkg = path.resolve(testsDir, '..', 'target', 'pkg');
 export async function loadCore() {
   const glue = await import(pathToFileURL(path.join(pkg, 'dossier.js')).href);
   glue.initSync({ module: fs.readFileSync(path.join(pkg, 'dossier_bg.wasm')) });
+  // English's model is not compiled into the module: the background registers it as it starts.
+  glue.registerModel('en', fs.readFileSync(path.resolve(testsDir, '..', 'model', 'ner.bin')));
   return glue;
 }
