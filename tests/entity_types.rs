@@ -1,0 +1,86 @@
+//! Entity typing by SPEC.md on sentences in the style of real news pages
+//! (written for this test): a government building that acts is an
+//! organisation, the building as a place is a place; acronyms that are
+//! common nouns ("CPU", "APIs") and sentence adverbs ("Additionally,")
+//! are not entities.
+use dossier::{analyze, Page};
+
+fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
+    let p = Page::from_paragraphs(paragraphs);
+    let r = serde_json::to_value(analyze(&p)).unwrap();
+    r["entities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn buildings_that_act_are_organisations() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "The White House recently released a plan to fight drug-resistant bacteria.",
+            "White House",
+            "ORG",
+        ),
+        (
+            "Uber hired White House veteran David Plouffe last year.",
+            "White House",
+            "ORG",
+        ),
+        (
+            "Protesters gathered outside the White House on Sunday night.",
+            "White House",
+            "LOC",
+        ),
+    ];
+    for (sentence, name, ty) in table {
+        let ents = entities(&[sentence]);
+        assert!(
+            ents.iter().any(|(n, t)| n == name && t == ty),
+            "{sentence:?}: {ents:?}, expected {name} as {ty}"
+        );
+    }
+}
+
+#[test]
+fn common_nouns_in_capitals_and_sentence_adverbs_are_not_entities() {
+    let table: &[(&str, &str)] = &[
+        (
+            "The console has an eight-core CPU and supports HDR on compatible TVs.",
+            "CPU",
+        ),
+        (
+            "The console has an eight-core CPU and supports HDR on compatible TVs.",
+            "HDR",
+        ),
+        (
+            "Standalone modules call the WAVM runtime. Most WAVMs expose the same calls.",
+            "WAVM",
+        ),
+        (
+            "Additionally, the company said it would cut prices in Europe.",
+            "Additionally",
+        ),
+    ];
+    for (sentence, name) in table {
+        let ents = entities(&[sentence]);
+        assert!(
+            ents.iter().all(|(n, _)| n != name),
+            "{sentence:?}: {ents:?}, {name} listed"
+        );
+    }
+    // A name in capitals that is not a common noun stays.
+    let ents = entities(&["NASA launched the probe in 1977, the agency said."]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "NASA" && t == "ORG"),
+        "{ents:?}"
+    );
+}
