@@ -2,7 +2,7 @@
 //! (written for this test): a government building that acts is an
 //! organisation, the building as a place is a place; acronyms that are
 //! common nouns ("CPU", "APIs") and sentence adverbs ("Additionally,")
-//! are not entities.
+//! are not entities; a one-word place name is a place.
 use dossier::{analyze, Page};
 
 fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
@@ -48,6 +48,20 @@ fn buildings_that_act_are_organisations() {
             "{sentence:?}: {ents:?}, expected {name} as {ty}"
         );
     }
+}
+
+#[test]
+fn a_place_name_the_tagger_calls_an_organisation_is_the_place() {
+    // The tagger alone types "Somerset" an organisation (a county cricket
+    // club in its training news); the place gazetteers know the county.
+    let ents = entities(&[
+        "Hartley, 37, from Radstock, Somerset, did a rushed job.",
+        "The fumes were pumped into the town house in Bath, Somerset, instead of up the flue.",
+    ]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "Somerset" && t == "LOC"),
+        "{ents:?}"
+    );
 }
 
 #[test]

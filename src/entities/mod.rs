@@ -121,6 +121,7 @@ pub fn extract(
         }
     }
     drop_common_acronyms(doc, &mut raw);
+    places_by_name(tagger, &mut raw);
     // A repeat is not a second mention.
     raw.retain(|m| {
         let block = doc.units[m.unit].0;
@@ -159,6 +160,33 @@ fn drop_common_acronyms(doc: &Doc, raw: &mut Vec<RawMention>) {
             && (plural.contains(&m.text.as_str())
                 || with_lowercase(&m.text, |l| COMMON_ACRONYMS.has(l))))
     });
+}
+
+/// A one-word name the tagger calls an organisation that the place
+/// gazetteers know (a country, city or region: "Detroit", "Somerset") is
+/// the place: SPEC.md types a country or city as a place even where it
+/// stands for its government, and the rare club named by its city is left
+/// to the longer name the article gives it.
+fn places_by_name(tagger: &Tagger, raw: &mut [RawMention]) {
+    const PLACES: [usize; 3] = [
+        ner::gazetteer::list("country"),
+        ner::gazetteer::list("city"),
+        ner::gazetteer::list("region"),
+    ];
+    let gaz = &tagger.model().gaz;
+    for m in raw
+        .iter_mut()
+        .filter(|m| m.ty == 2 && !m.text.contains(' '))
+    {
+        if m.text.chars().all(|c| !c.is_lowercase()) {
+            continue; // an acronym ("AP", "CNN") is not a place name
+        }
+        let norm = ner::features::norm_word(&m.text);
+        let h = ner::gazetteer::phrase_hash([norm.as_str()].into_iter());
+        if PLACES.iter().any(|&k| gaz.contains(k, h)) {
+            m.ty = 3;
+        }
+    }
 }
 
 /// Words that open a sentence before a comma and are never names
