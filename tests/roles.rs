@@ -56,6 +56,18 @@ fn descriptions_are_roles() {
             "Leigh Sears",
             "Lake Berryessa concessions manager",
         ),
+        // Post-nominal letters before the apposition are skipped.
+        (
+            "\"It resonates because it's scary,\" says Stephen Calderwood, MD, president of the Infectious Diseases Society of America.",
+            "Stephen Calderwood",
+            "president of the Infectious Diseases Society of America",
+        ),
+        // A role as the predicate, with its determiner.
+        (
+            "Zeev Sharon runs a start-up in Boston. Sharon is the CEO of Hotelied, a discount site.",
+            "Zeev Sharon",
+            "CEO of Hotelied",
+        ),
         // A description ending in a comma right before the name.
         (
             "The company's chief executive, Michael Litt, said the deal would close in May.",
@@ -96,6 +108,8 @@ fn what_is_not_a_description_gives_no_role() {
             "Maria Lopez, Tom Hardy and Ann Lee signed the letter.",
             "Maria Lopez",
         ),
+        // A predicate without a role noun.
+        ("Maria Lopez is a good friend of the family.", "Maria Lopez"),
         // An introductory phrase before the comma.
         (
             "In a statement on Monday, Maria Lopez denied the report.",

@@ -35,8 +35,17 @@ static ROLE_NOUNS: Words = Words::new(include_str!("../../lexicon/entities/role-
 /// Whether `w` heads a description of a person: a role noun ("minister",
 /// "developer"), not a modifier ("interior") or an honorific.
 fn is_head(w: &str) -> bool {
-    with_lowercase(w, |l| ROLE_NOUNS.has(l))
+    // The plural too: "co-founders Tom Igoe and Gianluca Martino".
+    with_lowercase(w, |l| {
+        ROLE_NOUNS.has(l) || l.strip_suffix('s').is_some_and(|one| ROLE_NOUNS.has(one))
+    })
 }
+
+/// Degrees and post-nominal letters between a name and its apposition
+/// ("Stephen Calderwood, MD, president of …"): skipped, not roles.
+const POST_NOMINALS: &[&str] = &[
+    "md", "phd", "ph.d.", "ph.d", "qc", "kc", "jr", "jr.", "sr", "sr.",
+];
 
 /// Words that open a description and are not part of it ("a student",
 /// "his lawyer").
@@ -276,9 +285,24 @@ fn english_descriptions(
     let mut b = name.end;
     if b < sent.end && s(b) == "," {
         b += 1;
+        // "Katie Allen, MD, PhD, the director of …"
+        while b + 1 < sent.end
+            && with_lowercase(s(b), |l| POST_NOMINALS.contains(&l))
+            && matches!(s(b + 1), "," | ".")
+        {
+            b += 2;
+        }
     }
     if b + 1 < sent.end && s(b) == "who" && matches!(s(b + 1), "is" | "was" | "'s" | "’s") {
         b += 2;
+    } else if b == name.end
+        && b + 1 < sent.end
+        && matches!(s(b), "is" | "was" | "became" | "remains")
+        && with_lowercase(s(b + 1), |l| DETERMINERS.contains(&l))
+    {
+        // "Sharon is the CEO of Hotelied": a role as the predicate, with
+        // its determiner ("is a good man" has no role noun).
+        b += 1;
     }
     if b > name.end && b < sent.end {
         if let Some(r) = description_at(text, toks, b, sent.end, people, None) {
