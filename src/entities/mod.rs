@@ -374,12 +374,7 @@ fn push_mentions(
         }
         return;
     }
-    let ty = head_type(
-        &text[toks[b - 1].start..toks[b - 1].end],
-        &text[toks[a].start..toks[a].end],
-        b - a,
-    )
-    .unwrap_or(ty);
+    let ty = head_type(text, &toks[a..b]).unwrap_or(ty);
     let ty = building_type(ty, text, toks, a, b);
     let titled = a > tagged.sent_start
         && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
@@ -436,13 +431,25 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
 }
 
 /// Head words that settle the type of a multi-word name.
-fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
+fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
     static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
     static LOC: Words = Words::new(include_str!("../../lexicon/entities/place-name-heads.txt"));
-    let l = last.to_lowercase();
-    let f = first.to_lowercase();
+    let len = toks.len();
+    let word = |t: &tokens::Tok| text[t.start..t.end].to_lowercase();
+    let (Some(first), Some(last)) = (toks.first().map(word), toks.last().map(word)) else {
+        return None;
+    };
+    let (l, f) = (last, first);
+    // "Academy of Fine Arts", "Center for Food and Allergy Research": an
+    // organisation's head word before "of", "for" or "on" heads the name.
+    let head_before_of = toks.windows(2).any(|w| {
+        matches!(word(&w[1]).as_str(), "of" | "for" | "on")
+            && (ORG.contains(&word(&w[0]).as_str())
+                || matches!(word(&w[0]).as_str(), "center" | "centre"))
+    });
     if len >= 2
         && (ORG.contains(&l.as_str())
+            || head_before_of
             || matches!(
                 f.as_str(),
                 "university" | "ministry" | "department" | "bank"
