@@ -2,7 +2,8 @@
 //! (written for this test): a government building that acts is an
 //! organisation, the building as a place is a place; acronyms that are
 //! common nouns ("CPU", "APIs") and sentence adverbs ("Additionally,")
-//! are not entities; a one-word place name is a place.
+//! are not entities; a one-word place name is a place; "QC" and "PhD"
+//! are not part of a name.
 use dossier::{analyze, Page};
 
 fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
@@ -104,4 +105,17 @@ fn common_nouns_in_capitals_and_sentence_adverbs_are_not_entities() {
         ents.iter().any(|(n, t)| n == "NASA" && t == "ORG"),
         "{ents:?}"
     );
+}
+
+#[test]
+fn post_nominal_letters_are_not_part_of_the_name() {
+    let ents = entities(&[
+        "Judge Neil Ford QC told the court the plumber had cut corners.",
+        "Neil Ford QC said the sentence had to reflect the harm done.",
+    ]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "Neil Ford" && t == "PER"),
+        "{ents:?}"
+    );
+    assert!(ents.iter().all(|(n, _)| !n.ends_with("QC")), "{ents:?}");
 }

@@ -121,6 +121,7 @@ pub fn extract(
         }
     }
     drop_common_acronyms(doc, &mut raw);
+    strip_post_nominals(doc, &mut raw);
     places_by_name(tagger, &mut raw);
     // A repeat is not a second mention.
     raw.retain(|m| {
@@ -187,6 +188,31 @@ fn places_by_name(tagger: &Tagger, raw: &mut [RawMention]) {
             m.ty = 3;
         }
     }
+}
+
+/// Degrees and post-nominal letters are not part of a person's name
+/// ("Neil Ford QC" is Neil Ford; "Katie Allen, MD, PhD"), nor a person on
+/// their own ("PhD"); "Jr." stays in the name.
+fn strip_post_nominals(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let post = |w: &str| {
+        with_lowercase(w, |l| {
+            roles::POST_NOMINALS.contains(&l) && !l.starts_with("jr") && !l.starts_with("sr")
+        })
+    };
+    raw.retain_mut(|m| {
+        if m.ty != 1 {
+            return true;
+        }
+        let (text, toks) = (doc.units[m.unit].1, &doc.toks[m.unit]);
+        while !m.tok.is_empty() && post(&text[toks[m.tok.end - 1].start..toks[m.tok.end - 1].end]) {
+            m.tok.end -= 1;
+        }
+        if m.tok.is_empty() {
+            return false;
+        }
+        m.text = normalize_space(&text[toks[m.tok.start].start..toks[m.tok.end - 1].end]);
+        true
+    });
 }
 
 /// Words that open a sentence before a comma and are never names

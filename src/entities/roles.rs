@@ -43,7 +43,7 @@ fn is_head(w: &str) -> bool {
 
 /// Degrees and post-nominal letters between a name and its apposition
 /// ("Stephen Calderwood, MD, president of …"): skipped, not roles.
-const POST_NOMINALS: &[&str] = &[
+pub(super) const POST_NOMINALS: &[&str] = &[
     "md", "phd", "ph.d.", "ph.d", "qc", "kc", "jr", "jr.", "sr", "sr.",
 ];
 
