@@ -91,6 +91,10 @@ fn common_nouns_in_capitals_and_sentence_adverbs_are_not_entities() {
             "Additionally, the company said it would cut prices in Europe.",
             "Additionally",
         ),
+        (
+            "Are there any necessary ones? Sadly, yes - some WASI APIs require tradeoffs.",
+            "Sadly",
+        ),
     ];
     for (sentence, name) in table {
         let ents = entities(&[sentence]);
@@ -99,6 +103,12 @@ fn common_nouns_in_capitals_and_sentence_adverbs_are_not_entities() {
             "{sentence:?}: {ents:?}, {name} listed"
         );
     }
+    // A given name in "-ly" before a comma stays a name.
+    let ents = entities(&["Kelly, who runs the shop, said prices rose."]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "Kelly" && t == "PER"),
+        "{ents:?}"
+    );
     // A name in capitals that is not a common noun stays.
     let ents = entities(&["NASA launched the probe in 1977, the agency said."]);
     assert!(

@@ -243,7 +243,7 @@ fn sentence_adverb(tagger: &Tagger, text: &str, toks: &[tokens::Tok], a: usize, 
         return false;
     }
     let adverb = with_lowercase(w, |l| {
-        (l.len() > 5 && l.ends_with("ly")) || SENTENCE_ADVERBS.contains(&l)
+        (l.len() >= 5 && l.ends_with("ly")) || SENTENCE_ADVERBS.contains(&l)
     });
     const FIRST: usize = ner::gazetteer::list("first");
     const LAST: usize = ner::gazetteer::list("last");
