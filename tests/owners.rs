@@ -63,3 +63,74 @@ fn a_place_after_a_preposition_owns_nothing() {
         None
     );
 }
+
+#[test]
+fn a_pronoun_owns_for_the_person_or_organisation_named_before() {
+    // (paragraphs, value, owner)
+    let table: &[(&[&str], f64, Option<&str>)] = &[
+        (
+            &[
+                "Vanessa Hicks posted the photo on Monday.",
+                "Since then she plans to give 15 percent of all profits to charity.",
+            ],
+            15.0,
+            Some("Vanessa Hicks"),
+        ),
+        (
+            &["Aisha's Salon opened in Houston. Gucci closed its 25 locations in the city last year."],
+            25.0,
+            Some("Gucci"),
+        ),
+        (
+            &[
+                "Michael Bloomberg entered the race in November.",
+                "He successfully ran for mayor three times.",
+            ],
+            3.0,
+            Some("Michael Bloomberg"),
+        ),
+        // "It is" opens no one's number.
+        (
+            &[
+                "Google published the figures on Tuesday.",
+                "It is about 2 percent of the total, the report says.",
+            ],
+            2.0,
+            None,
+        ),
+    ];
+    for (paragraphs, value, owner) in table {
+        let p = Page::from_paragraphs(paragraphs);
+        let r = serde_json::to_value(analyze(&p)).unwrap();
+        let ents = r["entities"].as_array().cloned().unwrap_or_default();
+        let got = r["quantities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| (q["value"].as_f64().unwrap() - value).abs() < 1e-9)
+            .unwrap_or_else(|| panic!("no quantity {value} in {paragraphs:?}"))["entity"]
+            .as_u64()
+            .map(|i| ents[i as usize]["name"].as_str().unwrap().to_string());
+        assert_eq!(got.as_deref(), *owner, "{paragraphs:?}");
+    }
+}
+
+#[test]
+fn counts_in_brackets_and_appositions_belong_to_the_name() {
+    assert_eq!(
+        owner_of(
+            "Among the legislators who have endorsed a candidate, Amy Klobuchar (17) leads.",
+            17.0
+        )
+        .as_deref(),
+        Some("Amy Klobuchar")
+    );
+    assert_eq!(
+        owner_of(
+            "The largest bloc is the New Democratic Coalition, which has 102 members.",
+            102.0
+        )
+        .as_deref(),
+        Some("New Democratic Coalition")
+    );
+}

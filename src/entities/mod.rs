@@ -120,6 +120,9 @@ pub fn extract(
             push_mentions(tagger, doc, tagged, (lt, fw), &mut raw);
         }
     }
+    drop_common_acronyms(doc, &mut raw);
+    strip_post_nominals(doc, &mut raw);
+    places_by_name(tagger, &mut raw);
     // A repeat is not a second mention.
     raw.retain(|m| {
         let block = doc.units[m.unit].0;
@@ -129,6 +132,160 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
+}
+
+/// Acronyms that are common nouns ([`COMMON_ACRONYMS`]).
+static COMMON_ACRONYMS: Words = Words::new(include_str!(
+    "../../lexicon/entities/common-acronyms-en.txt"
+));
+
+/// Drops one-word mentions in capitals that are common nouns: a listed one
+/// ("CPU", "HDR", "PDF"), or one the article also writes in the plural
+/// with a small "s" ("APIs", "VMs"), which names of organisations never
+/// take.
+fn drop_common_acronyms(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut plural: Vec<&str> = Vec::new();
+    for ((_, text), toks) in doc.units.iter().zip(&doc.toks) {
+        for t in toks {
+            let w = &text[t.start..t.end];
+            if let Some(stem) = w.strip_suffix('s') {
+                if caps(stem) && !plural.contains(&stem) {
+                    plural.push(stem);
+                }
+            }
+        }
+    }
+    raw.retain(|m| {
+        !(caps(&m.text)
+            && (plural.contains(&m.text.as_str())
+                || with_lowercase(&m.text, |l| COMMON_ACRONYMS.has(l))))
+    });
+}
+
+/// A one-word name the tagger calls an organisation that the place
+/// gazetteers know (a country, city or region: "Detroit", "Somerset") is
+/// the place: SPEC.md types a country or city as a place even where it
+/// stands for its government, and the rare club named by its city is left
+/// to the longer name the article gives it.
+fn places_by_name(tagger: &Tagger, raw: &mut [RawMention]) {
+    const PLACES: [usize; 3] = [
+        ner::gazetteer::list("country"),
+        ner::gazetteer::list("city"),
+        ner::gazetteer::list("region"),
+    ];
+    let gaz = &tagger.model().gaz;
+    for m in raw
+        .iter_mut()
+        .filter(|m| m.ty == 2 && !m.text.contains(' '))
+    {
+        if m.text.chars().all(|c| !c.is_lowercase()) {
+            continue; // an acronym ("AP", "CNN") is not a place name
+        }
+        let norm = ner::features::norm_word(&m.text);
+        let h = ner::gazetteer::phrase_hash([norm.as_str()].into_iter());
+        if PLACES.iter().any(|&k| gaz.contains(k, h)) {
+            m.ty = 3;
+        }
+    }
+}
+
+/// Degrees and post-nominal letters are not part of a person's name
+/// ("Neil Ford QC" is Neil Ford; "Katie Allen, MD, PhD"), nor a person on
+/// their own ("PhD"); "Jr." stays in the name.
+fn strip_post_nominals(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let post = |w: &str| {
+        with_lowercase(w, |l| {
+            roles::POST_NOMINALS.contains(&l) && !l.starts_with("jr") && !l.starts_with("sr")
+        })
+    };
+    raw.retain_mut(|m| {
+        if m.ty != 1 {
+            return true;
+        }
+        let (text, toks) = (doc.units[m.unit].1, &doc.toks[m.unit]);
+        while !m.tok.is_empty() && post(&text[toks[m.tok.end - 1].start..toks[m.tok.end - 1].end]) {
+            m.tok.end -= 1;
+        }
+        if m.tok.is_empty() {
+            return false;
+        }
+        m.text = normalize_space(&text[toks[m.tok.start].start..toks[m.tok.end - 1].end]);
+        true
+    });
+}
+
+/// Words that open a sentence before a comma and are never names
+/// ("Moreover, …"); adverbs in "-ly" are found by their ending.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "moreover",
+    "furthermore",
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "therefore",
+    "thus",
+    "instead",
+    "otherwise",
+    "besides",
+    "indeed",
+    "hence",
+    "still",
+];
+
+/// Whether a one-word span is a sentence adverb ("Additionally, …",
+/// "Sadly, …"): first in its sentence, before a comma, an adverb by its
+/// ending or the list, and not a known given or family name ("Kelly, …").
+fn sentence_adverb(tagger: &Tagger, text: &str, toks: &[tokens::Tok], a: usize, b: usize) -> bool {
+    let w = &text[toks[a].start..toks[a].end];
+    if b != a + 1 || toks.get(b).is_none_or(|t| &text[t.start..t.end] != ",") {
+        return false;
+    }
+    let adverb = with_lowercase(w, |l| {
+        (l.len() >= 5 && l.ends_with("ly")) || SENTENCE_ADVERBS.contains(&l)
+    });
+    const FIRST: usize = ner::gazetteer::list("first");
+    const LAST: usize = ner::gazetteer::list("last");
+    let norm = ner::features::norm_word(w);
+    let h = ner::gazetteer::phrase_hash([norm.as_str()].into_iter());
+    let gaz = &tagger.model().gaz;
+    adverb && !gaz.contains(FIRST, h) && !gaz.contains(LAST, h)
+}
+
+/// Last words of names of buildings that stand for the institution inside
+/// them ("the White House released a plan", "a White House report").
+const BUILDING_HEADS: &[&str] = &["house", "palace", "hall"];
+
+/// A building named for its institution is an organisation (SPEC.md: "the
+/// White House", "Buckingham Palace" when it acts), unless a preposition of
+/// place leads it ("at the White House", "outside City Hall"): then it is
+/// the place.
+fn building_type(ty: u8, text: &str, toks: &[tokens::Tok], a: usize, b: usize) -> u8 {
+    if ty == 3 && building_as_institution(text, toks, a, b) {
+        2
+    } else {
+        ty
+    }
+}
+
+/// Whether a name ends in a building word and no preposition of place
+/// leads it ("at the White House" is the place).
+fn building_as_institution(text: &str, toks: &[tokens::Tok], a: usize, b: usize) -> bool {
+    // Prepositions of place, and verbs whose object is the place.
+    const PLACE_PREPS: &[&str] = &[
+        "at", "in", "inside", "outside", "into", "to", "from", "near", "on", "toward", "towards",
+        "around", "across", "through", "leave", "left", "visited", "visit",
+    ];
+    let w = |i: usize| &text[toks[i].start..toks[i].end];
+    if b < a + 2 || !with_lowercase(w(b - 1), |l| BUILDING_HEADS.contains(&l)) {
+        return false;
+    }
+    let mut k = a;
+    if k > 0 && with_lowercase(w(k - 1), |l| l == "the") {
+        k -= 1;
+    }
+    !(k > 0 && with_lowercase(w(k - 1), |l| PLACE_PREPS.contains(&l)))
 }
 
 /// A span the tagger labelled, in [`Doc`] terms.
@@ -217,6 +374,7 @@ fn push_mentions(
     }
     let surface = &text[toks[a].start..toks[b - 1].end];
     if !plausible_name(surface, lt)
+        || (a == tagged.sent_start && sentence_adverb(tagger, text, toks, a, b))
         || not_an_entity(
             tagger,
             &text[toks[a].start..toks[b - 1].end],
@@ -242,12 +400,8 @@ fn push_mentions(
         }
         return;
     }
-    let ty = head_type(
-        &text[toks[b - 1].start..toks[b - 1].end],
-        &text[toks[a].start..toks[a].end],
-        b - a,
-    )
-    .unwrap_or(ty);
+    let ty = head_type(text, &toks[a..b]).unwrap_or(ty);
+    let ty = building_type(ty, text, toks, a, b);
     let titled = a > tagged.sent_start
         && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
             titles::PERSON.has(l)
@@ -303,13 +457,25 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
 }
 
 /// Head words that settle the type of a multi-word name.
-fn head_type(last: &str, first: &str, len: usize) -> Option<u8> {
+fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
     static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
     static LOC: Words = Words::new(include_str!("../../lexicon/entities/place-name-heads.txt"));
-    let l = last.to_lowercase();
-    let f = first.to_lowercase();
+    let len = toks.len();
+    let word = |t: &tokens::Tok| text[t.start..t.end].to_lowercase();
+    let (Some(first), Some(last)) = (toks.first().map(word), toks.last().map(word)) else {
+        return None;
+    };
+    let (l, f) = (last, first);
+    // "Academy of Fine Arts", "Center for Food and Allergy Research": an
+    // organisation's head word before "of", "for" or "on" heads the name.
+    let head_before_of = toks.windows(2).any(|w| {
+        matches!(word(&w[1]).as_str(), "of" | "for" | "on")
+            && (ORG.contains(&word(&w[0]).as_str())
+                || matches!(word(&w[0]).as_str(), "center" | "centre"))
+    });
     if len >= 2
         && (ORG.contains(&l.as_str())
+            || head_before_of
             || matches!(
                 f.as_str(),
                 "university" | "ministry" | "department" | "bank"

@@ -1,8 +1,14 @@
 //! A person's roles: the title words before the name ("CPP Vice-President
 //! cum Prime Minister Hun Sen"), a role set off by a comma before it, and an
 //! apposition after it ("Prum Sokha, Secretary of State at …"). Roles are
-//! kept out of the name.
+//! kept out of the name. In English (and pages of no known language) a
+//! description counts too, headed by a role noun ([`ROLE_NOUNS`]): before
+//! the name ("Pakistan-based developer Ammar Askar"), set off by commas
+//! after it ("Martin Wartman, a student at Northern Kentucky University,"),
+//! in "who is the …", or before a comma and the name ("Apple's chief
+//! executive, Tim Cook").
 
+use super::truecase::FUNCTION_WORDS;
 use crate::lexicon::{titles, Words};
 use crate::ner::tokens;
 use crate::text::with_lowercase;
@@ -19,6 +25,120 @@ pub(super) fn is_role_word(w: &str, lt: LangTitles) -> bool {
         let l = l.trim_end_matches(['\'', '’']);
         titles::ROLE.has(l) || lt.is_some_and(|t| t.is_role(l))
     })
+}
+
+/// English nouns that head a description of what a person is or does
+/// ("developer", "student", "chemist"), mined from the training data and
+/// completed by hand (the file says how).
+static ROLE_NOUNS: Words = Words::new(include_str!("../../lexicon/entities/role-nouns-en.txt"));
+
+/// Whether `w` heads a description of a person: a role noun ("minister",
+/// "developer"), not a modifier ("interior") or an honorific.
+fn is_head(w: &str) -> bool {
+    // The plural too: "co-founders Tom Igoe and Gianluca Martino".
+    with_lowercase(w, |l| {
+        ROLE_NOUNS.has(l) || l.strip_suffix('s').is_some_and(|one| ROLE_NOUNS.has(one))
+    })
+}
+
+/// Degrees and post-nominal letters between a name and its apposition
+/// ("Stephen Calderwood, MD, president of …"): skipped, not roles.
+pub(super) const POST_NOMINALS: &[&str] = &[
+    "md", "phd", "ph.d.", "ph.d", "qc", "kc", "jr", "jr.", "sr", "sr.",
+];
+
+/// Words that open a description and are not part of it ("a student",
+/// "his lawyer").
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my"];
+
+/// A lowercase word that reads as an adjective of a role ("Pakistan-based",
+/// "political", "longtime", "senior"): hyphenated, or an adjective ending.
+/// Past participles and "-ing" forms are left out: "said" and "told" stand
+/// before names as often as any adjective.
+fn is_adjectival(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ic", "ive", "ary", "ous", "ian", "ese", "ish", "time", "ior", "less", "ful",
+    ];
+    w.len() > 3
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && (w.contains('-') && w.chars().any(char::is_alphabetic)
+            || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’")
+}
+
+/// A word that may stand inside a description after its determiner
+/// ("the Lake Berryessa concessions manager", "Apple's chief executive"):
+/// a capitalised word, a possessive, a role word or noun, an adjective, or
+/// a lowercase content word (not a function word, not a verb of speech).
+fn is_modifier(w: &str, lt: LangTitles) -> bool {
+    let first = w.chars().next();
+    first.is_some_and(char::is_uppercase)
+        || is_possessive(w)
+        || is_role_word(w, lt)
+        || is_head(w)
+        || is_adjectival(w)
+        || first.is_some_and(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !with_lowercase(w, |l| {
+                FUNCTION_WORDS.contains(&l) || ROLE_JOINERS.contains(&l) || l.ends_with("ed")
+            })
+}
+
+/// The description starting at token `b` ("a student at Northern Kentucky
+/// University", "the company's founder"), if a role noun heads it: its
+/// range without the determiner, ending at a stop or, when what follows the
+/// head is not a clean prepositional phrase, right after the head.
+fn description_at(
+    text: &str,
+    toks: &[tokens::Tok],
+    b: usize,
+    end: usize,
+    people: &[std::ops::Range<usize>],
+    lt: LangTitles,
+) -> Option<std::ops::Range<usize>> {
+    let s = |i: usize| &text[toks[i].start..toks[i].end];
+    let in_person = |i: usize| people.iter().any(|p| p.contains(&i));
+    let mut b = b;
+    if b < end && with_lowercase(s(b), |l| DETERMINERS.contains(&l)) {
+        b += 1;
+    }
+    let mut head = None;
+    let mut i = b;
+    while i < end && i < b + 6 && !in_person(i) && is_modifier(s(i), lt) {
+        if is_head(s(i)) {
+            head = Some(i);
+        } else if head.is_some() && s(i).chars().next().is_some_and(char::is_lowercase) {
+            // "a student works": a lowercase word after the head ends it.
+            break;
+        }
+        i += 1;
+    }
+    let h = head?;
+    // A prepositional phrase after the head ("at Northern Kentucky
+    // University") is kept when it runs cleanly to a stop.
+    let mut e = h + 1;
+    while e < end && e < h + 10 && !in_person(e) {
+        let w = s(e);
+        if matches!(w, "," | "." | ";" | ":" | ")" | "\"" | "”" | "(") {
+            break;
+        }
+        let ok = w.chars().next().is_some_and(char::is_uppercase)
+            || is_possessive(w)
+            || is_head(w)
+            || is_role_word(w, lt)
+            || with_lowercase(w, |l| ROLE_JOINERS.contains(&l));
+        if !ok {
+            return Some(b..h + 1);
+        }
+        e += 1;
+    }
+    if e < end && !matches!(s(e), "," | "." | ";" | ":" | ")" | "\"" | "”" | "(") {
+        return Some(b..h + 1);
+    }
+    Some(b..e)
 }
 
 /// Articles that may open an apposition ("Pedro Sánchez, el presidente del Gobierno").
@@ -56,9 +176,17 @@ pub(super) fn roles_of(
         let joiner = with_lowercase(w, |l| ROLE_JOINERS.contains(&l));
         // A capitalised word opening the sentence is capitalised for that
         // reason alone ("But Prime Minister …").
-        let initial =
-            a - 1 == sent.start && !is_role_word(w, lt) && !w.chars().all(|c| !c.is_lowercase());
-        if (is_role_word(w, lt) || cap || joiner || w == "'s" || w == "’s") && !initial {
+        let initial = a - 1 == sent.start
+            && !is_role_word(w, lt)
+            && !is_head(w)
+            && !w.chars().all(|c| !c.is_lowercase());
+        // English descriptions: a role noun ("developer Ammar Askar"), and
+        // an adjective before one ("political scientist Boris Shor").
+        let english = lt.is_none()
+            && (is_head(w)
+                || is_adjectival(w) && a < name.start && (is_head(s(a)) || is_adjectival(s(a))));
+        if (is_role_word(w, lt) || english || cap || joiner || w == "'s" || w == "’s") && !initial
+        {
             a -= 1;
         } else {
             break;
@@ -103,6 +231,10 @@ pub(super) fn roles_of(
             push_roles(text, toks, b..end, lt, &mut out);
         }
     }
+    if lt.is_none() {
+        english_descriptions(text, toks, sent, &name, a, people, &mut out);
+        return out;
+    }
     // After the name: ", the Secretary of State at the Interior Ministry,"
     if name.end + 1 < sent.end && s(name.end) == "," {
         let mut b = name.end + 1;
@@ -134,6 +266,66 @@ pub(super) fn roles_of(
     out
 }
 
+/// English descriptions around a name (`a` is where its title words
+/// start): an apposition after it (", a student at …,"; ", who is the …"),
+/// and a description ending in a comma right before it ("Apple's chief
+/// executive, Tim Cook").
+fn english_descriptions(
+    text: &str,
+    toks: &[tokens::Tok],
+    sent: &std::ops::Range<usize>,
+    name: &std::ops::Range<usize>,
+    a: usize,
+    people: &[std::ops::Range<usize>],
+    out: &mut Vec<String>,
+) {
+    let s = |i: usize| &text[toks[i].start..toks[i].end];
+    let stop = |w: &str| matches!(w, "," | ";" | ":" | "(" | "\"" | "“" | "”");
+    // After: "X, a student at …", "X, who is the …", "X who was the …".
+    let mut b = name.end;
+    if b < sent.end && s(b) == "," {
+        b += 1;
+        // "Katie Allen, MD, PhD, the director of …"
+        while b + 1 < sent.end
+            && with_lowercase(s(b), |l| POST_NOMINALS.contains(&l))
+            && matches!(s(b + 1), "," | ".")
+        {
+            b += 2;
+        }
+    }
+    if b + 1 < sent.end && s(b) == "who" && matches!(s(b + 1), "is" | "was" | "'s" | "’s") {
+        b += 2;
+    } else if b == name.end
+        && b + 1 < sent.end
+        && matches!(s(b), "is" | "was" | "became" | "remains")
+        && with_lowercase(s(b + 1), |l| DETERMINERS.contains(&l))
+    {
+        // "Sharon is the CEO of Hotelied": a role as the predicate, with
+        // its determiner ("is a good man" has no role noun).
+        b += 1;
+    }
+    if b > name.end && b < sent.end {
+        if let Some(r) = description_at(text, toks, b, sent.end, people, None) {
+            push_roles(text, toks, r, None, out);
+        }
+    }
+    // Before: "Apple's chief executive, Tim Cook", from the clause start.
+    if a == name.start && a > sent.start + 1 && s(a - 1) == "," {
+        let end = a - 1;
+        let mut c = end;
+        while c > sent.start && end - c < 8 && !stop(s(c - 1)) {
+            c -= 1;
+        }
+        if c == sent.start || stop(s(c - 1)) {
+            if let Some(r) = description_at(text, toks, c, end, people, None) {
+                if r.end == end {
+                    push_roles(text, toks, r, None, out);
+                }
+            }
+        }
+    }
+}
+
 fn push_roles(
     text: &str,
     toks: &[tokens::Tok],
@@ -147,8 +339,13 @@ fn push_roles(
         let w = &text[t.start..t.end];
         if w == "cum" || w == "and" || w == "," {
             parts.push(Vec::new());
-        } else if w == "'s" || w == "’s" {
-            continue;
+        } else if is_possessive(w) {
+            // "Apple's chief executive": the possessive stays on its word.
+            if let Some(last) = parts.last_mut().and_then(|p| p.pop()) {
+                // `last` is a slice of `text`: its offset is exact.
+                let start = last.as_ptr() as usize - text.as_ptr() as usize;
+                parts.last_mut().unwrap().push(&text[start..t.end]);
+            }
         } else {
             parts.last_mut().unwrap().push(w);
         }
@@ -157,17 +354,22 @@ fn push_roles(
         // Trim joiners at either end ("the nation 's King" keeps "King").
         let mut p: Vec<&str> = p;
         while p.first().is_some_and(|w| {
-            with_lowercase(w, |l| ROLE_JOINERS.contains(&l)) || w.eq_ignore_ascii_case("nation")
+            with_lowercase(w, |l| ROLE_JOINERS.contains(&l) || DETERMINERS.contains(&l))
+                || w.trim_end_matches(['\'', '’', 's'])
+                    .eq_ignore_ascii_case("nation")
         }) {
             p.remove(0);
         }
-        while p
-            .last()
-            .is_some_and(|w| with_lowercase(w, |l| ROLE_JOINERS.contains(&l)))
-        {
+        // Joiners and honorifics at the end ("the Scottish chemist Sir
+        // William Ramsay": the role is "Scottish chemist").
+        while p.last().is_some_and(|w| {
+            with_lowercase(w, |l| {
+                ROLE_JOINERS.contains(&l) || titles::HONORIFIC.has(l) || DETERMINERS.contains(&l)
+            })
+        }) {
             p.pop();
         }
-        if p.is_empty() || !p.iter().any(|w| is_role_word(w, lt)) {
+        if p.is_empty() || !p.iter().any(|w| is_role_word(w, lt) || is_head(w)) {
             continue;
         }
         // Honorifics are not roles.

@@ -9,7 +9,7 @@ use crate::lexicon::Words;
 use crate::text::with_lowercase;
 
 /// Small words that headline case capitalises but that are never names.
-static FUNCTION_WORDS: Words =
+pub(super) static FUNCTION_WORDS: Words =
     Words::new(include_str!("../../lexicon/entities/function-words.txt"));
 
 /// Headlines in Title Case or capitals say nothing with their casing: each

@@ -12,7 +12,7 @@ pub mod timeline;
 use crate::doc::{Doc, MentionRef, Sentence};
 use crate::lexicon::Words;
 use crate::page::Page;
-use crate::report::{DateFact, Entity, Quantity, Quote, Span};
+use crate::report::{DateFact, Entity, EntityType, Quantity, Quote, Span};
 use crate::text::with_lowercase;
 use calendar::{parse_iso, Day};
 
@@ -232,7 +232,8 @@ pub fn extract(
             });
         }
         let sent_mentions = &by_sent[si];
-        for q in quantities::find(&s, &date_toks, sent_mentions) {
+        let ante = antecedents(entities, &by_sent, si);
+        for q in quantities::find(&s, &date_toks, sent_mentions, &ante) {
             let m = doc.span(*u, q.tok.clone());
             if is_hidden(&m) {
                 continue;
@@ -254,6 +255,35 @@ pub fn extract(
     }
     timeline::link_same_events(&mut facts.dates);
     facts
+}
+
+/// The people and organisations a pronoun in sentence `si` may stand for
+/// ([`quantities::Antecedents`]): this sentence's, and the latest of the
+/// two sentences before.
+fn antecedents(
+    entities: &[Entity],
+    by_sent: &[Vec<&MentionRef>],
+    si: usize,
+) -> quantities::Antecedents {
+    let kind = |m: &MentionRef| entities.get(m.entity).map(|e| e.kind);
+    let mut a = quantities::Antecedents::default();
+    for prev in by_sent[si.saturating_sub(2)..si].iter() {
+        for m in prev {
+            match kind(m) {
+                Some(EntityType::Person) => a.person = Some(m.entity),
+                Some(EntityType::Organization) => a.org = Some(m.entity),
+                _ => {}
+            }
+        }
+    }
+    for m in &by_sent[si] {
+        match kind(m) {
+            Some(EntityType::Person) => a.sent_people.push((m.entity, m.tok.end)),
+            Some(EntityType::Organization) => a.sent_orgs.push((m.entity, m.tok.end)),
+            _ => {}
+        }
+    }
+    a
 }
 
 /// Words that open a clause: the event phrase of a date stops there.

@@ -41,6 +41,22 @@ pub struct Found {
     pub entity: Option<usize>,
 }
 
+/// Who a pronoun may stand for in a sentence: the latest person and
+/// organisation mentioned in it before the pronoun, else in the two
+/// sentences before ("Hicks … she plans to give 15 percent"; "LVMH … it put
+/// up 43 million euros").
+#[derive(Clone, Debug, Default)]
+pub struct Antecedents {
+    /// The latest person of the two sentences before.
+    pub person: Option<usize>,
+    /// The latest organisation of the two sentences before.
+    pub org: Option<usize>,
+    /// People of this sentence: (entity, token where the mention ends).
+    pub sent_people: Vec<(usize, usize)>,
+    /// Organisations of this sentence, the same way.
+    pub sent_orgs: Vec<(usize, usize)>,
+}
+
 static APPROX: Words = Words::new(include_str!("../../../lexicon/facts/approx-words.txt"));
 static APPROX_TWO: Words = Words::new(include_str!("../../../lexicon/facts/approx-two-words.txt"));
 
@@ -58,6 +74,7 @@ pub fn find(
     s: &Sentence,
     dates: &[std::ops::Range<usize>],
     mentions: &[&MentionRef],
+    ante: &Antecedents,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     let end = s.range.end;
@@ -149,7 +166,9 @@ pub fn find(
             a -= 1;
         }
         // The entity it belongs to.
-        let entity = owner(s, mentions, a);
+        let entity = owner(s, mentions, a)
+            .or_else(|| apposition_owner(s, mentions, a))
+            .or_else(|| pronoun_owner(s, ante, a));
         out.push(Found {
             tok: a..end_tok.max(e),
             value,
@@ -412,7 +431,83 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
     }
     let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
     let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 4;
-    (possessive || has || is_subject_of_verb(s, m, &between)).then_some(m.entity)
+    // "Amy Klobuchar (17)": a count in brackets right after a name.
+    let bracketed = between.len() == 1 && between[0] == "(";
+    (possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between))
+        .then_some(m.entity)
+}
+
+/// Apposition owners the clause breakers of [`owner`] would stop: "the
+/// Blue Dogs, with 25 members", "the coalition, which has 102 members".
+fn apposition_owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
+    let w = |k: usize| lowercased(s.word(k));
+    let m = mentions
+        .iter()
+        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
+        .max_by_key(|m| m.tok.end)?;
+    let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
+    let ok = match between.iter().map(|x| x.as_ref()).collect::<Vec<_>>()[..] {
+        [",", "with"] => true,
+        [",", "which" | "who", v] => HAVE_VERBS.contains(&v),
+        _ => false,
+    };
+    ok.then_some(m.entity)
+}
+
+/// The owner through a pronoun before the number in its clause: a
+/// possessive right before it ("its 25 locations", "her 15 percent"), or
+/// the subject of the verb phrase leading to it ("she plans to give 15
+/// percent", "it put up 43 million euros"); "he", "she", "his", "her" stand
+/// for the latest person, "it" and "its" for the latest organisation
+/// ([`Antecedents`]). Plural pronouns own nothing (SPEC.md: no plural
+/// owners).
+fn pronoun_owner(s: &Sentence, ante: &Antecedents, at: usize) -> Option<usize> {
+    let w = |k: usize| lowercased(s.word(k));
+    let lo = at.saturating_sub(8).max(s.range.start);
+    let p = (lo..at)
+        .rev()
+        .find(|&k| matches!(w(k).as_ref(), "he" | "she" | "his" | "her" | "it" | "its"))?;
+    let pron = w(p);
+    let (own, prior) = match pron.as_ref() {
+        "it" | "its" => (&ante.sent_orgs, ante.org),
+        _ => (&ante.sent_people, ante.person),
+    };
+    // The sentence's own mention before the pronoun, else an earlier one.
+    let entity = own
+        .iter()
+        .filter(|&&(_, end)| end <= p)
+        .max_by_key(|&&(_, end)| end)
+        .map(|&(e, _)| e)
+        .or(prior)?;
+    let between: Vec<std::borrow::Cow<str>> = (p + 1..at).map(w).collect();
+    if between.iter().any(|x| {
+        matches!(
+            x.as_ref(),
+            "," | ";"
+                | "said"
+                | "says"
+                | "told"
+                | "and"
+                | "but"
+                | "while"
+                | "which"
+                | "who"
+                | "that"
+        )
+    }) {
+        return None;
+    }
+    // Right before the number: "his car at 82 miles per hour" is the car's.
+    let possessive = matches!(pron.as_ref(), "its" | "his" | "her") && between.is_empty();
+    // "it is 5 percent", "it's estimated": "it" before "be" is no one.
+    let expletive = pron == "it"
+        && between
+            .first()
+            .is_some_and(|x| matches!(x.as_ref(), "is" | "was" | "'s" | "’s" | "will" | "would"));
+    let subject = matches!(pron.as_ref(), "he" | "she" | "it")
+        && !expletive
+        && is_subject_of_verb(s, p..p + 1, &between);
+    (possessive || subject).then_some(entity)
 }
 
 /// Whether mention `m` is the subject of the clause whose verb phrase
@@ -421,7 +516,11 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
 /// was jailed for three years". The mention is not the object of a
 /// preposition ("in Sydney") and the first word after it is a verb, not a
 /// preposition, article or another clause.
-fn is_subject_of_verb(s: &Sentence, m: &MentionRef, between: &[std::borrow::Cow<str>]) -> bool {
+fn is_subject_of_verb(
+    s: &Sentence,
+    m: std::ops::Range<usize>,
+    between: &[std::borrow::Cow<str>],
+) -> bool {
     const NOT_VERB: &[&str] = &[
         "of",
         "in",
@@ -474,12 +573,8 @@ fn is_subject_of_verb(s: &Sentence, m: &MentionRef, between: &[std::borrow::Cow<
     let Some(first) = between.first() else {
         return false;
     };
-    let starts_lower = s
-        .word(m.tok.end)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    let prev = (m.tok.start > s.range.start).then(|| lowercased(s.word(m.tok.start - 1)));
+    let starts_lower = s.word(m.end).chars().next().is_some_and(char::is_lowercase);
+    let prev = (m.start > s.range.start).then(|| lowercased(s.word(m.start - 1)));
     between.len() <= 6
         && starts_lower
         && !NOT_VERB.contains(&first.as_ref())
