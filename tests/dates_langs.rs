@@ -83,6 +83,12 @@ const ROWS: &[Row] = &[
      "De minister kondigde afgelopen dinsdag aan dat de wet vorige week al klaar was , tien jaar geleden begonnen en in maart goedgekeurd .",
      &[("afgelopen dinsdag", "2000-05-30"), ("vorige week", "2000-05-22/2000-05-28"),
        ("tien jaar geleden", "1990"), ("maart", "2000-03")]),
+    ("written for the test", "nl", "2000-06-02",
+     "De tentoonstelling loopt van 1 mei tot 5 juni in Antwerpen .",
+     &[("van 1 mei tot 5 juni", "2000-05-01/2000-06-05")]),
+    ("written for the test", "pl", "2021-05-06",
+     "Wystawa potrwa od 1 maja do 5 czerwca.",
+     &[("od 1 maja do 5 czerwca", "2021-05-01/2021-06-05")]),
 ];
 
 /// Not dates: a given name that is a month's genitive, "dit" and "tym"
