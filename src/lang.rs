@@ -24,7 +24,7 @@ pub const ENTITY_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "it", "nl"
 
 /// Languages whose dates (month and weekday names, day-month order) and
 /// number formats ("1.234,5") the fact rules read.
-pub const FACT_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "it"];
+pub const FACT_LANGUAGES: &[&str] = &["en", "de", "fr", "es", "pt", "it", "nl", "pl"];
 
 /// How much article text the identifier reads: enough to be sure, bounded
 /// on a long page.
@@ -203,10 +203,10 @@ mod tests {
             assert_eq!(l.entities, reads, "{declared:?} {text:?}");
         }
         assert_eq!(identify("en-US", DE).declared, "en");
-        // Dates and numbers: German and Spanish are read, Swedish and Polish
-        // not (Polish month names are inflected: not yet).
+        // Dates and numbers: German, Spanish and Polish (its inflected
+        // month names: "5 maja", "w maju") are read, Swedish not.
         assert!(identify("", DE).facts && identify("", ES).facts);
-        assert!(!identify("", SV).facts && !identify("pl", PL).facts);
+        assert!(!identify("", SV).facts && identify("pl", PL).facts);
     }
 
     #[test]

@@ -72,8 +72,9 @@ impl Gazetteers {
     /// file holds them already laid out).
     pub fn new(lists: Vec<Vec<u32>>) -> Gazetteers {
         let mut b = Vec::new();
-        write(&mut b, &lists).expect("gazetteer lists fit the table");
-        let n = (b.len() - STARTS_BYTES) / 2;
+        // The entry count, not the length: the section is padded to 4 bytes,
+        // so an odd count would read as one entry more.
+        let n = write(&mut b, &lists).expect("gazetteer lists fit the table");
         Gazetteers::read(Bytes::Shared(b.into()), 0, n).expect("written as read")
     }
 
@@ -209,5 +210,33 @@ impl Gazetteers {
     /// Whether list `k` holds the phrase.
     pub fn contains(&self, k: usize, h: u32) -> bool {
         self.lists_of(h) & (1 << k) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lists built for training read back whatever their entry count: an
+    /// odd count pads the section, which once read as one entry more and
+    /// stopped `dossier train` for German and Spanish.
+    #[test]
+    fn lists_of_any_size_read_back() {
+        let city = list("city");
+        for phrases in [
+            &["berlin"][..],
+            &["berlin", "madrid"],
+            &["berlin", "madrid", "la paz"],
+        ] {
+            let mut lists = vec![Vec::new(); GAZ_LISTS];
+            lists[city] = phrases.iter().map(|p| phrase_hash(p.split(' '))).collect();
+            lists[city].sort_unstable();
+            let g = Gazetteers::new(lists.clone());
+            for p in phrases {
+                assert!(g.contains(city, phrase_hash(p.split(' '))), "{p}");
+            }
+            assert!(!g.contains(city, phrase_hash(["wien"].into_iter())));
+            assert_eq!(self::lists(&g)[city], lists[city]);
+        }
     }
 }

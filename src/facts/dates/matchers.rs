@@ -272,8 +272,14 @@ fn month_first(at: &At) -> Match {
                 | "de"
                 | "seit"
                 | "bis"
+                | "sinds"
+                | "w"
+                | "od"
         ) || matches!(at.w(i + 1), "'s" | "’s");
-        if cue && at.cap(i) {
+        // In any case: the languages that write months in lower case ("en
+        // mayo", "w maju", "in mei") have no everyday word among them, and a
+        // lower-case "may" or "march" was ruled out above.
+        if cue {
             if matches!(
                 at.lw(i + 1).as_ref(),
                 "to" | "until" | "through" | "-" | "–"
@@ -392,8 +398,11 @@ fn weekday_name(at: &At) -> Match {
             return Match::NoDate;
         }
         let (start, shift) = match at.prev.as_ref() {
-            "last" | "past" => (i - 1, -1),
-            "next" | "coming" => (i - 1, 1),
+            // Dutch "afgelopen dinsdag", Polish "w ubiegły piątek", "w zeszłą środę".
+            "last" | "past" | "afgelopen" | "vorige" | "zeszły" | "zeszłą" | "ubiegły"
+            | "ubiegłą" => (i - 1, -1),
+            "next" | "coming" | "volgende" | "komende" | "przyszły" | "przyszłą" | "najbliższy"
+            | "najbliższą" => (i - 1, 1),
             "this" => (i - 1, 0),
             _ => (i, 0),
         };
@@ -425,17 +434,22 @@ fn relative_word(at: &At) -> Match {
     let i = at.i;
     let pubd = at.pubd;
     let rel = match at.lw(i).as_ref() {
-        "today" | "tonight" | "heute" | "aujourd'hui" | "hoy" | "hoje" | "oggi" => Some(0),
-        "yesterday" | "gestern" | "hier" | "ayer" | "ontem" | "ieri" => Some(-1),
-        "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" => Some(1),
+        "today" | "tonight" | "heute" | "aujourd'hui" | "hoy" | "hoje" | "oggi" | "vandaag"
+        | "dziś" | "dzisiaj" => Some(0),
+        "yesterday" | "gestern" | "hier" | "ayer" | "ontem" | "ieri" | "gisteren" | "wczoraj" => {
+            Some(-1)
+        }
+        "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" | "jutro" => Some(1),
         _ => None,
     };
     let mid_cap = at.mid_cap();
     if let Some(off) = rel.filter(|_| !mid_cap) {
         // "hier" is yesterday only in French (in German it is "here"), and
-        // "morgen" tomorrow only in German and lower case ("Morgen" is a morning).
+        // "morgen" tomorrow only in German and Dutch, and lower case
+        // ("Morgen" is a morning).
         if (at.lw(i) == "hier" && !s.lang.starts_with("fr"))
-            || (at.lw(i) == "morgen" && (!s.lang.starts_with("de") || at.cap(i)))
+            || (at.lw(i) == "morgen"
+                && (!(s.lang.starts_with("de") || s.lang.starts_with("nl")) || at.cap(i)))
         {
             return Match::NoDate;
         }
@@ -536,7 +550,9 @@ fn season(at: &At) -> Match {
     Match::Pass
 }
 
-/// German: "(in) der vergangenen Woche", "letzten Monat", "nächstes Jahr".
+/// German: "(in) der vergangenen Woche", "letzten Monat", "nächstes Jahr";
+/// Dutch: "vorige week", "volgend jaar", "deze maand"; Polish: "w zeszłym
+/// tygodniu", "w przyszłym roku", "ubiegłego roku".
 fn german_relative(at: &At) -> Match {
     let i = at.i;
     let pubd = at.pubd;
@@ -545,26 +561,32 @@ fn german_relative(at: &At) -> Match {
         | "voriges" => Some(-1),
         "nächsten" | "nächste" | "nächstes" | "kommenden" | "kommende" => Some(1),
         "dieser" | "diese" | "dieses" | "diesem" => Some(0),
+        "vorig" | "afgelopen" | "zeszłym" | "ubiegłym" | "zeszłego" | "ubiegłego" => Some(-1),
+        "volgende" | "volgend" | "komende" | "przyszłym" | "przyszłego" => Some(1),
+        "deze" | "dit" | "tym" | "bieżącego" => Some(0),
         _ => None,
     } {
-        let start = if matches!(at.prev.as_ref(), "der" | "die" | "das" | "den" | "dem") {
+        let start = if matches!(
+            at.prev.as_ref(),
+            "der" | "die" | "das" | "den" | "dem" | "w"
+        ) {
             i - 1
         } else {
             i
         };
         let v = match at.lw(i + 1).as_ref() {
-            "woche" => pubd.map(|p| {
+            "woche" | "week" | "tygodniu" | "tygodnia" => pubd.map(|p| {
                 let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
                 Value::Range(
                     Box::new(Value::Day(monday)),
                     Box::new(Value::Day(monday.add_days(6))),
                 )
             }),
-            "monat" | "monats" => pubd.map(|p| {
+            "monat" | "monats" | "maand" | "miesiącu" | "miesiąca" => pubd.map(|p| {
                 let d = p.add_months(shift);
                 Value::Month(d.y, d.m)
             }),
-            "jahr" | "jahres" => pubd.map(|p| Value::Year(p.y + shift)),
+            "jahr" | "jahres" | "jaar" | "roku" => pubd.map(|p| Value::Year(p.y + shift)),
             _ => return Match::NoDate,
         };
         return found(start, i + 2, v, Kind::Relative);
@@ -633,13 +655,14 @@ fn counted(at: &At) -> Match {
     if let Some(n) = number_word(at.w(i)) {
         if let Some(u) = unit_word(at.w(i + 1)) {
             let dir = match at.lw(i + 2).as_ref() {
-                "ago" | "earlier" | "before" => -1,
-                "later" | "after" | "afterwards" => 1,
+                "ago" | "earlier" | "before" | "geleden" | "temu" => -1,
+                "later" | "after" | "afterwards" | "później" => 1,
                 _ if at.prev == "in" && fut.get() => 2,
                 _ => return Match::NoDate,
             };
             // "ago" counts from publication, "later" from the last date.
-            let base = if dir == -1 && at.lw(i + 2) == "ago" || dir == 2 {
+            let ago = matches!(at.lw(i + 2).as_ref(), "ago" | "geleden" | "temu");
+            let base = if dir == -1 && ago || dir == 2 {
                 pubd
             } else {
                 anchor

@@ -14,7 +14,7 @@
 //! sentence speaks of the future), a month without a year the nearest such
 //! month not after it. Durations ("a three-hour meeting", "two weeks") are
 //! not dates. Month and weekday names are known in English, German, French,
-//! Spanish, Portuguese and Italian.
+//! Spanish, Portuguese, Italian, Dutch and Polish.
 
 mod matchers;
 mod value;
@@ -51,12 +51,31 @@ pub fn find(s: &Sentence, pubd: Option<Day>, anchor: &mut Option<Day>) -> Vec<Fo
                 let connector = gap.len() == 1
                     && matches!(
                         lowercased(s.word(gap.start)).as_ref(),
-                        "to" | "and" | "until" | "through" | "-" | "–" | "bis" | "au" | "al" | "a"
+                        "to" | "and"
+                            | "until"
+                            | "through"
+                            | "-"
+                            | "–"
+                            | "bis"
+                            | "au"
+                            | "al"
+                            | "a"
+                            | "tot"
+                            | "do"
                     );
                 let opener = prev.tok.start > s.range.start
                     && matches!(
                         lowercased(s.word(prev.tok.start - 1)).as_ref(),
-                        "between" | "from" | "von" | "zwischen" | "du" | "entre" | "de" | "desde"
+                        "between"
+                            | "from"
+                            | "von"
+                            | "zwischen"
+                            | "du"
+                            | "entre"
+                            | "de"
+                            | "desde"
+                            | "van"
+                            | "od"
                     );
                 if connector && (opener || s.word(gap.start) != "and") {
                     let start = if opener {

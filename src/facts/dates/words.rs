@@ -12,7 +12,8 @@ use crate::text::lowercased;
 pub(super) fn month(w: &str) -> Option<u32> {
     // Most words are not month names: reject them before lower-casing.
     let n = w.chars().count();
-    if !(3..=11).contains(&n) || !w.chars().next().is_some_and(char::is_alphabetic) {
+    // "października" (Polish, of October) is the longest.
+    if !(3..=12).contains(&n) || !w.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32, WordHashState>> =
@@ -176,6 +177,11 @@ pub(super) fn unit_word(w: &str) -> Option<char> {
         "week" | "weeks" => Some('w'),
         "month" | "months" => Some('m'),
         "year" | "years" => Some('y'),
+        // Dutch and Polish ("drie dagen geleden", "pięć lat temu").
+        "dag" | "dagen" | "dzień" | "dni" => Some('d'),
+        "weken" | "tydzień" | "tygodnie" | "tygodni" => Some('w'),
+        "maand" | "maanden" | "miesiąc" | "miesiące" | "miesięcy" => Some('m'),
+        "jaar" | "jaren" | "rok" | "lata" | "lat" => Some('y'),
         _ => None,
     }
 }

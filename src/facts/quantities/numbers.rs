@@ -16,10 +16,14 @@ pub(super) fn multiplier(w: &str) -> Option<f64> {
     crate::text::with_lowercase(w, |l| match l.trim_end_matches('.') {
         "hundred" | "hundreds" => Some(1e2),
         "thousand" | "thousands" | "k" | "tausend" | "mil" => Some(1e3),
+        // Dutch and Polish: "duizend", "3,3 tys.", "tysięcy".
+        "duizend" | "tys" | "tysięcy" | "tysiące" => Some(1e3),
         "million" | "millions" | "m" | "mn" | "mio" | "millionen" | "millones" | "milhões"
         | "milioni" => Some(1e6),
+        "miljoen" | "mln" | "milionów" | "miliony" => Some(1e6),
         "billion" | "billions" | "bn" | "b" | "mrd" | "milliarden" | "milliards" | "milliard"
         | "mil millones" => Some(1e9),
+        "miljard" | "mld" | "miliardów" | "miliardy" => Some(1e9),
         "trillion" | "trillions" | "tn" | "billionen" => Some(1e12),
         _ => None,
     })
@@ -53,7 +57,10 @@ pub(super) fn parse_digits(w: &str, lang: &str) -> Option<(f64, f64)> {
     } else {
         multiplier(suffix)?
     };
-    let european = matches!(lang.get(..2), Some("de" | "fr" | "es" | "pt" | "it" | "nl"));
+    let european = matches!(
+        lang.get(..2),
+        Some("de" | "fr" | "es" | "pt" | "it" | "nl" | "pl")
+    );
     let groups_of = |sep: char| {
         let p: Vec<&str> = num.split(sep).collect();
         p.len() > 1 && p[0].len() <= 3 && p[1..].iter().all(|g| g.len() == 3)
@@ -280,7 +287,10 @@ pub(super) fn number_at(s: &Sentence, i: usize) -> Option<Num> {
             word: true,
             glued_unit: Some(unit),
         });
-    } else if let Some((v, used)) = word_number(s, i) {
+    } else if let Some((v, used)) = word_number(s, i).filter(|_| {
+        // "ten" is "this" in Polish and a preposition in Dutch ("ten noorden").
+        !(matches!(s.lang.get(..2), Some("nl" | "pl")) && w(i).eq_ignore_ascii_case("ten"))
+    }) {
         (v, i + used, true)
     } else {
         return None;
