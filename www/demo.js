@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 // beside the demo, as the extension reads it from its package), side by side.
 const ready = Promise.all([
   init({ module_or_path: new URL('./pkg/dossier_bg.wasm', import.meta.url) }),
-  fetch(new URL('./model/ner-en.bin', import.meta.url)).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null),
+  fetch('./model/ner-en.bin').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null),
 ]).then(([exports, en]) => {
   if (en) registerModel('en', new Uint8Array(en));
   return exports;
