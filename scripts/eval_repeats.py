@@ -94,20 +94,19 @@ def report_natural(preds, bench):
             json.dump(dict(summary=res, per_page=per_page), open(a.dev_errors, "w"), indent=1)
 
 
-def mapper(gold):
-    """Maps our blocks to gold indices exactly as the scorer maps member texts, so that the
-    `repeats` of a group (which the scorer maps separately) land on the same blocks."""
+def to_gold(gold, texts):
+    """Maps every one of our blocks, in document order, to a gold block index the way the scorer
+    maps a member text (normalised exact match to the first unused block, then near matches),
+    with one `used` set for the whole page: the third copy of a teaser maps to the third gold
+    copy, not to the second as it would if each group were mapped on its own."""
     mp = S.Mapper(gold)
-
-    def members(texts):
-        used, out = set(), []
-        for t in texts:
-            i = mp.map(t, used)
-            if i is not None:
-                used.add(i)
-            out.append(i)
-        return out
-    return members
+    used, out = set(), []
+    for t in texts:
+        i = mp.map(t, used)
+        if i is not None:
+            used.add(i)
+        out.append(i)
+    return out
 
 
 preds = {}
@@ -117,13 +116,10 @@ for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
     rep = json.loads(out.stdout)
     texts = [b["text"] for b in rep["blocks"]]
     gold = json.load(open(os.path.join(os.path.dirname(page), "gold.json")))["blocks"]
-    to_gold = mapper(gold)
+    gold_of = to_gold(gold, texts)
     groups = []
     for g in rep["repeats"]:
-        # Map in document order, as the gold blocks are, so that equal texts
-        # land on their own occurrence.
         ours = sorted(set(g["original"] + g["copies"]))
-        gold_of = dict(zip(ours, to_gold([texts[i] for i in ours])))
         groups.append({"members": [gold_of[i] for i in ours if gold_of[i] is not None],
                        "repeats": [gold_of[i] for i in g["copies"] if gold_of[i] is not None],
                        "action": g.get("action", "fold")})
