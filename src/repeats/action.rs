@@ -178,7 +178,8 @@ pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
             let c = c as usize;
             !page.blocks[c].visible
                 || in_element(page, c, |tag, _| tag == "a")
-                || (link_density(&page.blocks[c]) >= 0.5 && in_element(page, c, |_, h| share_hint(h)))
+                || (link_density(&page.blocks[c]) >= 0.5
+                    && in_element(page, c, |_, h| share_hint(h)))
         });
         g.action = if short || unsafe_place {
             RepeatAction::Mark
@@ -230,7 +231,10 @@ mod tests {
         // watson.ch "100 Jahre Negroni - wie geht's, wie steht's?": 7 words).
         assert_eq!(words("100 Jahre Negroni - wie geht's, wie steht's?"), 7);
         assert_eq!(words("Ce numéro de téléphone n’est pas valable."), 7);
-        assert_eq!(words("turned_in Artikel gemerkt turned_in | 5 Kommentare"), 6);
+        assert_eq!(
+            words("turned_in Artikel gemerkt turned_in | 5 Kommentare"),
+            6
+        );
         assert_eq!(words("l'"), 1);
     }
 

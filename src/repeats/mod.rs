@@ -108,6 +108,7 @@ pub fn find_repeats_checked(
         groups: Vec::new(),
         role: vec![Role::Free; n],
         root: (0..n).collect(),
+        pieces: Default::default(),
     };
     // Shingle hashes are FNV already: a multiply-shift hasher, not SipHash.
     // Sized up front: growing it rehashed every shingle seen so far.
@@ -170,6 +171,7 @@ pub fn find_repeats_checked(
         mut groups,
         mut role,
         root,
+        ..
     } = st;
     let twins = Twins::of(&cx.folded_text);
     extend_runs(

@@ -21,9 +21,13 @@ use crate::page::Page;
 use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
 use crate::text::{ends_with_ellipsis, folded_tokens, tokenize, utf16_len, Token, TokenKind};
 
+/// Tokens a cut-short teaser must keep, before its ellipsis and its last
+/// (maybe cut) word, to be matched with the block it starts.
+const CUT_KEEPS: usize = 6;
+
 /// Blocks under one element of at most this many blocks are one item (a
 /// teaser's screen-reader heading and its link), not two copies.
-const ONE_ITEM_BLOCKS: u32 = 3;
+const ONE_ITEM_BLOCKS: u32 = 2;
 
 /// Whether a class/id/role fragment names a menu or a navigation trail
 /// ("nav", "navbar", "main-navigation", "dropdown-menu", "submenu",
@@ -67,7 +71,10 @@ fn time_prefix(text: &str, toks: &[Token]) -> usize {
 fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
     let pa = &page.blocks[a].path;
     page.blocks[b].path.iter().any(|e| {
-        block_count.get(*e as usize).is_some_and(|&c| c <= ONE_ITEM_BLOCKS) && pa.contains(e)
+        block_count
+            .get(*e as usize)
+            .is_some_and(|&c| c <= ONE_ITEM_BLOCKS)
+            && pa.contains(e)
     })
 }
 
@@ -92,7 +99,7 @@ pub(super) fn outside_repeats(
     let mut classes: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
     // Teasers cut short with an ellipsis, with the tokens they keep.
     let mut cut: Vec<(usize, Vec<u64>, String)> = Vec::new();
-    // Every candidate by the folded text of its first `MARK_BELOW_WORDS` tokens.
+    // Every candidate by the folded text of its first `CUT_KEEPS` tokens.
     let mut by_start: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
     let mut toks_of: HashMap<usize, Vec<u64>, WordHashState> = HashMap::default();
     for (i, b) in page.blocks.iter().enumerate() {
@@ -111,9 +118,9 @@ pub(super) fn outside_repeats(
         if toks.len() < MARK_BELOW_WORDS || words(&b.text) < MARK_BELOW_WORDS {
             continue;
         }
-        let start = folded_tokens(&b.text, &toks[..MARK_BELOW_WORDS]);
+        let start = folded_tokens(&b.text, &toks[..CUT_KEEPS]);
         let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
-        if ends_with_ellipsis(&b.text) && toks.len() > MARK_BELOW_WORDS {
+        if ends_with_ellipsis(&b.text) && toks.len() > CUT_KEEPS {
             // The last word may be cut in the middle: it is not compared.
             cut.push((i, hashes[..hashes.len() - 1].to_vec(), start.clone()));
         }
@@ -156,13 +163,18 @@ pub(super) fn outside_repeats(
         if copied[c] {
             continue;
         }
-        let full = by_start.get(&start).into_iter().flatten().copied().find(|&o| {
-            o != c
-                && !copied[o]
-                && toks_of[&o].len() > kept.len()
-                && toks_of[&o].starts_with(&kept)
-                && !one_item(page, block_count, o, c)
-        });
+        let full = by_start
+            .get(&start)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&o| {
+                o != c
+                    && !copied[o]
+                    && toks_of[&o].len() > kept.len()
+                    && toks_of[&o].starts_with(&kept)
+                    && !one_item(page, block_count, o, c)
+            });
         if let Some(o) = full {
             copied[c] = true;
             found.push((c, o));
