@@ -67,17 +67,16 @@ fn blocks_of(r: &Report, text: &str) -> Vec<u32> {
     }
 }
 
+/// A block named by its text and its occurrence (0 = the first).
+type At = (&'static str, usize);
+
 /// One row: a page, the repeats it must report as (copy, originals,
 /// action), each block named by its text and its occurrence (0 = first),
 /// and the lines that must be in no group at all.
 struct Case {
     name: &'static str,
     report: Report,
-    want: Vec<(
-        (&'static str, usize),
-        Vec<(&'static str, usize)>,
-        RepeatAction,
-    )>,
+    want: Vec<(At, Vec<At>, RepeatAction)>,
     alone: Vec<&'static str>,
 }
 

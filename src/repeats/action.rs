@@ -43,8 +43,7 @@ fn word_list(s: &str) -> Vec<&str> {
     };
     let mut out = Vec::new();
     let mut start = None;
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
+    for (k, &(at, c)) in chars.iter().enumerate() {
         match (in_word(k), start) {
             (true, None) => start = Some(at),
             (false, Some(st)) => {
