@@ -18,7 +18,9 @@ pub(super) const MARK_BELOW_WORDS: usize = 8;
 /// script written without spaces (Chinese, Japanese, Thai…: a paragraph is
 /// not one word).
 pub(super) fn words(s: &str) -> usize {
-    word_list(s).len()
+    let mut n = 0;
+    each_word(s, |_| n += 1);
+    n
 }
 
 /// Whether `c` belongs to a script written without spaces between words.
@@ -26,52 +28,50 @@ fn unspaced(c: char) -> bool {
     matches!(c as u32, 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
-/// The words of [`words`], each as its text.
-fn word_list(s: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let in_word = |k: usize| {
-        let c = chars[k].1;
-        if c.is_alphanumeric() || c == '_' {
-            return !unspaced(c);
-        }
-        // An apostrophe between two letters or digits joins them.
-        matches!(c, '\'' | '’')
-            && k > 0
-            && k + 1 < chars.len()
-            && chars[k - 1].1.is_alphanumeric()
-            && chars[k + 1].1.is_alphanumeric()
-    };
-    let mut out = Vec::new();
+/// Calls `f` with each word of [`words`], in order, without allocating
+/// (every block of a page is counted).
+fn each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
     let mut start = None;
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        match (in_word(k), start) {
+    let mut prev = None::<char>;
+    let mut it = s.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let in_word = if c.is_alphanumeric() || c == '_' {
+            !unspaced(c)
+        } else {
+            // An apostrophe between two letters or digits joins them.
+            matches!(c, '\'' | '’')
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric)
+        };
+        match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(st)) => {
-                out.push(&s[st..at]);
+                f(&s[st..at]);
                 start = None;
             }
             _ => {}
         }
         if unspaced(c) {
-            out.push(&s[at..at + c.len_utf8()]);
+            f(&s[at..at + c.len_utf8()]);
         }
+        prev = Some(c);
     }
     if let Some(st) = start {
-        out.push(&s[st..]);
+        f(&s[st..]);
     }
-    out
 }
 
 /// Whether half the words or more are numbers: a dateline ("Posted: Nov 8,
 /// 2023 / 04:43 PM CST"), a score line. Quick to read whatever its length,
 /// so a placeholder would save nothing.
 fn mostly_numbers(s: &str) -> bool {
-    let w = word_list(s);
-    let digits = w
-        .iter()
-        .filter(|x| x.chars().all(|c| c.is_ascii_digit()))
-        .count();
-    !w.is_empty() && digits * 2 >= w.len()
+    let (mut all, mut digits) = (0, 0);
+    each_word(s, |w| {
+        all += 1;
+        digits += usize::from(w.bytes().all(|b| b.is_ascii_digit()));
+    });
+    all > 0 && digits * 2 >= all
 }
 
 /// Whether a class/id/role fragment names a share bar ("share", "sharing",
@@ -235,6 +235,18 @@ mod tests {
             6
         );
         assert_eq!(words("l'"), 1);
+        assert_eq!(words("«l’homme»"), 1);
+    }
+
+    #[test]
+    fn datelines_are_mostly_numbers() {
+        // kxan.com, a dateline printed in two copies of the article header.
+        assert!(mostly_numbers("Posted: Nov 8, 2023 / 04:43 PM CST"));
+        assert!(mostly_numbers("2:1 (1:0)"));
+        assert!(!mostly_numbers(
+            "9 Schweizer Gins, die du unbedingt mal trinken solltest"
+        ));
+        assert!(!mostly_numbers(""));
     }
 
     #[test]

@@ -108,6 +108,7 @@ pub(super) fn outside_repeats(
                 b.tag.as_str(),
                 "td" | "th" | "pre" | "code" | "button" | "option" | "label"
             )
+            || words(&b.text) < MARK_BELOW_WORDS
             || is_breadcrumb(&b.text)
             || in_menu(page, i)
         {
@@ -115,7 +116,7 @@ pub(super) fn outside_repeats(
         }
         let toks = tokenize(&b.text);
         let toks = &toks[time_prefix(&b.text, &toks)..];
-        if toks.len() < MARK_BELOW_WORDS || words(&b.text) < MARK_BELOW_WORDS {
+        if toks.len() < MARK_BELOW_WORDS {
             continue;
         }
         let start = folded_tokens(&b.text, &toks[..CUT_KEEPS]);
