@@ -7,6 +7,9 @@ Each page's `page.html` goes through `dossier analyze --json`; every repeat grou
 scorer group whose members are the texts of its original and copy blocks and whose `repeats`
 are the copies (the scorer maps texts to its gold blocks), with the group's `action` (fold or
 mark; the natural set's scorer, ../shared/data/repeats-dev-natural, scores folds apart).
+On the natural set, pages are split into a dev part and a held-out part by a stable hash of
+the page's name (`held_out`): tune on dev only. Each part is scored apart (fold P/R/F1 overall and
+per gold kind); per-page errors are written for dev only (--dev-errors), never for held-out.
 Standard library only.
 """
 import argparse, json, os, subprocess, sys, glob
@@ -15,6 +18,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--bench", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "repeats-dev"))
 ap.add_argument("--cli", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "dossier"))
 ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "target", "repeats-preds.json"))
+ap.add_argument("--dev-errors", default=os.path.join(os.path.dirname(__file__), "..", "target", "repeats-natural-dev-errors.json"))
 a, rest = ap.parse_known_args()
 
 bench = os.path.abspath(a.bench)
@@ -28,22 +32,81 @@ import evallib as E  # the benchmark's own normalisation
 
 
 import score as S  # the scorer's own text -> gold block mapping
+import hashlib
+from collections import defaultdict
+
+HELD_OUT_PERCENT = 30
 
 
-def mapper(gold):
-    """Maps our blocks to gold indices exactly as the scorer maps member texts, so that the
-    `repeats` of a group (which the scorer maps separately) land on the same blocks."""
+def held_out(pid):
+    """Whether a page of the natural set is held out: a stable hash of its base page name (the id
+    after "-trafilatura-", so renumbering the set does not move pages between parts)."""
+    name = pid.split("-trafilatura-", 1)[-1]
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 100 < HELD_OUT_PERCENT
+
+
+def fold_by_kind(gold, per_page):
+    """Fold P/R/F1 per gold kind. A correct fold counts for the kind of its gold group; a false
+    fold counts for the kind of the gold group it belongs to (a mark-only line, an original that
+    was folded), else the pattern of the look-alike it is in, else "unlabelled"."""
+    t = defaultdict(lambda: [0, 0, 0])
+    for pid, pp in per_page.items():
+        g = gold[pid]
+        kind_of, other_of = {}, {}
+        for grp in g["groups"]:
+            for r in grp["repeats"]:
+                if grp["action"] == "fold":
+                    kind_of[r] = grp["kind"]
+                else:
+                    other_of.setdefault(r, grp["kind"] + " (mark)")
+            for o in grp["originals"]:
+                other_of.setdefault(o, grp["kind"] + " (original)")
+        for n in g.get("negatives", []):
+            for m in n["members"]:
+                other_of.setdefault(m, "none:" + n.get("pattern", n["kind"]))
+        pred, gf = set(pp["pred_fold_repeats"]), set(pp["gold_fold_repeats"])
+        for i in pred & gf:
+            t[kind_of.get(i, "?")][0] += 1
+        for i in pred - gf:
+            t[other_of.get(i, "unlabelled")][1] += 1
+        for i in gf - pred:
+            t[kind_of.get(i, "?")][2] += 1
+    return {k: S.prf(*v) for k, v in sorted(t.items())}
+
+
+def report_natural(preds, bench):
+    gold = S.load_gold(bench)
+    parts = {"dev": {k: v for k, v in gold.items() if not held_out(k)},
+             "held-out": {k: v for k, v in gold.items() if held_out(k)}}
+    for name, g in parts.items():
+        res, per_page = S.score(preds, g)
+        f, m = res["fold"], res["member"]
+        print(f"== natural {name}: {len(g)} pages ==")
+        print(f"  fold    P={f['precision']:.3f} R={f['recall']:.3f} F1={f['f1']:.3f}  (tp={f['tp']} fp={f['fp']} fn={f['fn']})")
+        print(f"  member  P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f}")
+        hn = res["hard_negatives"]
+        print(f"  hard-negative pairs predicted: {hn['pairs_predicted']}   pages without repeats with a pair: "
+              f"{res['pages']['clean_with_fp']}/{res['pages']['clean']}")
+        print("  fold by kind (false folds by what they hit):")
+        for k, r in fold_by_kind(g, per_page).items():
+            print(f"    {k:28s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f}  (tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+        if name == "dev" and a.dev_errors:
+            json.dump(dict(summary=res, per_page=per_page), open(a.dev_errors, "w"), indent=1)
+
+
+def to_gold(gold, texts):
+    """Maps every one of our blocks, in document order, to a gold block index the way the scorer
+    maps a member text (normalised exact match to the first unused block, then near matches),
+    with one `used` set for the whole page: the third copy of a teaser maps to the third gold
+    copy, not to the second as it would if each group were mapped on its own."""
     mp = S.Mapper(gold)
-
-    def members(texts):
-        used, out = set(), []
-        for t in texts:
-            i = mp.map(t, used)
-            if i is not None:
-                used.add(i)
-            out.append(i)
-        return out
-    return members
+    used, out = set(), []
+    for t in texts:
+        i = mp.map(t, used)
+        if i is not None:
+            used.add(i)
+        out.append(i)
+    return out
 
 
 preds = {}
@@ -53,13 +116,10 @@ for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
     rep = json.loads(out.stdout)
     texts = [b["text"] for b in rep["blocks"]]
     gold = json.load(open(os.path.join(os.path.dirname(page), "gold.json")))["blocks"]
-    to_gold = mapper(gold)
+    gold_of = to_gold(gold, texts)
     groups = []
     for g in rep["repeats"]:
-        # Map in document order, as the gold blocks are, so that equal texts
-        # land on their own occurrence.
         ours = sorted(set(g["original"] + g["copies"]))
-        gold_of = dict(zip(ours, to_gold([texts[i] for i in ours])))
         groups.append({"members": [gold_of[i] for i in ours if gold_of[i] is not None],
                        "repeats": [gold_of[i] for i in g["copies"] if gold_of[i] is not None],
                        "action": g.get("action", "fold")})
@@ -67,4 +127,8 @@ for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
 
 os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
 json.dump(preds, open(a.out, "w"), ensure_ascii=False, indent=1)
+if all("negatives" in json.load(open(f)) for f in glob.glob(os.path.join(bench, "*", "gold.json"))[:3]):
+    # The natural set: dev and held-out apart, nothing of held-out beyond its totals.
+    report_natural(preds, bench)
+    sys.exit(0)
 sys.exit(subprocess.run([sys.executable, os.path.join(bench, "score.py"), a.out, "--bench", bench] + rest).returncode)

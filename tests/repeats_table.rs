@@ -2,7 +2,7 @@
 //! real text: the example article (tests/pages/example/seed.txt) and news
 //! paragraphs written for these tests.
 
-use dossier::{analyze, Block, Element, Page, RepeatKind};
+use dossier::{analyze, Block, Element, Page, RepeatAction, RepeatKind};
 
 const SEED: &str = include_str!("pages/example/seed.txt");
 
@@ -295,13 +295,26 @@ fn spans_are_utf16_offsets() {
 }
 
 #[test]
-fn hidden_copies_and_furniture_are_not_repeats() {
+fn hidden_copies_are_marked_and_navigation_is_no_repeat() {
+    // A hidden copy (print or mobile version) is reported, but marked: the
+    // reader does not read it twice, and nothing is folded.
     let mut page = page_of(&[p(seed(2)), p(seed(3)), p(seed(2))]);
     page.blocks[2].visible = false;
-    assert!(
-        analyze(&page).repeats.is_empty(),
-        "a hidden copy is not a repeat the reader sees"
+    let r = analyze(&page);
+    assert_eq!(r.repeats.len(), 1, "{:?}", r.repeats);
+    assert_eq!(
+        (
+            r.repeats[0].original.as_slice(),
+            r.repeats[0].copies.as_slice()
+        ),
+        (&[0][..], &[2][..])
     );
+    assert_eq!(
+        r.repeats[0].action,
+        RepeatAction::Mark,
+        "a hidden copy is not folded"
+    );
+    assert!(r.blocks.iter().all(|b| !b.folded));
 
     let mut page = page_of(&[p(seed(2)), p(seed(3)), p(seed(2))]);
     page.elements.push(Element {
@@ -311,14 +324,18 @@ fn hidden_copies_and_furniture_are_not_repeats() {
     page.blocks[2].path = vec![0, 1];
     assert!(
         analyze(&page).repeats.is_empty(),
-        "navigation is not article text"
+        "navigation is not a repeat"
     );
 
+    // A link list outside the article that repeats a paragraph is reported
+    // (a related box), and the article's paragraph is the original.
     let mut page = page_of(&[p(seed(2)), p(seed(3)), p(seed(2))]);
     page.blocks[2].link_chars = 300;
+    let r = analyze(&page);
     assert!(
-        analyze(&page).repeats.is_empty(),
-        "a link list is not article text"
+        r.repeats.iter().all(|g| !g.copies.contains(&0)),
+        "the article's paragraph is never the copy: {:?}",
+        r.repeats
     );
 }
 

@@ -2,7 +2,7 @@
 //! folded when one member is the article's own text, and whether the copy
 //! is folded or only marked.
 
-use crate::article::ArticleInfo;
+use crate::article::{link_density, ArticleInfo};
 use crate::page::Page;
 use crate::report::{RepeatAction, RepeatGroup, Span};
 use crate::text::utf16_len;
@@ -13,14 +13,74 @@ use crate::text::utf16_len;
 pub(super) const MARK_BELOW_WORDS: usize = 8;
 
 /// Words of a text, as the natural-repeats policy counts them: runs of
-/// letters or digits, and each character of a script written without
-/// spaces (Chinese, Japanese, Thai…: a paragraph is not one word).
-fn words(s: &str) -> usize {
-    let unspaced = |c: char| matches!(c as u32, 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF);
-    s.split(|c: char| !c.is_alphanumeric() || unspaced(c))
-        .filter(|w| !w.is_empty())
-        .count()
-        + s.chars().filter(|&c| unspaced(c)).count()
+/// letters, digits or `_`, an apostrophe between two letters kept inside its
+/// word ("geht's", "n'est" are one word each), and each character of a
+/// script written without spaces (Chinese, Japanese, Thai…: a paragraph is
+/// not one word).
+pub(super) fn words(s: &str) -> usize {
+    let mut n = 0;
+    each_word(s, |_| n += 1);
+    n
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// Calls `f` with each word of [`words`], in order, without allocating
+/// (every block of a page is counted).
+fn each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
+    let mut start = None;
+    let mut prev = None::<char>;
+    let mut it = s.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let in_word = if c.is_alphanumeric() || c == '_' {
+            !unspaced(c)
+        } else {
+            // An apostrophe between two letters or digits joins them.
+            matches!(c, '\'' | '’')
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric)
+        };
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(st)) => {
+                f(&s[st..at]);
+                start = None;
+            }
+            _ => {}
+        }
+        if unspaced(c) {
+            f(&s[at..at + c.len_utf8()]);
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = start {
+        f(&s[st..]);
+    }
+}
+
+/// Whether half the words or more are numbers: a dateline ("Posted: Nov 8,
+/// 2023 / 04:43 PM CST"), a score line. Quick to read whatever its length,
+/// so a placeholder would save nothing.
+fn mostly_numbers(s: &str) -> bool {
+    let (mut all, mut digits) = (0, 0);
+    each_word(s, |w| {
+        all += 1;
+        digits += usize::from(w.bytes().all(|b| b.is_ascii_digit()));
+    });
+    all > 0 && digits * 2 >= all
+}
+
+/// Whether a class/id/role fragment names a share bar ("share", "sharing",
+/// "social-share"): the links in it are button labels ("Click to share on
+/// Facebook (Opens in new window)"), a line each whatever their length.
+fn share_hint(hints: &str) -> bool {
+    hints
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|p| p.starts_with("share") || p.starts_with("sharing") || p == "social")
 }
 
 /// Whether block `b` is the article's own text for [`keep_article_text`]:
@@ -91,30 +151,53 @@ pub(super) fn keep_article_text(
 }
 
 /// Sets each group's action: `mark` when the shortest member (the copied
-/// text, or an original) has fewer than [`MARK_BELOW_WORDS`] words, else
-/// `fold`.
+/// text, or an original) has fewer than [`MARK_BELOW_WORDS`] words, when the
+/// copy is mostly numbers (a dateline), a link in a share bar, hidden (a
+/// print or mobile copy: the reader does not read it twice, and a
+/// placeholder beside a `hidden` element would show where nothing did), or
+/// lies in a link (a teaser card: the placeholder would be a link too, and
+/// the card would lose its headline), else `fold`.
 pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
     for g in groups.iter_mut() {
-        let copied = g
+        let copied: Vec<String> = g
             .spans
             .iter()
-            .map(|s| {
-                let t = &page.blocks[s.block as usize].text;
-                words(&utf16_slice(t, s.start, s.end))
-            })
-            .sum::<usize>();
+            .map(|s| utf16_slice(&page.blocks[s.block as usize].text, s.start, s.end))
+            .collect();
+        let copied_words = copied.iter().map(|t| words(t)).sum::<usize>();
         let original = g
             .original
             .iter()
             .map(|&o| words(&page.blocks[o as usize].text))
             .min()
             .unwrap_or(0);
-        g.action = if copied.min(original) < MARK_BELOW_WORDS {
+        let short = copied_words.min(original) < MARK_BELOW_WORDS
+            || copied.iter().any(|t| mostly_numbers(t));
+        let unsafe_place = g.copies.iter().any(|&c| {
+            let c = c as usize;
+            !page.blocks[c].visible
+                || in_element(page, c, |tag, _| tag == "a")
+                || (link_density(&page.blocks[c]) >= 0.5
+                    && in_element(page, c, |_, h| share_hint(h)))
+        });
+        g.action = if short || unsafe_place {
             RepeatAction::Mark
         } else {
             RepeatAction::Fold
         };
     }
+}
+
+/// Whether block `b`, or one of its ancestors, is an element that `test`
+/// (given its tag and hints) accepts.
+fn in_element(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
+    let blk = &page.blocks[b];
+    test(&blk.tag, &blk.hints)
+        || blk.path.iter().any(|&e| {
+            page.elements
+                .get(e as usize)
+                .is_some_and(|el| test(&el.tag, &el.hints))
+        })
 }
 
 /// The text between two UTF-16 offsets.
@@ -143,6 +226,27 @@ mod tests {
         assert_eq!(words("Continue reading"), 2);
         assert_eq!(words("柬埔寨人民党和救国党"), 10);
         assert_eq!(words("Posted: Nov 8, 2023 / 04:43 PM CST"), 8);
+        // An apostrophe inside a word does not split it (natural set,
+        // watson.ch "100 Jahre Negroni - wie geht's, wie steht's?": 7 words).
+        assert_eq!(words("100 Jahre Negroni - wie geht's, wie steht's?"), 7);
+        assert_eq!(words("Ce numéro de téléphone n’est pas valable."), 7);
+        assert_eq!(
+            words("turned_in Artikel gemerkt turned_in | 5 Kommentare"),
+            6
+        );
+        assert_eq!(words("l'"), 1);
+        assert_eq!(words("«l’homme»"), 1);
+    }
+
+    #[test]
+    fn datelines_are_mostly_numbers() {
+        // kxan.com, a dateline printed in two copies of the article header.
+        assert!(mostly_numbers("Posted: Nov 8, 2023 / 04:43 PM CST"));
+        assert!(mostly_numbers("2:1 (1:0)"));
+        assert!(!mostly_numbers(
+            "9 Schweizer Gins, die du unbedingt mal trinken solltest"
+        ));
+        assert!(!mostly_numbers(""));
     }
 
     #[test]

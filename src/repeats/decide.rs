@@ -47,6 +47,10 @@ pub(super) struct State {
     pub(super) role: Vec<Role>,
     /// The kept block a block stands for (itself unless it is a copy).
     pub(super) root: Vec<usize>,
+    /// Per decorative block (a caption, a standfirst) that later body
+    /// blocks quote in pieces: which of its tokens they cover, and which
+    /// blocks they are.
+    pub(super) pieces: std::collections::HashMap<usize, (Vec<bool>, Vec<usize>)>,
 }
 
 impl State {
@@ -186,7 +190,9 @@ fn piece_of_earlier(cx: &Ctx, st: &mut State, b: usize, best: &Relation) {
     if cx.decorative[a] && !cx.decorative[b] && st.free(a) {
         // A caption or summary that quotes body text comes first: the
         // body paragraph is never the one folded. (A decorative block
-        // already folded as a copy stands for its original, below.)
+        // already folded as a copy stands for its original, below.) Once
+        // the body paragraphs after it hold all of it, it is the copy.
+        decorative_in_pieces(cx, st, b, best);
         return;
     }
     let orig = st.root[a];
@@ -229,6 +235,38 @@ fn piece_of_earlier(cx: &Ctx, st: &mut State, b: usize, best: &Relation) {
     );
 }
 
+/// A decorative block `best.a` (a caption, a standfirst) that later body
+/// paragraphs repeat in pieces: folded, with those paragraphs as its
+/// originals, once they cover it (a caption made of the first two
+/// paragraphs of the article).
+fn decorative_in_pieces(cx: &Ctx, st: &mut State, b: usize, best: &Relation) {
+    let a = best.a;
+    let p = cx.p;
+    if p.weight[a] < MIN_WEIGHT || !cx.in_article(a, b) {
+        return;
+    }
+    let entry = st
+        .pieces
+        .entry(a)
+        .or_insert_with(|| (vec![false; p.toks[a].len()], Vec::new()));
+    for (u, &c) in entry.0.iter_mut().zip(&best.cov_a) {
+        *u |= c;
+    }
+    entry.1.push(b);
+    let frac = weight_of(&p.toks[a], &entry.0) / p.weight[a];
+    if entry.1.len() >= 2 && frac >= cx.contained(a) {
+        let orig = entry.1.clone();
+        push_group(
+            st,
+            RepeatKind::Decorative,
+            orig,
+            vec![a],
+            frac,
+            vec![cx.whole(a)],
+        );
+    }
+}
+
 /// R3/R4: whole earlier paragraphs inside b: several that together make it
 /// up (a merge), or one glued to new text (fold that part) or standing
 /// before its body text (a pull-quote, teaser or standfirst).
@@ -240,7 +278,7 @@ fn earlier_inside(cx: &Ctx, st: &mut State, b: usize, rels: &[Relation]) {
             r.frac_a >= CONTAINED
                 && p.weight[r.a] >= MIN_WEIGHT
                 && !matches!(st.role[r.a], Role::Copy(_))
-                && (!cx.heading(r.a) || cx.decorative[r.a])
+                && (!cx.heading(r.a) || cx.decorative[r.a] || quoting_heading(cx, r.a, b))
         })
         .collect();
     if inside.is_empty() {
@@ -279,6 +317,7 @@ fn earlier_inside(cx: &Ctx, st: &mut State, b: usize, rels: &[Relation]) {
         let just_before = prev_eligible(p, b) == Some(a);
         if st.free(a)
             && ((cx.decorative[a] && !cx.decorative[b])
+                || quoting_heading(cx, a, b)
                 || (at_start && just_before && !cx.heading(a)))
         {
             // A pull-quote, teaser or standfirst before its body text.
@@ -317,6 +356,20 @@ fn earlier_inside(cx: &Ctx, st: &mut State, b: usize, rels: &[Relation]) {
         st.role[b] = Role::PartCopy;
         return;
     }
+}
+
+/// Whether heading `a` is an intertitle or standfirst quoting a sentence of
+/// the body paragraph `b` after it: a subheading (not the headline) long
+/// enough to fold, both in the article, `b` a paragraph. Short headings
+/// inside a paragraph are a topic named again, not a quote.
+fn quoting_heading(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.heading(a)
+        && cx.page.blocks[a].tag != "h1"
+        && !cx.heading(b)
+        && !cx.decorative[b]
+        && cx.p.weight[a] >= MIN_WEIGHT
+        && cx.info.article[a]
+        && cx.info.article[b]
 }
 
 pub(super) fn round3(x: f32) -> f32 {

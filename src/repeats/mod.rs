@@ -31,13 +31,18 @@
 //! 7. The article's own text is never the copy when the other member is
 //!    outside the article (a teaser, a related box, a caption): the group is
 //!    turned round, or dropped. Copies under eight words are marked
-//!    (`action: mark`), not folded.
+//!    (`action: mark`), not folded, and so are copies inside a link, where
+//!    a placeholder would itself be a link.
+//! 8. Outside the article, a line printed twice word for word (a teaser in
+//!    two lists, a blurb in sidebar and footer, a hidden mobile copy) is a
+//!    repeat too, unless it sits in a menu (see `outside`).
 
 mod action;
 mod compare;
 mod decide;
 mod kinds;
 pub mod memory;
+mod outside;
 
 use std::collections::hash_map::Entry;
 
@@ -103,6 +108,7 @@ pub fn find_repeats_checked(
         groups: Vec::new(),
         role: vec![Role::Free; n],
         root: (0..n).collect(),
+        pieces: Default::default(),
     };
     // Shingle hashes are FNV already: a multiply-shift hasher, not SipHash.
     // Sized up front: growing it rehashed every shingle seen so far.
@@ -165,6 +171,7 @@ pub fn find_repeats_checked(
         mut groups,
         mut role,
         root,
+        ..
     } = st;
     let twins = Twins::of(&cx.folded_text);
     extend_runs(
@@ -176,6 +183,7 @@ pub fn find_repeats_checked(
         &mut role,
         &root,
     );
+    outside::outside_repeats(page, info, &cx.decorative, &block_count, &mut groups);
     action::keep_article_text(page, info, &cx.decorative, &mut groups);
     label_kinds(page, &cx.folded_text, &twins, &mut groups);
     groups.sort_by_key(|g| (g.copies.first().copied(), g.original.first().copied()));

@@ -1,0 +1,199 @@
+//! Repeats outside the article (step 8 of the module's algorithm): a
+//! related-story teaser printed in two lists, a newsletter blurb in the
+//! sidebar and the footer, a "most read" entry that is the article's own
+//! headline, a print-only or mobile copy of a paragraph.
+//!
+//! The comparison pass reads only article text and blocks that are not
+//! mostly links, so that navigation never folds. Out here only the same
+//! text twice counts (no near copies: two teasers of one template differ by
+//! a few words and are different stories), only lines long enough to fold
+//! ([`MARK_BELOW_WORDS`]), and never inside a menu: a menu printed for the
+//! desktop and again for phones is navigation, not a repeat.
+
+use std::collections::HashMap;
+
+use super::action::{words, MARK_BELOW_WORDS};
+use super::compare::is_breadcrumb;
+use super::decide::round3;
+use crate::article::ArticleInfo;
+use crate::hash::WordHashState;
+use crate::page::Page;
+use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
+use crate::text::{ends_with_ellipsis, folded_tokens, tokenize, utf16_len, Token, TokenKind};
+
+/// Tokens a cut-short teaser must keep, before its ellipsis and its last
+/// (maybe cut) word, to be matched with the block it starts.
+const CUT_KEEPS: usize = 6;
+
+/// Blocks under one element of at most this many blocks are one item (a
+/// teaser's screen-reader heading and its link), not two copies.
+const ONE_ITEM_BLOCKS: u32 = 2;
+
+/// Whether a class/id/role fragment names a menu or a navigation trail
+/// ("nav", "navbar", "main-navigation", "dropdown-menu", "submenu",
+/// "breadcrumbs"): its last item echoes the headline by design.
+fn menu_hint(hints: &str) -> bool {
+    hints
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|p| p.starts_with("nav") || p.contains("menu") || p.contains("crumb"))
+}
+
+/// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
+/// name one.
+pub(super) fn in_menu(page: &Page, b: usize) -> bool {
+    let blk = &page.blocks[b];
+    menu_hint(&blk.hints)
+        || blk.path.iter().any(|&e| {
+            page.elements
+                .get(e as usize)
+                .is_some_and(|el| el.tag == "nav" || menu_hint(&el.hints))
+        })
+}
+
+/// How many leading tokens are a time of day ("11:31 Poznań. Matka…"): a
+/// news list's stamp, not part of the headline it lists.
+fn time_prefix(text: &str, toks: &[Token]) -> usize {
+    match toks {
+        [h, m, ..]
+            if h.kind == TokenKind::Number
+                && m.kind == TokenKind::Number
+                && text[..h.start].trim().is_empty()
+                && &text[h.end..m.start] == ":"
+                && m.end - m.start == 2 =>
+        {
+            2
+        }
+        _ => 0,
+    }
+}
+
+/// Whether two blocks lie in one small element: one item, not two copies.
+fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
+    let pa = &page.blocks[a].path;
+    page.blocks[b].path.iter().any(|e| {
+        block_count
+            .get(*e as usize)
+            .is_some_and(|&c| c <= ONE_ITEM_BLOCKS)
+            && pa.contains(e)
+    })
+}
+
+/// Adds a group for every block, not yet in a group, whose text (folded as
+/// the comparison folds it) another such block already has. The original is
+/// the article's own block if one has the text, else the first visible one:
+/// the article's text is never the copy folded, and the visible copy stays.
+pub(super) fn outside_repeats(
+    page: &Page,
+    info: &ArticleInfo,
+    decorative: &[bool],
+    block_count: &[u32],
+    groups: &mut Vec<RepeatGroup>,
+) {
+    let n = page.blocks.len();
+    let mut taken = vec![false; n];
+    for g in groups.iter() {
+        for &i in g.original.iter().chain(&g.copies) {
+            taken[i as usize] = true;
+        }
+    }
+    let mut classes: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
+    // Teasers cut short with an ellipsis, with the tokens they keep.
+    let mut cut: Vec<(usize, Vec<u64>, String)> = Vec::new();
+    // Every candidate by the folded text of its first `CUT_KEEPS` tokens.
+    let mut by_start: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
+    let mut toks_of: HashMap<usize, Vec<u64>, WordHashState> = HashMap::default();
+    for (i, b) in page.blocks.iter().enumerate() {
+        if taken[i]
+            || matches!(
+                b.tag.as_str(),
+                "td" | "th" | "pre" | "code" | "button" | "option" | "label"
+            )
+            || words(&b.text) < MARK_BELOW_WORDS
+            || is_breadcrumb(&b.text)
+            || in_menu(page, i)
+        {
+            continue;
+        }
+        let toks = tokenize(&b.text);
+        let toks = &toks[time_prefix(&b.text, &toks)..];
+        if toks.len() < MARK_BELOW_WORDS {
+            continue;
+        }
+        let start = folded_tokens(&b.text, &toks[..CUT_KEEPS]);
+        let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+        if ends_with_ellipsis(&b.text) && toks.len() > CUT_KEEPS {
+            // The last word may be cut in the middle: it is not compared.
+            cut.push((i, hashes[..hashes.len() - 1].to_vec(), start.clone()));
+        }
+        by_start.entry(start).or_default().push(i);
+        toks_of.insert(i, hashes);
+        classes
+            .entry(folded_tokens(&b.text, toks))
+            .or_default()
+            .push(i);
+    }
+    let own = |i: usize| info.scope.get(i).copied().unwrap_or(false) && !decorative[i];
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for members in classes.into_values() {
+        if members.len() < 2 {
+            continue;
+        }
+        let mut kept: Vec<usize> = Vec::new();
+        for m in members {
+            if !kept.iter().any(|&k| one_item(page, block_count, k, m)) {
+                kept.push(m);
+            }
+        }
+        if kept.len() < 2 {
+            continue;
+        }
+        let orig = kept
+            .iter()
+            .copied()
+            .find(|&i| own(i))
+            .or_else(|| kept.iter().copied().find(|&i| page.blocks[i].visible))
+            .unwrap_or(kept[0]);
+        found.extend(kept.iter().filter(|&&c| c != orig).map(|&c| (c, orig)));
+    }
+    // A teaser cut short: its text up to the ellipsis starts a longer block.
+    let mut copied: Vec<bool> = vec![false; n];
+    for &(c, _) in &found {
+        copied[c] = true;
+    }
+    for (c, kept, start) in cut {
+        if copied[c] {
+            continue;
+        }
+        let full = by_start
+            .get(&start)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&o| {
+                o != c
+                    && !copied[o]
+                    && toks_of[&o].len() > kept.len()
+                    && toks_of[&o].starts_with(&kept)
+                    && !one_item(page, block_count, o, c)
+            });
+        if let Some(o) = full {
+            copied[c] = true;
+            found.push((c, o));
+        }
+    }
+    found.sort_unstable();
+    for (c, o) in found {
+        groups.push(RepeatGroup {
+            kind: RepeatKind::Exact,
+            original: vec![o as u32],
+            copies: vec![c as u32],
+            action: RepeatAction::Fold,
+            similarity: round3(1.0),
+            spans: vec![Span {
+                block: c as u32,
+                start: 0,
+                end: utf16_len(&page.blocks[c].text),
+            }],
+        });
+    }
+}

@@ -1,0 +1,246 @@
+//! Repeats as they occur on real pages (issue 24 item 4): a teaser printed in
+//! two lists, a headline cut short or stamped with a time, an intertitle or
+//! caption quoting the body, and the look-alikes that must stay alone (a
+//! menu printed twice, a breadcrumb echoing the headline). Each row is a
+//! small page around real lines from the natural repeats set
+//! (../shared/data/repeats-dev-natural, pages from adbar/trafilatura
+//! tests/eval at e90b0ef5, Apache-2.0; the text belongs to its publisher,
+//! named per row), and says which copy is reported, behind which original,
+//! with which action.
+#![cfg(feature = "cli")]
+
+use dossier::{RepeatAction, Report};
+
+/// The body of the article every page holds (the Bruckner rezoning text of
+/// tests/repeats_article.rs), so that the article is found.
+const BODY: &str = r#"
+<p>The New York City Council voted on Thursday to approve the rezoning of the Bruckner Boulevard area, ending a dispute that had divided the Bronx for two years.</p>
+<p>Councilmember Marjorie Velázquez, who had opposed the plan, changed her position after the developers agreed to set aside 30 percent of the apartments for low-income tenants.</p>
+<p>Opponents, led by the Throggs Neck Homeowners Association, said they would continue to fight the project in court, arguing that the streets cannot carry more traffic.</p>
+<p>The developers expect to break ground next spring, and the first tenants could move in by 2027, according to the city’s housing department.</p>
+"#;
+
+/// watson.ch (a "Trinken mit Stil" list printed in three versions).
+const GINS: &str = "9 Schweizer Gins, die du unbedingt mal trinken solltest";
+/// watson.ch ("Meistgelesen" list: the full headline and a copy cut short).
+const HAAG: &str =
+    "55 Jahre alt, Akademikerkarriere, Managerlohn - und nun wird Herr Haag Lokführer";
+const HAAG_CUT: &str = "55 Jahre alt, Akademikerkarriere, Managerlohn - und nun wird …";
+/// wiadomosci.gazeta.pl (a news box stamps its headlines with the time).
+const POZNAN: &str = "Poznań. Matka trzylatki ranionej nożem usłyszała zarzut zabójstwa";
+/// mz-web.de (an intertitle quoting the opening of the next paragraph).
+const F13_H3: &str = "Die originale F13 startete im Jahr 1919 zum ersten Testflug";
+const F13_P: &str = "Die originale F13 startete im Jahr 1919 zum ersten Testflug und galt als das erste Ganzmetall-Passagierflugzeug. Anders als die Vorläufer war es als rein zivile Maschine konzipiert. Über 300 Exemplare wurden von der F13 gebaut.";
+/// twincities.com (the lead photo's caption is the first two paragraphs).
+const MAYOR_1: &str =
+    "St. Louis Park appears to be the first U.S. city to have elected a Somali American mayor.";
+const MAYOR_2: &str = "Nadia Mohamed, 27, won with 58% of the vote in Tuesday’s municipal election, defeating Dale Anderson, who got 41% of the vote.";
+const CAPTION: &str = "St. Louis Park appears to be the first U.S. city to have elected a Somali American mayor. Nadia Mohamed";
+/// pagesix.com (share-button labels, printed in every share bar).
+const SHARE: &str = "Click to share on Facebook (Opens in new window)";
+/// kxan.com (a dateline printed in two copies of the article header).
+const POSTED: &str = "Posted: Nov 8, 2023 / 04:43 PM CST";
+
+/// A page: `before` the article, `lead` inside it before the body, `after` it.
+fn page(before: &str, lead: &str, after: &str) -> Report {
+    let html = format!(
+        "<html><body><div class=\"site\">{before}<article class=\"story\"><div class=\"story-body\">\
+         <h1>Council approves the Bruckner rezoning</h1>{lead}{BODY}</div></article>{after}</div></body></html>"
+    );
+    dossier::analyze(&dossier::html::page_from_html(&html))
+}
+
+/// Every block whose text is `text`, or else every block it starts.
+fn blocks_of(r: &Report, text: &str) -> Vec<u32> {
+    let find = |f: &dyn Fn(&str) -> bool| -> Vec<u32> {
+        r.blocks
+            .iter()
+            .filter(|b| f(b.text.trim()))
+            .map(|b| b.index)
+            .collect()
+    };
+    let exact = find(&|t| t == text);
+    if exact.is_empty() {
+        find(&|t| t.starts_with(text))
+    } else {
+        exact
+    }
+}
+
+/// A block named by its text and its occurrence (0 = the first).
+type At = (&'static str, usize);
+
+/// One row: a page, the repeats it must report as (copy, originals,
+/// action), each block named by its text and its occurrence (0 = first),
+/// and the lines that must be in no group at all.
+struct Case {
+    name: &'static str,
+    report: Report,
+    want: Vec<(At, Vec<At>, RepeatAction)>,
+    alone: Vec<&'static str>,
+}
+
+fn list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|t| format!("<li>{t}</li>"))
+        .collect::<String>()
+}
+
+fn cases() -> Vec<Case> {
+    let teasers = format!(
+        "<ul>{}</ul>",
+        list(&[
+            GINS,
+            "Sazerac: alles über den Cocktail-Klassiker aus New Orleans und seine Geschichte"
+        ])
+    );
+    vec![
+        Case {
+            name: "a teaser list printed twice outside the article: the second copy folds",
+            report: page(
+                &format!("<section class=\"recommendations\">{teasers}</section>"),
+                "",
+                &format!("<section class=\"more-stories\">{teasers}</section>"),
+            ),
+            want: vec![((GINS, 1), vec![(GINS, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a menu printed for desktop and phone is navigation, not a repeat",
+            report: page(
+                &format!("<nav class=\"main\">{teasers}</nav>"),
+                "",
+                &format!("<div class=\"mobile-menu\">{teasers}</div>"),
+            ),
+            want: vec![],
+            alone: vec![GINS],
+        },
+        Case {
+            name: "a breadcrumb's last item echoes a teaser: left alone",
+            report: page(
+                &format!("<ol class=\"breadcrumbs\"><li>{GINS}</li></ol>"),
+                "",
+                &format!("<section class=\"more-stories\"><ul><li>{GINS}</li></ul></section>"),
+            ),
+            want: vec![],
+            alone: vec![GINS],
+        },
+        Case {
+            name: "a teaser card inside a link is marked: a placeholder there would be a link",
+            report: page(
+                &format!("<section class=\"teasers\"><a href=\"/g\"><div class=\"teaser-text\">{GINS}</div></a></section>"),
+                "",
+                &format!("<section class=\"teasers\"><a href=\"/g2\"><div class=\"teaser-text\">{GINS}</div></a></section>"),
+            ),
+            want: vec![((GINS, 1), vec![(GINS, 0)], RepeatAction::Mark)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline cut short with an ellipsis is the copy of the full one",
+            report: page(
+                &format!("<section class=\"meistgelesen\"><ul><li>{HAAG}</li></ul></section>"),
+                "",
+                &format!("<section class=\"teaser\"><ul><li>{HAAG_CUT}</li></ul></section>"),
+            ),
+            want: vec![((HAAG_CUT, 0), vec![(HAAG, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline stamped with the time in a news box is the same headline",
+            report: page(
+                &format!("<div class=\"newsbox\"><ul><li>11:31 {POZNAN}</li></ul></div>"),
+                "",
+                &format!("<section class=\"related_articles\"><ul><li>{POZNAN}</li></ul></section>"),
+            ),
+            want: vec![((POZNAN, 0), vec![("11:31 Poznań", 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "an intertitle quoting the next paragraph folds behind it",
+            report: page("", &format!("<h3>{F13_H3}</h3><p>{F13_P}</p>"), ""),
+            want: vec![((F13_H3, 0), vec![(F13_P, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a caption made of the first two paragraphs folds behind them",
+            report: page(
+                "",
+                &format!(
+                    "<figure><img src=\"m.jpg\"><figcaption>{MAYOR_1} {MAYOR_2}</figcaption></figure><p>{MAYOR_1}</p><p>{MAYOR_2}</p>"
+                ),
+                "",
+            ),
+            want: vec![(
+                (CAPTION, 0),
+                vec![(MAYOR_1, 0), (MAYOR_2, 0)],
+                RepeatAction::Fold,
+            )],
+            alone: vec![],
+        },
+        Case {
+            name: "share-button labels are marked, whatever their length",
+            report: page(
+                &format!("<div class=\"share-bar\"><ul><li><a href=\"/s\">{SHARE}</a></li></ul></div>"),
+                "",
+                &format!("<div class=\"sharing bottom\"><ul><li><a href=\"/s\">{SHARE}</a></li></ul></div>"),
+            ),
+            want: vec![((SHARE, 1), vec![(SHARE, 0)], RepeatAction::Mark)],
+            alone: vec![],
+        },
+        Case {
+            name: "a dateline printed twice is marked: numbers read at a glance",
+            report: page(
+                &format!("<div class=\"print-header\"><p>{POSTED}</p></div>"),
+                "",
+                &format!("<div class=\"sticky-header\"><p>{POSTED}</p></div>"),
+            ),
+            want: vec![((POSTED, 1), vec![(POSTED, 0)], RepeatAction::Mark)],
+            alone: vec![],
+        },
+    ]
+}
+
+#[test]
+fn natural_repeats_are_reported_with_the_right_copy_and_action() {
+    for c in cases() {
+        let r = &c.report;
+        let at = |(text, k): (&str, usize)| -> u32 {
+            *blocks_of(r, text)
+                .get(k)
+                .unwrap_or_else(|| panic!("{}: no block {k} for {text:?}", c.name))
+        };
+        for (copy, originals, action) in &c.want {
+            let copy = at(*copy);
+            let mut want_orig: Vec<u32> = originals.iter().map(|&o| at(o)).collect();
+            want_orig.sort_unstable();
+            let g = r
+                .repeats
+                .iter()
+                .find(|g| g.copies.contains(&copy))
+                .unwrap_or_else(|| panic!("{}: block {copy} is no copy: {:?}", c.name, r.repeats));
+            let mut got_orig = g.original.clone();
+            got_orig.sort_unstable();
+            assert_eq!(got_orig, want_orig, "{}: originals", c.name);
+            assert_eq!(g.action, *action, "{}: action", c.name);
+        }
+        for text in &c.alone {
+            for b in blocks_of(r, text) {
+                assert!(
+                    !r.repeats
+                        .iter()
+                        .any(|g| g.copies.contains(&b) || g.original.contains(&b)),
+                    "{}: {text:?} (block {b}) is in a group: {:?}",
+                    c.name,
+                    r.repeats
+                );
+            }
+        }
+        // No article paragraph is ever folded behind one of these.
+        for b in &r.blocks {
+            if b.text.starts_with("The New York City Council") {
+                assert!(!b.folded, "{}: the article's lead folded", c.name);
+            }
+        }
+    }
+}
