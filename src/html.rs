@@ -369,6 +369,67 @@ mod tests {
         assert_eq!(decode("<p>ok</p>".as_bytes()), "<p>ok</p>");
     }
 
+    /// The page as scraper's tree gave it (the CLI's parser before
+    /// `Sink`): the reference the light tree must equal.
+    fn via_scraper(html: &str) -> Page {
+        struct El<'a>(&'a scraper::node::Element);
+        impl Attrs for El<'_> {
+            fn attr(&self, name: &str) -> Option<&str> {
+                self.0.attr(name)
+            }
+        }
+        let doc = scraper::Html::parse_document(html);
+        let mut c = Collector::new();
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    scraper::Node::Element(el) => c.open(&lower(el.name()), &El(el)),
+                    scraper::Node::Text(t) => c.text(t),
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if let scraper::Node::Element(el) = node.value() {
+                        c.close(&lower(el.name()));
+                    }
+                }
+            }
+        }
+        c.finish()
+    }
+
+    /// Every rule of the tree builder that moves, merges or reopens nodes
+    /// gives the same page through the light tree as through scraper's.
+    #[test]
+    fn the_light_tree_gives_the_page_scraper_gave() {
+        let cases = [
+            // Foster parenting: text and elements inside a table but outside cells.
+            "<table>stray text<tr><td>cell</td></tr><p>fostered</p> more</table>",
+            "<table><tr>x<td>a</td>y</tr></table>",
+            // The adoption agency: misnested formatting elements.
+            "<p><b>bold <i>both</b> italic</i> plain</p><p>1<b>2<a href=/x>3</b>4</a>5</p>",
+            "<b><p>one</b>two</p><div><a href=/y>x<div>in</div>y</a></div>",
+            // Implied end tags, a second <html> and <body> adding attributes.
+            "<p>one<p>two<li>three<li>four<dd>five<dt>six",
+            "<html lang=en><body class=a><p>x</p><html lang=de hidden><body class=b id=z><p>y</p>",
+            // A template's contents, a title and a date inside skipped subtrees.
+            "<template><p>not shown</p><title>T</title></template><p>shown</p>",
+            "<head><title>A  title</title><meta name=date content=2020-01-02></head><p>z</p>",
+            // Foreign content and its namespaced attributes.
+            "<svg><a xlink:href=/x>s</a><foreignObject><p>in svg</p></foreignObject></svg><p>after</p>",
+            "<math><mi>x</mi><annotation-xml encoding=text/html><p>m</p></annotation-xml></math><p>q</p>",
+            // Duplicate attributes (the first wins), entities, NULs and CRs in text.
+            "<p class=one class=two hidden=no>a &amp; b&nbsp;c\0d\r\ne</p><p style='display:none' style=''>h</p>",
+            // Links, <br>, whitespace-only text between blocks, a frameset.
+            "<div> <a href=/l>link</a> text<br>next <span> </span></div>\n\t<div>\u{a0}</div>",
+            "<frameset><frame src=a></frameset><p>after frameset</p>",
+            "<noscript><p>no script</p></noscript><select><option>o</option></select><p>w</p>",
+            "<plaintext><p>all text",
+        ];
+        for html in cases {
+            assert_eq!(page_from_html(html), via_scraper(html), "{html}");
+        }
+    }
+
     #[test]
     fn deep_nesting_does_not_overflow() {
         let html = format!(
