@@ -64,6 +64,92 @@ pub const DATE_META: &[&str] = &[
 /// text: it is read like a `<span>`.)
 pub const OWN_TAGS: &[&str] = &["dossier-fold", "dossier-sidebar"];
 
+/// `tag` is in [`SKIP_TAGS`] or [`OWN_TAGS`]: one `match` (a few byte
+/// comparisons) where searching the lists compared with each of them, for
+/// every element of the page.
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "head"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "option"
+            | "optgroup"
+            | "datalist"
+            | "textarea"
+            | "input"
+            | "button"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "title"
+            | "meta"
+            | "link"
+            | "map"
+            | "dossier-fold"
+            | "dossier-sidebar"
+    )
+}
+
+/// `tag` is in [`INLINE_TAGS`] (as [`is_skipped`], one `match`).
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "acronym"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "br"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "img"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "rp"
+            | "rt"
+            | "ruby"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+            | "output"
+            | "meter"
+            | "progress"
+            | "picture"
+            | "source"
+            | "slot"
+    )
+}
+
 /// A block's element, for the extension to find it in the DOM.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockNode {
@@ -125,6 +211,10 @@ pub struct Collector {
     nodes: Vec<BlockNode>,
     /// Blocks past this many are dropped (0: no limit).
     max_blocks: usize,
+    /// Where the last non-whitespace character of `buf` ends: an element's
+    /// text (from its `text_start`) is blank unless this is past its start,
+    /// so closing an element does not scan its text again.
+    nonblank_end: usize,
 }
 
 impl Collector {
@@ -146,7 +236,7 @@ impl Collector {
     pub fn open(&mut self, tag: &str, attrs: &impl Attrs) {
         let index = self.opened;
         self.opened += 1;
-        if self.skip_depth > 0 || SKIP_TAGS.contains(&tag) || OWN_TAGS.contains(&tag) {
+        if self.skip_depth > 0 || is_skipped(tag) {
             self.skip_depth += 1;
             match tag {
                 "title" if self.page.title.is_empty() => self.in_title = true,
@@ -182,7 +272,7 @@ impl Collector {
             self.link_depth += 1;
         }
         self.stack.push(Frame {
-            block_level: !INLINE_TAGS.contains(&tag) && tag != "dossier-part",
+            block_level: !is_inline(tag) && tag != "dossier-part",
             hidden,
             is_link,
             text_start: self.buf.len(),
@@ -210,6 +300,10 @@ impl Collector {
             j.push_str(t);
         }
         if self.skip_depth == 0 && !self.stack.is_empty() {
+            let kept = t.trim_end().len();
+            if kept > 0 {
+                self.nonblank_end = self.buf.len() + kept;
+            }
             self.buf.push_str(t);
             if self.link_depth > 0 {
                 self.link_chars += t.encode_utf16().count() as u32;
@@ -249,7 +343,9 @@ impl Collector {
             return;
         }
         let text = &self.buf[frame.text_start..];
-        let has_text = !text.trim().is_empty();
+        // As `!text.trim().is_empty()`: `buf` only grows, and `text_start`
+        // is a character boundary no character straddles.
+        let has_text = self.nonblank_end > frame.text_start;
         let full = self.max_blocks > 0 && self.page.blocks.len() >= self.max_blocks;
         if has_text && !frame.has_block && !full {
             self.nodes.push(BlockNode {
@@ -441,4 +537,77 @@ pub fn feed_packed(text: &str, nums: &[u32], c: &mut Collector) -> Result<(), &'
         return Err("unclosed");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `match`es say what the lists say, for every tag of the lists
+    /// and for tags of neither.
+    #[test]
+    fn the_tag_matches_are_the_lists() {
+        for &t in SKIP_TAGS.iter().chain(OWN_TAGS) {
+            assert!(is_skipped(t) && !is_inline(t), "{t}");
+        }
+        for &t in INLINE_TAGS {
+            assert!(is_inline(t) && !is_skipped(t), "{t}");
+        }
+        let others = [
+            "p",
+            "div",
+            "li",
+            "td",
+            "h1",
+            "article",
+            "html",
+            "body",
+            "dossier-part",
+            "",
+            "Script",
+            "spans",
+            "scrip",
+            "aside",
+            "dialog",
+        ];
+        for t in others {
+            assert!(!is_skipped(t) && !is_inline(t), "{t}");
+        }
+    }
+
+    /// Blank text (every kind of whitespace, `<br>`s) makes no block; any
+    /// other character does, wherever it is in the element's text.
+    #[test]
+    fn blank_is_whitespace_of_every_kind() {
+        struct NoAttrs;
+        impl Attrs for NoAttrs {
+            fn attr(&self, _: &str) -> Option<&str> {
+                None
+            }
+        }
+        let cases: &[(&[&str], bool)] = &[
+            (&[" ", "\n\t"], false),
+            (&["\u{a0}\u{3000}", " "], false),
+            (&["x", "  "], true),
+            (&["  ", "x"], true),
+            (&["\u{2003}é\u{2003}"], true),
+        ];
+        for &(texts, block) in cases {
+            let mut c = Collector::new();
+            c.open("div", &NoAttrs);
+            c.open("p", &NoAttrs);
+            for t in texts {
+                c.text(t);
+                c.open("br", &NoAttrs);
+                c.close("br");
+            }
+            c.close("p");
+            c.close("div");
+            let page = c.finish();
+            assert_eq!(page.blocks.len(), usize::from(block), "{texts:?}");
+            if block {
+                assert_eq!(page.blocks[0].tag, "p", "{texts:?}");
+            }
+        }
+    }
 }

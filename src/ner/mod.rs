@@ -185,46 +185,57 @@ impl Tagger {
     /// [`Tagger::tag_document`], scoring every token when `reach` is `None`,
     /// else only the tokens [`scored`] picks (the others are O).
     pub(crate) fn tag(&self, sentences: &[Vec<&str>], reach: Option<usize>) -> Vec<Vec<usize>> {
-        self.tag_with(sentences, reach, true, |_| {})
+        self.tag_with(sentences, reach, true, KEEP_INFOS, |_| {})
     }
 
     /// [`Tagger::tag`], computing every feature of every token afresh with
     /// [`features`] (as training does) when not `cache_own`, and showing
     /// `on_scores` each sentence's scores.
+    /// `keep_infos`: the most tokens whose [`TokInfo`]s are kept from the
+    /// first pass (the document's casing) to the second (tagging); past it
+    /// they are made again per sentence, the same.
     fn tag_with(
         &self,
         sentences: &[Vec<&str>],
         reach: Option<usize>,
         cache_own: bool,
+        keep_infos: usize,
         mut on_scores: impl FnMut(&[f32]),
     ) -> Vec<Vec<usize>> {
         let mut doc = DocContext {
             ext: self.model.ext,
             ..DocContext::default()
         };
-        let prepared: Vec<_> = sentences
-            .iter()
-            .map(|s| {
-                let mut inf = base_infos(s, &self.model.gaz);
-                let caps = is_caps_sentence(&inf);
-                let score = match reach {
-                    Some(r) if !caps => scored(&inf, r),
-                    _ => vec![true; s.len()],
-                };
-                // A scored token's features read its neighbours' shapes.
-                for i in 0..s.len() {
-                    let near = score[i]
-                        || (i > 0 && score[i - 1])
-                        || score.get(i + 1).copied().unwrap_or(false);
-                    if near {
-                        inf[i].fill_shapes(s[i]);
-                    }
+        let prepare = |s: &[&str]| {
+            let mut inf = base_infos(s, &self.model.gaz);
+            let caps = is_caps_sentence(&inf);
+            let score = match reach {
+                Some(r) if !caps => scored(&inf, r),
+                _ => vec![true; s.len()],
+            };
+            // A scored token's features read its neighbours' shapes.
+            for i in 0..s.len() {
+                let near = score[i]
+                    || (i > 0 && score[i - 1])
+                    || score.get(i + 1).copied().unwrap_or(false);
+                if near {
+                    inf[i].fill_shapes(s[i]);
                 }
-                (inf, caps, score)
-            })
-            .collect();
-        for (s, (inf, _, _)) in sentences.iter().zip(&prepared) {
-            doc.observe(s, inf);
+            }
+            (inf, caps, score)
+        };
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let prepared: Vec<_> = if tokens <= keep_infos {
+            sentences.iter().map(|s| prepare(s)).collect()
+        } else {
+            Vec::new()
+        };
+        for (k, s) in sentences.iter().enumerate() {
+            match prepared.get(k) {
+                Some((inf, _, _)) => doc.observe(s, inf),
+                // The casing reads no shape: the base infos are enough.
+                None => doc.observe(s, &base_infos(s, &self.model.gaz)),
+            }
         }
         let mut out = Vec::with_capacity(sentences.len());
         let mut feats = Vec::with_capacity(64);
@@ -235,7 +246,15 @@ impl Tagger {
         // used before, and these are over a third of a token's features.
         let mut own: HashMap<(u64, u64), u32, WordHashState> = HashMap::default();
         let mut own_rows: Vec<f32> = Vec::new();
-        for (s, (inf, caps, score)) in sentences.iter().zip(&prepared) {
+        for (k, s) in sentences.iter().enumerate() {
+            let made;
+            let (inf, caps, score) = match prepared.get(k) {
+                Some(p) => p,
+                None => {
+                    made = prepare(s);
+                    &made
+                }
+            };
             scores.clear();
             scores.resize(s.len() * n, 0f32);
             for i in 0..s.len() {
@@ -290,6 +309,14 @@ impl Tagger {
         out
     }
 }
+
+/// The most tokens of a document whose per-token infos the tagger keeps
+/// from its first pass to its second. An article has a few thousand; a
+/// page of 50,000 list items has 600,000, and keeping theirs was most of the
+/// WASM memory's high-water mark (tens of MB, which the memory never gives
+/// back). Past this, each sentence's infos are made again when it is
+/// tagged: the same labels, at a few per cent more of the tagger's time.
+pub const KEEP_INFOS: usize = 100_000;
 
 /// How far (in tokens) a word may be from one with an upper-case letter and
 /// still be scored. In cased text the model tags almost nothing that is not
@@ -415,8 +442,8 @@ mod tests {
         let t = Tagger::new().unwrap();
         for reach in [None, Some(REACH)] {
             let (mut cached, mut fresh) = (Vec::new(), Vec::new());
-            let a = t.tag_with(&doc, reach, true, |s| cached.push(s.to_vec()));
-            let b = t.tag_with(&doc, reach, false, |s| fresh.push(s.to_vec()));
+            let a = t.tag_with(&doc, reach, true, KEEP_INFOS, |s| cached.push(s.to_vec()));
+            let b = t.tag_with(&doc, reach, false, KEEP_INFOS, |s| fresh.push(s.to_vec()));
             assert_eq!(a, b);
             // Bit for bit: the same weights summed in the same order.
             let bits = |v: &Vec<Vec<f32>>| -> Vec<Vec<u32>> {
@@ -425,6 +452,12 @@ mod tests {
                     .collect()
             };
             assert_eq!(bits(&cached), bits(&fresh), "reach {reach:?}");
+            // A document too long to keep its infos between the passes
+            // (as if past KEEP_INFOS): made again, the very same scores.
+            let mut remade = Vec::new();
+            let c = t.tag_with(&doc, reach, true, 0, |s| remade.push(s.to_vec()));
+            assert_eq!(a, c);
+            assert_eq!(bits(&cached), bits(&remade), "reach {reach:?}");
         }
     }
 

@@ -227,7 +227,7 @@ fn page_of(key: &mut Key, input: Input) -> Result<Page, String> {
                     }));
             }
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            let decoded = html::decode(&bytes);
+            let decoded = html::decode_cow(&bytes);
             input::check(&bytes, &decoded, false)?;
             Ok(html::page_from_html(&decoded))
         }

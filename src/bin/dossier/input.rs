@@ -19,25 +19,14 @@ pub fn check(bytes: &[u8], decoded: &str, plain_text: bool) -> Result<(), String
     // in those characters collected into a string gave it). Read in place:
     // a batch checks every page, and collecting 64 Ki characters was 2% of
     // its time.
-    let head_end = decoded
-        .char_indices()
-        .nth(8000)
-        .map_or(decoded.len(), |(i, _)| i);
+    let head_end = end_of_chars(decoded, 8000);
     if let Some(at) = decoded[..head_end].find('\0') {
         return Err(format!(
             "this is not text or HTML (a NUL character at offset {at}: a binary file?)"
         ));
     }
-    let sample_end = decoded
-        .char_indices()
-        .nth(SNIFF)
-        .map_or(decoded.len(), |(i, _)| i);
-    let sample = &decoded[..sample_end];
-    let n = sample.chars().count();
-    let bad = sample
-        .chars()
-        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
-        .count();
+    let sample = &decoded[..end_of_chars(decoded, SNIFF)];
+    let (n, bad) = count_bad(sample);
     // A legacy page without a charset has a few undecodable letters; random
     // bytes and binaries are mostly undecodable.
     if bad * 10 > n {
@@ -75,9 +64,80 @@ pub fn check(bytes: &[u8], decoded: &str, plain_text: bool) -> Result<(), String
     Ok(())
 }
 
+/// The byte offset of character `k` of `s` (its length when shorter): as
+/// `s.char_indices().nth(k)`, counting the bytes that start a character
+/// 64 at a time rather than decoding each (a batch checks every page).
+fn end_of_chars(s: &str, k: usize) -> usize {
+    if s.len() <= k {
+        return s.len();
+    }
+    let starts = |b: &u8| b & 0xC0 != 0x80; // not a continuation byte (10xxxxxx)
+    let (mut seen, mut at) = (0, 0);
+    for chunk in s.as_bytes().chunks(64) {
+        let here = chunk.iter().filter(|b| starts(b)).count();
+        if seen + here > k {
+            // Character k starts in this chunk.
+            for (i, b) in chunk.iter().enumerate() {
+                if starts(b) {
+                    if seen == k {
+                        return at + i;
+                    }
+                    seen += 1;
+                }
+            }
+        }
+        seen += here;
+        at += chunk.len();
+    }
+    s.len()
+}
+
+/// The characters of `sample`, and how many are not valid text: U+FFFD
+/// (undecodable bytes) or a control character that is not whitespace.
+/// ASCII is judged by its bytes in one pass without decoding; only
+/// characters past ASCII are decoded, and only when there are some.
+fn count_bad(sample: &str) -> (usize, usize) {
+    let not_text = |c: char| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace());
+    // ASCII controls: 0x00-0x1F and 0x7F; whitespace among them: 0x09-0x0D.
+    let mut bad = sample
+        .bytes()
+        .filter(|&b| (b < 0x20 && !(0x09..=0x0D).contains(&b)) || b == 0x7F)
+        .count();
+    if !sample.is_ascii() {
+        bad += sample
+            .chars()
+            .filter(|&c| !c.is_ascii() && not_text(c))
+            .count();
+    }
+    (sample.chars().count(), bad)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::{check, count_bad, end_of_chars};
+
+    /// The fast counts are the ones decoding every character gives.
+    #[test]
+    fn counts_match_decoding_every_character() {
+        let texts = [
+            "",
+            "plain ASCII text\twith\r\na tab",
+            "NUL \0, bell \x07, DEL \x7f, vertical tab \x0b, form feed \x0c",
+            "Caf\u{FFFD} in S\u{e3}o Paulo, \u{85}next line, \u{9f} a C1 control",
+            "北京 and Zoe\u{308}, 👩‍👩‍👧 and \u{a0}no-break",
+        ];
+        for t in texts {
+            let bad = t
+                .chars()
+                .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+                .count();
+            assert_eq!(count_bad(t), (t.chars().count(), bad), "{t:?}");
+            for k in 0..=t.chars().count() + 1 {
+                let want = t.char_indices().nth(k).map_or(t.len(), |(i, _)| i);
+                assert_eq!(end_of_chars(t, k), want, "{t:?} at {k}");
+            }
+        }
+    }
 
     fn verdict(bytes: &[u8], plain_text: bool) -> bool {
         let decoded = String::from_utf8_lossy(bytes);
