@@ -40,6 +40,7 @@ function loadCore() {
 export function dropCore() {
   ready = null;
   if (typeof core.__dossier_forget === 'function') core.__dossier_forget();
+  memory.reset();
   // A restarted background reads its models from the package again.
   modelBytes.clear();
   modelBytes.set('en', fetchModel('en'));
@@ -144,12 +145,7 @@ async function analyze(page) {
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.
     analysis.options = { ...DEFAULT_OPTIONS };
-    try {
-      core.__dossier_reinstantiate();
-    } catch (e2) {
-      ready = null;
-      console.error('Dossier: could not restart the core:', e2);
-    }
+    freshCore();
     console.error('Dossier: analysis failed:', e);
     return { ok: false, error: `analysis failed: ${e && e.message ? e.message : e}` };
   }
@@ -171,6 +167,23 @@ async function analyze(page) {
  */
 export const memory = memoryStore(core);
 
+/**
+ * A fresh instance of the core after a trap (a panic is an abort, which can
+ * leave the instance's memory half-updated). What lived in the old one is
+ * gone: the "already read" index is built again from IndexedDB, and the
+ * entity models are registered again from their bytes on the next analysis
+ * (ensureModel).
+ */
+function freshCore() {
+  try {
+    core.__dossier_reinstantiate();
+  } catch (e) {
+    ready = null;
+    console.error('Dossier: could not restart the core:', e);
+  }
+  memory.reset();
+}
+
 async function analyzeRead(msg, sender = {}) {
   await loadCore();
   const url = String(msg.url || '');
@@ -190,7 +203,7 @@ async function analyzeRead(msg, sender = {}) {
   } catch (e) {
     console.error('Dossier: could not read the page:', e);
     // A trap (a panic: abort) leaves the instance unusable: a fresh one.
-    if (e instanceof WebAssembly.RuntimeError) core.__dossier_reinstantiate();
+    if (e instanceof WebAssembly.RuntimeError) freshCore();
     read = null;
   }
   // Not a serialization of that DOM: the content script walks the DOM then.

@@ -142,6 +142,16 @@ export function memoryStore(core) {
   return {
     defaults,
     enabled,
+    /**
+     * The core's instance was replaced (after a panic, or a cold start in
+     * the tests' build): the index lived in the old instance's memory, so it
+     * is built again from IndexedDB on next use.
+     */
+    reset() {
+      index = null;
+      loading = null;
+      meta.clear();
+    },
     async setEnabled(on) {
       await ext().storage.local.set({ memory: { enabled: !!on } });
     },

@@ -133,6 +133,24 @@ for (const name of BROWSERS) {
       assert.equal(blurbShown, true);
     });
 
+    it('survives a panic in the core: the index is built again, and B still folds', async () => {
+      const options = await b.extPage('options/options.html');
+      await options.click('#memory-forget');
+      await waitFor(async () => /Nothing remembered/.test(await memorySize(options)), { what: 'the store emptied' });
+      await options.close();
+      await readA();
+      // The next analysis panics: the background starts a fresh instance of the core,
+      // whose memory no longer holds the index of what was read.
+      if (name === 'chromium') await b.ext(() => globalThis.__dossierPanicNext());
+      else await b.ext(() => browser.runtime.sendMessage({ type: 'test:panicNext' }));
+      const crash = await b.open(`${srv.base}/memory/boiler-0.html?panic`);
+      assert.equal((await settled(b, crash)).state, 'error');
+      await crash.close();
+      const f = await openB();
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.equal(f[0].href, urlA);
+    });
+
     it('switched off: nothing looked up, nothing remembered', async () => {
       let options = await b.extPage('options/options.html');
       await options.click('#memory-forget');
