@@ -302,7 +302,8 @@ title: string,
  */
 start: number, 
 /**
- * One past its last block (the page's footer goes with the last).
+ * One past its last block (the blocks after the last article's, a
+ * footer, are no article's: not part of any sidebar).
  */
 end: number, 
 /**

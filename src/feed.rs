@@ -1,7 +1,8 @@
 //! Pages of several articles, and the pages that grow by appending them.
 //!
 //! A page that [`crate::article::segments`] cuts into two or more articles
-//! is analysed article by article: each article is a page of its own
+//! is analysed article by article (and what follows the last, a footer, as
+//! a part of its own that is no article): each article is a page of its own
 //! ([`analyze_with`] of its blocks: its own article text, repeats within
 //! it, entities and facts), and a paragraph that repeats one of an
 //! earlier article (a site's blurb under every story, a paragraph two
@@ -64,6 +65,8 @@ pub struct Feed {
     /// The folded text of each paragraph of the articles so far: its first
     /// block, and the article it is in.
     seen: HashMap<u64, (u32, usize)>,
+    /// The blocks after the last article (its first block, and their report).
+    tail: Option<(usize, Report)>,
     /// Blocks the last [`Feed::analyze`] analysed.
     analyzed: usize,
 }
@@ -162,6 +165,7 @@ impl Feed {
         self.cross.truncate(keep);
         self.seen.retain(|_, &mut (_, k)| k < keep);
         self.analyzed = 0;
+        let tail = segs.last().map_or(0, |s| s.blocks.end)..page.blocks.len();
         for seg in segs.into_iter().skip(keep) {
             let cross = self.earlier_copies(page, &seg);
             let mut sub = sub_page(page, &seg);
@@ -182,6 +186,17 @@ impl Feed {
             self.parts.push(part);
             self.cross.push(cross);
         }
+        // After the last story (a footer): read again each time, as what
+        // moves when a story is appended before it; no story's sidebar.
+        self.tail = (!tail.is_empty()).then(|| {
+            let seg = Segment {
+                root: 0,
+                blocks: tail.clone(),
+                headline: tail.start,
+            };
+            self.analyzed += tail.len();
+            (seg.blocks.start, analyze_with(&sub_page(page, &seg), opts))
+        });
         Some(self.report(page))
     }
 
@@ -254,6 +269,17 @@ impl Feed {
                 quotes: shifted.quotes,
                 stats: part.stats.clone(),
             });
+        }
+        if let Some((start, part)) = &self.tail {
+            let shifted = shift(part, *start as u32);
+            blocks.extend(shifted.blocks.into_iter().map(|mut b| {
+                b.article = false;
+                b.in_sidebar = false;
+                b
+            }));
+            repeats.extend(shifted.repeats);
+            stats.blocks += part.stats.blocks;
+            stats.folded += part.stats.folded;
         }
         repeats.sort_by_key(|g: &RepeatGroup| {
             (g.copies.first().copied(), g.original.first().copied())

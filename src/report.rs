@@ -58,7 +58,8 @@ pub struct ArticleReport {
     pub title: String,
     /// Its first block (the page's header goes with the first article).
     pub start: u32,
-    /// One past its last block (the page's footer goes with the last).
+    /// One past its last block (the blocks after the last article's, a
+    /// footer, are no article's: not part of any sidebar).
     pub end: u32,
     /// The block of its headline.
     pub headline: u32,

@@ -13,9 +13,12 @@
 //!
 //! The cut is by block: article `k` runs from its root's first block to the
 //! next article's first block; what comes before the first (the site's
-//! header) belongs to the first, what comes after the last (the footer) to
-//! the last. The cut reads tags and paths only, never the analysis, so it
-//! is cheap enough to run on every read of a page that grows.
+//! header) belongs to the first; the last ends with its root's last block,
+//! and what comes after it (the footer, a "loading" line) is no article
+//! (an endless page appends its next story before it, so it is the one part
+//! of the page that moves). The cut reads tags and paths only, never the
+//! analysis, so it is cheap enough to run on every read of a page that
+//! grows.
 
 use std::ops::Range;
 
@@ -53,6 +56,7 @@ fn is_root(page: &Page, e: u32) -> bool {
 }
 
 /// The articles of a page, in order, or none when it holds fewer than two.
+/// The blocks after the last one's are none of them.
 pub fn segments(page: &Page) -> Vec<Segment> {
     let mut roots: Vec<(u32, Root)> = Vec::new();
     let mut at = std::collections::HashMap::new();
@@ -98,12 +102,11 @@ pub fn segments(page: &Page) -> Vec<Segment> {
         return Vec::new();
     }
     inner.sort_by_key(|(_, r)| r.first);
-    let n = page.blocks.len();
     (0..inner.len())
         .map(|k| {
             let (e, r) = inner[k];
             let start = if k == 0 { 0 } else { r.first };
-            let end = inner.get(k + 1).map_or(n, |(_, s)| s.first);
+            let end = inner.get(k + 1).map_or(r.last + 1, |(_, s)| s.first);
             Segment {
                 root: *e,
                 blocks: start..end,
@@ -191,7 +194,7 @@ mod tests {
                     vec![(None, "p", "© News")],
                 ]
                 .concat(),
-                vec![0..5, 5..10],
+                vec![0..5, 5..9],
             ),
             (
                 "a story and a teaser card",
