@@ -3,13 +3,16 @@
 //!
 //! A page is cut into articles only where it says so itself: an
 //! `<article>` element (or an element with `role="article"`) that holds a
-//! headline (`h1`–`h3`) before its body, and a body of at least
+//! headline (`h1`–`h3`, two words at least) before its body, and a body of at least
 //! [`MIN_PARAGRAPHS`] visible paragraphs and [`MIN_WORDS`] words. Teaser
 //! cards (a headline and a line), comments and the like are far below that,
 //! so a news front page or a single story with a "related" list stays one
 //! page. Where such roots nest, the innermost are the articles (a wrapper
 //! `<article>` around a feed of stories is not one more story). With fewer
-//! than two, the page is one article and nothing here applies.
+//! than two, the page is one article and nothing here applies. Stories in
+//! plain `<div>`s are not found: sibling sections with their own `h1`
+//! are as often one long article's chapters (Medium's markup) as several
+//! stories, and nothing else in the blocks tells the two apart.
 //!
 //! The cut is by block: article `k` runs from its root's first block to the
 //! next article's first block; what comes before the first (the site's
@@ -75,7 +78,9 @@ pub fn segments(page: &Page) -> Vec<Segment> {
             let r = &mut roots[k].1;
             r.last = i;
             let heading = matches!(b.tag.as_str(), "h1" | "h2" | "h3");
-            if heading && r.headline.is_none() && r.paragraphs == 0 && b.visible {
+            // A headline says something (an empty <h1> around a logo does not).
+            let says = b.text.split_whitespace().nth(1).is_some();
+            if heading && r.headline.is_none() && r.paragraphs == 0 && b.visible && says {
                 r.headline = Some(i);
             } else if b.tag == "p" && b.visible && r.headline.is_some() {
                 r.paragraphs += 1;
@@ -195,6 +200,17 @@ mod tests {
                 ]
                 .concat(),
                 vec![0..5, 5..9],
+            ),
+            (
+                "a story and one under an empty headline (a logo's <h1>)",
+                vec!["article", "article"],
+                [
+                    story(1),
+                    vec![(Some(2), "h1", "\n   ")],
+                    story(2)[1..].to_vec(),
+                ]
+                .concat(),
+                vec![],
             ),
             (
                 "a story and a teaser card",
