@@ -48,7 +48,14 @@ quotes: Array<Quote>,
 /**
  * Counts, for badges and summaries.
  */
-stats: Stats, };
+stats: Stats, 
+/**
+ * The articles of a page that holds several (an endless page, a page
+ * of full stories: [`crate::feed`]), in page order, each with its own
+ * entities and facts; the fields above are then the first article's.
+ * Absent from a page of one article.
+ */
+articles?: Array<ArticleReport>, };
 
 export type BlockReport = { 
 /**
@@ -284,3 +291,50 @@ speaker_name: string | null,
  * Where the quote is.
  */
 mention: Span, };
+
+export type ArticleReport = { 
+/**
+ * Its headline.
+ */
+title: string, 
+/**
+ * Its first block (the page's header goes with the first article).
+ */
+start: number, 
+/**
+ * One past its last block (the blocks after the last article's, a
+ * footer, are no article's: not part of any sidebar).
+ */
+end: number, 
+/**
+ * The block of its headline.
+ */
+headline: number, 
+/**
+ * Its people, organisations and places, most salient first.
+ */
+entities: Array<Entity>, 
+/**
+ * Its publication date, if the page gives it.
+ */
+published: string | null, 
+/**
+ * Its language.
+ */
+language: Language, 
+/**
+ * Its dates, in reading order.
+ */
+dates: Array<DateFact>, 
+/**
+ * Its numbers, in reading order.
+ */
+quantities: Array<Quantity>, 
+/**
+ * Its quotes, in reading order.
+ */
+quotes: Array<Quote>, 
+/**
+ * Its counts, its repeats of earlier articles included.
+ */
+stats: Stats, };

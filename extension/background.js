@@ -6,7 +6,7 @@
 import init, * as core from './pkg/dossier.js';
 import { loadSettings, saveSettings } from './settings.js';
 import './settings-watch.js';
-import { analyzePage } from './pack.js';
+import { analyzePage, pack, unpackReport } from './pack.js';
 import { MAX_BLOCKS, blockVisible, signature, textShape } from './content/collect.js';
 import { memoryStore, memoryHandlers } from './memory.js';
 
@@ -104,16 +104,34 @@ export async function ensureModel(code) {
  * language whose model is not loaded yet, that one is loaded and the page
  * analysed again, so the report is what the CLI gives for the page.
  */
-async function analyzeWithModels(page) {
+async function analyzeWithModels(page, feed) {
   // The declared language's model, else English's (what most pages that
   // declare none are in); the text has the last word below.
   if (!(await ensureModel(page.lang))) await ensureModel('en');
-  let report = analyzePage(core, page, analysis.options);
-  const lang = report.language && report.language.code;
-  if (lang && !report.language.entities && !core.isModelLoaded(lang) && (await ensureModel(lang))) {
-    report = analyzePage(core, page, analysis.options);
+  let got = analyzeOnce(page, feed);
+  // A page of several articles may hold several languages.
+  const langs = [got.report, ...(got.report.articles || [])].map((r) => r.language).filter((l) => l && l.code && !l.entities);
+  let loaded = false;
+  for (const l of new Set(langs.map((x) => x.code))) if (!core.isModelLoaded(l) && (await ensureModel(l))) loaded = true;
+  if (loaded) {
+    if (feed) core.feedDrop(feed);
+    got = analyzeOnce(page, feed);
   }
-  return report;
+  return got;
+}
+
+/**
+ * One analysis: `{report, analyzed}`, `analyzed` the blocks the core read.
+ * With `feed` (the tab's key), a page of several articles that grows (an
+ * endless page appending the next story) is analysed only in its new
+ * articles: the core keeps the rest (src/feed.rs).
+ */
+function analyzeOnce(page, feed) {
+  if (!feed) return { report: analyzePage(core, page, analysis.options), analyzed: (page.blocks || []).length };
+  const { text, nums } = pack(page);
+  const out = core.feedAnalyzePackedRaw(feed, text, nums, analysis.options);
+  if (Array.isArray(out)) return { report: unpackReport(out), analyzed: (page.blocks || []).length };
+  return out;
 }
 
 /**
@@ -123,7 +141,7 @@ async function analyzeWithModels(page) {
 const DEFAULT_OPTIONS = Object.freeze({ include_text: false });
 export const analysis = { options: { ...DEFAULT_OPTIONS } };
 
-async function analyze(page) {
+async function analyze(page, feed = '') {
   let units = 0;
   for (const b of page.blocks || []) units += (b.text || '').length;
   if (units > MAX_TEXT_UNITS) {
@@ -140,8 +158,8 @@ async function analyze(page) {
     // Packed both ways: a string and an array cross into the WASM and
     // out of it, where the page and the report as objects cost a call
     // across per field (a tenth of the analysis each, in V8).
-    const report = await analyzeWithModels(page);
-    return { ok: true, report };
+    const { report, analyzed } = await analyzeWithModels(page, feed);
+    return { ok: true, report, analyzedBlocks: analyzed };
   } catch (e) {
     // A panic aborts the instance: start a fresh one for the next page.
     analysis.options = { ...DEFAULT_OPTIONS };
@@ -184,6 +202,24 @@ function freshCore() {
   memory.reset();
 }
 
+// What the core keeps of a tab's page of several articles (src/feed.rs),
+// by tab and frame; dropped when the tab closes (and bounded in the core).
+// A page left for another (a new address in the frame) drops its own.
+const feedKey = (sender) => (sender.tab && Number.isInteger(sender.tab.id) ? `${sender.tab.id}:${sender.frameId | 0};` : '');
+const feedUrls = new Map(); // key -> the address its kept page was read at
+function feedFor(sender, url) {
+  const key = feedKey(sender);
+  if (key && feedUrls.has(key) && feedUrls.get(key) !== url) core.feedDrop(key);
+  if (key) feedUrls.set(key, url);
+  return key;
+}
+api.tabs.onRemoved.addListener((tabId) => {
+  for (const k of feedUrls.keys()) if (k.startsWith(`${tabId}:`)) feedUrls.delete(k);
+  loadCore()
+    .then(() => core.feedDrop(`${tabId}:`))
+    .catch(() => {});
+});
+
 async function analyzeRead(msg, sender = {}) {
   await loadCore();
   const url = String(msg.url || '');
@@ -220,7 +256,7 @@ async function analyzeRead(msg, sender = {}) {
   blocks.forEach((b, k) => {
     page.blocks[k].visible = blockVisible(b, vis, attrHidden);
   });
-  const res = await analyze(page);
+  const res = await analyze(page, feedFor(sender, page.url));
   res.analyzed = true;
   res.signature = sig;
   if (res.ok) {

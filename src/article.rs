@@ -16,6 +16,7 @@
 //! The heuristics are data: the keyword lists below, in one place.
 
 mod scope;
+pub mod segments;
 
 use crate::lexicon::Words;
 use crate::page::{Block, Page};

@@ -38,6 +38,7 @@
 //! | [`facts`] | `dates` (a table of `matchers`), `quantities` (`numbers`), `quotes` (`marks`, `speaker`) |
 //! | [`report`] | the report's types, one [`Span`] for every place in the page |
 //! | [`pipeline`] | the stage order and [`Options`]: [`analyze`], [`analyze_with`] |
+//! | [`feed`] | pages of several articles ([`article::segments`]): analysed story by story, and a page that appends stories analysed only in the new ones |
 //! | [`packed`], `wasm` (wasm32) | the packed report and the WASM boundary |
 #![deny(missing_docs, unsafe_code)]
 
@@ -46,6 +47,7 @@ pub mod collect;
 pub mod doc;
 pub mod entities;
 pub mod facts;
+pub mod feed;
 pub mod hash;
 pub mod lang;
 pub mod lexicon;

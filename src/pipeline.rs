@@ -216,6 +216,7 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
         dates: facts.dates,
         quantities: facts.quantities,
         quotes: facts.quotes,
+        articles: Vec::new(),
     }
 }
 

@@ -39,6 +39,44 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     /// Counts, for badges and summaries.
     pub stats: Stats,
+    /// The articles of a page that holds several (an endless page, a page
+    /// of full stories: [`crate::feed`]), in page order, each with its own
+    /// entities and facts; the fields above are then the first article's.
+    /// Absent from a page of one article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "cli", ts(as = "Option<Vec<ArticleReport>>", optional))]
+    pub articles: Vec<ArticleReport>,
+}
+
+/// One article of a page of several ([`Report::articles`]). Its entities
+/// and facts are those of its own blocks, read as a page of their own; the
+/// indices in its quantities and quotes point into its own `entities`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
+pub struct ArticleReport {
+    /// Its headline.
+    pub title: String,
+    /// Its first block (the page's header goes with the first article).
+    pub start: u32,
+    /// One past its last block (the blocks after the last article's, a
+    /// footer, are no article's: not part of any sidebar).
+    pub end: u32,
+    /// The block of its headline.
+    pub headline: u32,
+    /// Its people, organisations and places, most salient first.
+    pub entities: Vec<Entity>,
+    /// Its publication date, if the page gives it.
+    pub published: Option<String>,
+    /// Its language.
+    pub language: crate::lang::Language,
+    /// Its dates, in reading order.
+    pub dates: Vec<DateFact>,
+    /// Its numbers, in reading order.
+    pub quantities: Vec<Quantity>,
+    /// Its quotes, in reading order.
+    pub quotes: Vec<Quote>,
+    /// Its counts, its repeats of earlier articles included.
+    pub stats: Stats,
 }
 
 /// What the analysis says about one block.

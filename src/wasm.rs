@@ -113,6 +113,69 @@ pub fn analyze_packed_raw(text: &str, nums: &[u32], opts: JsValue) -> Result<JsV
     .into())
 }
 
+thread_local! {
+    /// Each tab's page of several articles, for [`feed_analyze_packed_raw`]:
+    /// bounded ([`crate::feed::Feeds`]), and gone with the instance (a fresh
+    /// one after a panic starts with none).
+    static FEEDS: std::cell::RefCell<crate::feed::Feeds> = Default::default();
+}
+
+#[derive(Serialize)]
+struct FeedAnswer {
+    report: Report,
+    /// Blocks this call analysed: only an appended article's on an endless page.
+    analyzed: usize,
+}
+
+/// [`analyze_packed_raw`] for a page the caller may read again as it grows,
+/// `key` naming it (the extension's tab and frame). A page of several
+/// articles ([`crate::feed`]) gives `{report, analyzed}`: the report as an
+/// object (with its `articles`), and how many blocks this call analysed,
+/// which on a read that only appended articles is only theirs. A page of
+/// one article gives what [`analyze_packed_raw`] gives, and its key's kept
+/// state is dropped.
+#[wasm_bindgen(js_name = feedAnalyzePackedRaw)]
+pub fn feed_analyze_packed_raw(
+    key: &str,
+    text: &str,
+    nums: &[u32],
+    opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let page = Page::from_packed(text, nums)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let opts = options(opts)?;
+    #[cfg(feature = "test-hooks")]
+    assert!(
+        !opts.panic_for_test,
+        "panic requested by a test (Options::panic_for_test)"
+    );
+    let several = FEEDS.with(|f| {
+        let mut feeds = f.borrow_mut();
+        let feed = feeds.get(key);
+        let report = feed.analyze(&page, &opts)?;
+        let analyzed = feed.analyzed_blocks();
+        Some(FeedAnswer { report, analyzed })
+    });
+    if let Some(answer) = several {
+        return to_js(&answer);
+    }
+    FEEDS.with(|f| f.borrow_mut().drop_key(key));
+    let p = analyze_with(&page, &opts).to_packed();
+    Ok(js_sys::Array::of3(
+        &JsValue::from_str(&p.text),
+        &js_sys::Uint32Array::from(&p.nums[..]),
+        &js_sys::Float64Array::from(&p.floats[..]),
+    )
+    .into())
+}
+
+/// Forgets what [`feed_analyze_packed_raw`] kept for every key starting
+/// with `prefix` (a closed tab's frames, a page left).
+#[wasm_bindgen(js_name = feedDrop)]
+pub fn feed_drop(prefix: &str) {
+    FEEDS.with(|f| f.borrow_mut().drop_prefix(prefix));
+}
+
 /// A block of [`read_serialized`]'s page: its element among the
 /// document's elements (`document.querySelectorAll('*')`), for the
 /// background to take its visibility from the content script's list and

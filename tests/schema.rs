@@ -24,6 +24,7 @@ fn declarations() -> String {
         DateFact::decl(&cfg),
         Quantity::decl(&cfg),
         Quote::decl(&cfg),
+        ArticleReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// The report of Dossier's core (`dossier analyze --json`, `core.analyze`,\n\

@@ -225,7 +225,10 @@ fn the_english_model_is_registered_not_compiled_in() {
         on Tuesday, the Cambodia National Rescue Party said. The two men agreed to resume talks \
         next week, according to a statement from the party.";
     assert!(!dossier::wasm::is_model_loaded("en"));
-    assert_eq!(dossier::wasm::model_language("en-GB").as_deref(), Some("en"));
+    assert_eq!(
+        dossier::wasm::model_language("en-GB").as_deref(),
+        Some("en")
+    );
     let before = report(dossier::wasm::analyze_text(TEXT).unwrap());
     assert_eq!(before.language.code, "en");
     assert!(!before.language.entities);
@@ -237,4 +240,83 @@ fn the_english_model_is_registered_not_compiled_in() {
     let names: Vec<&str> = after.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Hun Sen"), "{names:?}");
     assert!(names.contains(&"Phnom Penh"), "{names:?}");
+}
+
+/// A page of `stories` stories, each an `<article>` with a headline and
+/// three paragraphs of the seed article (sentences differ per story).
+fn stories_json(stories: usize) -> JsValue {
+    let lines: Vec<&str> = SEED
+        .lines()
+        .filter(|l| l.split_whitespace().count() > 12)
+        .collect();
+    let mut blocks = Vec::new();
+    for k in 0..stories {
+        blocks.push(serde_json::json!({"tag": "h2", "hints": "", "text": format!("Story {} of the day", k + 1), "visible": true, "link_chars": 0, "path": [k]}));
+        for p in &lines[3 * k..3 * k + 3] {
+            blocks.push(serde_json::json!({"tag": "p", "hints": "", "text": p, "visible": true, "link_chars": 0, "path": [k]}));
+        }
+    }
+    let page = serde_json::json!({
+        "url": "http://127.0.0.1/endless", "title": "Endless", "lang": "en", "dates": [],
+        "elements": (0..stories).map(|_| serde_json::json!({"tag": "article", "hints": ""})).collect::<Vec<_>>(),
+        "blocks": blocks,
+    });
+    js_sys::JSON::parse(&page.to_string()).unwrap()
+}
+
+/// `feedAnalyzePackedRaw` of what pack.js makes of `page`, for tab `key`.
+fn feed(key: &str, page: &JsValue) -> JsValue {
+    let packed = pack(page);
+    let get = |k: &str| js_sys::Reflect::get(&packed, &JsValue::from_str(k)).unwrap();
+    let text = get("text").as_string().unwrap();
+    let nums = js_sys::Uint32Array::from(get("nums")).to_vec();
+    dossier::wasm::feed_analyze_packed_raw(key, &text, &nums, JsValue::NULL).unwrap()
+}
+
+/// An endless page through the boundary: one story is the packed report of
+/// `analyzePackedRaw`; then each read analyses only the appended story,
+/// until the tab's state is dropped.
+#[wasm_bindgen_test]
+fn an_endless_page_is_analysed_one_story_at_a_time() {
+    let one = stories_json(1);
+    let raw = feed("7:0;", &one);
+    assert!(
+        js_sys::Array::is_array(&raw),
+        "one story: the packed report"
+    );
+    let want = analyze_packed(&one, JsValue::NULL).unwrap();
+    assert_eq!(json(&unpack_report(&raw).unwrap()), json(&want));
+    // (stories, blocks this read analysed)
+    let table = [(2, 8), (2, 0), (3, 4), (4, 4)];
+    for (stories, analyzed) in table {
+        let got = feed("7:0;", &stories_json(stories));
+        let get = |k: &str| js_sys::Reflect::get(&got, &JsValue::from_str(k)).unwrap();
+        assert_eq!(
+            get("analyzed").as_f64(),
+            Some(analyzed as f64),
+            "{stories} stories"
+        );
+        let r = report(get("report"));
+        assert_eq!(r.articles.len(), stories);
+        assert_eq!(
+            r.articles[stories - 1].title,
+            format!("Story {stories} of the day")
+        );
+    }
+    // Another tab has its own; a closed tab starts again.
+    let got = feed("8:0;", &stories_json(4));
+    assert_eq!(
+        js_sys::Reflect::get(&got, &"analyzed".into())
+            .unwrap()
+            .as_f64(),
+        Some(16.0)
+    );
+    dossier::wasm::feed_drop("7:");
+    let got = feed("7:0;", &stories_json(4));
+    assert_eq!(
+        js_sys::Reflect::get(&got, &"analyzed".into())
+            .unwrap()
+            .as_f64(),
+        Some(16.0)
+    );
 }

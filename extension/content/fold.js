@@ -261,7 +261,7 @@ function foldRun(i, nums) {
   const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected);
   if (!els.length) return;
   const label = describe(run, nums);
-  const rec = { run, hidden: [], span: null, placeholder: null, open: false };
+  const rec = { run, label, hidden: [], span: null, placeholder: null, open: false };
   const toggle = (btn) => {
     rec.open = !rec.open;
     if (rec.open) {
@@ -317,12 +317,13 @@ function undoHide(rec) {
 // None is ours to restore, and folding again would fold those blocks twice:
 // they go, and the page is as if they had never been copied. Only marks
 // exactly as Dossier writes them, and only once Dossier has marked the page.
-function sweepCopies() {
+// `kept`: the marks of folds kept from the last report (setReport), which are ours.
+function sweepCopies(kept = new Set()) {
   const hidden = (el) => el.style.getPropertyValue('display') === 'none' && el.style.getPropertyPriority('display') === 'important';
   for (const f of document.querySelectorAll('dossier-fold[data-dossier]')) if (!f.shadowRoot) f.remove();
-  for (const p of document.querySelectorAll('dossier-part')) if (hidden(p)) p.replaceWith(...p.childNodes);
+  for (const p of document.querySelectorAll('dossier-part')) if (hidden(p) && !kept.has(p)) p.replaceWith(...p.childNodes);
   for (const el of document.querySelectorAll('[data-dossier-folded=""]')) {
-    if (!hidden(el)) continue;
+    if (!hidden(el) || kept.has(el)) continue;
     el.removeAttribute('data-dossier-folded');
     el.style.removeProperty('display');
     if (el.getAttribute('style') === '') el.removeAttribute('style');
@@ -334,13 +335,58 @@ function sweepCopies() {
  * (`{lens, blank}`: textShape() in collect.js), and finds the runs to fold.
  */
 export function setReport(report, refs, shape) {
-  unfoldAll();
-  if (state.report) mutating(sweepCopies);
+  const old = { folded: state.folded, refs: state.refs, report: state.report };
+  state.folded = new Map();
   state.report = report;
   state.refs = refs;
   state.lens = shape.lens;
   state.blank = new Set(shape.blank);
   state.runs = buildRuns(report);
+  // A fold of the same elements, for the same reason, stays as it is, open
+  // or not: a page that grew (an endless page's appended story) keeps the
+  // folds above, and the ones the reader opened, and only the new ones are
+  // folded. Every other fold of the last report is undone first.
+  const kept = keepFolds(old);
+  if (old.report) mutating(() => sweepCopies(kept));
+}
+
+function keepFolds(old) {
+  const kept = new Set();
+  if (!old.folded.size) return kept;
+  const nums = paragraphNumbers(state.report);
+  const key = (run) => [run.kind, run.partial ? `${run.partial.start}-${run.partial.end}` : '', run.memory ? run.memory.url || run.memory.host : ''].join('|');
+  const free = new Map(state.runs.map((r, i) => [r, i]));
+  const undo = [];
+  for (const rec of old.folded.values()) {
+    const els = rec.run.blocks.map((b) => old.refs[b]);
+    const match = [...free.keys()].find(
+      (r) =>
+        key(r) === key(rec.run) &&
+        r.blocks.length === els.length &&
+        r.blocks.every((b, j) => state.refs[b] === els[j] && els[j] && els[j].isConnected) &&
+        describe(r, nums) === rec.label,
+    );
+    // What it hid is still where it hid it (the page did not render it again).
+    const intact = rec.hidden.every((h) => h.el.isConnected) && (!rec.span || rec.span.pieces.every((p) => p.wrap.isConnected)) && rec.placeholder.isConnected;
+    if (match === undefined || !intact) {
+      undo.push(rec);
+      continue;
+    }
+    const i = free.get(match);
+    free.delete(match);
+    rec.run = match;
+    state.folded.set(i, rec);
+    for (const h of rec.hidden) kept.add(h.el);
+    if (rec.span) for (const p of rec.span.pieces) kept.add(p.wrap);
+  }
+  mutating(() => {
+    // Undo in reverse order of doing.
+    for (const rec of undo.reverse()) {
+      undoHide(rec);
+      rec.placeholder.remove();
+    }
+  });
+  return kept;
 }
 
 /** Folds every repeat of the current report. Returns how many blocks are folded. */

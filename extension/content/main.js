@@ -14,6 +14,7 @@ import { snapshot, visibility, refsOf, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
+import { followArticles, stopFollowing } from './articles.js';
 import { createSidebar } from '../sidebar/sidebar.js';
 
 // This script starts at document_idle: time to fold is counted from here.
@@ -174,6 +175,8 @@ async function run(rescan = false) {
   status.state = 'done';
   status.timings = { ...t, mainThread: t.collect + t.post + t.fold, ...(toFold === undefined ? {} : { toFold }) };
   sidebar.update(res.report);
+  // A page of several articles: the sidebar follows the one in view.
+  followArticles(res.report, (k) => sidebar.showArticle(k));
   if (settings.autoOpen && !openedOnce) {
     openedOnce = true;
     sidebar.open();
@@ -255,6 +258,7 @@ const sidebar = createSidebar({
 /** The site was switched off: the page as it was, and no more watching. */
 function stop() {
   unwatch();
+  stopFollowing();
   unfoldAll();
   clearHighlight();
   status.folded = 0;

@@ -10,6 +10,7 @@
 import { adoptStyles, i18n as t, mutating } from '../content/env.js';
 import { blockElement, blockText, foldedCount, repeatCount } from '../content/fold.js';
 import { clearHighlight, highlight, scrollToRange } from '../content/highlight.js';
+import { currentArticle, goToArticle } from '../content/articles.js';
 import { exportReport, fileName, toMarkdown } from './export.js';
 
 const WIDTH = 340;
@@ -36,7 +37,49 @@ const state = {
   expanded: {},
   narrow: false, // drawn as a bottom sheet
   media: null, // the MediaQueryList of a narrow viewport, while open
+  live: null, // the polite live region that says which article is shown
 };
+
+// A page of several articles (report.articles, src/feed.rs): the sidebar
+// shows the one the reader is in (content/articles.js follows the scroll),
+// its entities and facts in place of the page's.
+function view() {
+  const r = state.report;
+  const arts = r && r.articles;
+  if (!arts || arts.length < 2) return r;
+  const a = arts[Math.min(currentArticle(), arts.length - 1)];
+  const { entities, published, language, dates, quantities, quotes } = a;
+  return { ...r, title: a.title, entities, published, language, dates, quantities, quotes, stats: { ...r.stats, article_words: a.stats.article_words } };
+}
+
+// The list of the page's articles, the one shown marked: a way to see the others.
+function articleSwitcher(arts) {
+  const label = t('sectionArticles', [String(arts.length)]);
+  const shown = currentArticle();
+  const list = el(
+    'ol',
+    { class: 'articles', 'aria-labelledby': 'h-articles' },
+    ...arts.map((a, k) =>
+      el(
+        'li',
+        {},
+        el('button', {
+          type: 'button',
+          class: 'link article',
+          'data-article': String(k),
+          'aria-current': k === shown ? 'true' : null,
+          text: a.title || String(k + 1),
+          onclick: () => {
+            goToArticle(state.report, k);
+            const b = state.root.querySelector(`button[data-article="${k}"]`);
+            if (b) b.focus();
+          },
+        }),
+      ),
+    ),
+  );
+  return el('nav', { class: 'sec', 'data-section': 'articles', 'aria-labelledby': 'h-articles' }, el('h2', { id: 'h-articles', text: label }), list);
+}
 
 // A phone turned sideways (or a window resized, or zoomed) across NARROW:
 // the sheet becomes the side panel or back, and the room made in the page
@@ -270,9 +313,12 @@ function deactivate() {
 }
 
 function render() {
-  const r = state.report;
+  const r = view();
   const root = state.root;
   root.replaceChildren();
+  // Kept across renders: a live region made anew is not announced.
+  if (!state.live) state.live = el('p', { class: 'live', role: 'status', 'aria-live': 'polite' });
+  root.append(state.live);
   const aside = el('aside', { class: 'panel' + (state.collapsed ? ' collapsed' : ''), role: 'complementary', 'aria-label': t('sidebarLabel') });
   const close = el('button', { type: 'button', class: 'close', 'aria-label': t('closeSidebar'), text: '×', onclick: () => sidebar.close() });
   const collapse = el('button', {
@@ -334,6 +380,7 @@ function render() {
     );
   }
   body.append(summary, exportBar());
+  if (r.articles && r.articles.length >= 2) body.append(articleSwitcher(r.articles));
   // A language the core cannot read (report.language): one clear line, and
   // none of the English rules' guesses below.
   if (r.language && !r.language.entities) {
@@ -389,6 +436,7 @@ function render() {
 // Export: "Copy as Markdown" and "Download JSON" (sidebar/export.js), with
 // a polite live region that says what happened.
 function exportData() {
+  const shown = view();
   const url = state.app.pageUrl ? state.app.pageUrl() : location.href;
   // The page's visible text decides when a passage is unique, and the text
   // of what Dossier folded too: a link opened later finds the page unfolded.
@@ -398,8 +446,8 @@ function exportData() {
   } catch (_) {
     /* no layout: the blocks' text decides uniqueness */
   }
-  for (const b of state.report.blocks) if (b.folded) visible += '\n' + blockText(b.index);
-  return exportReport(state.report, { url, textOf: blockText, visible: visible.trim() ? visible : null });
+  for (const b of shown.blocks) if (b.folded) visible += '\n' + blockText(b.index);
+  return exportReport(shown, { url, textOf: blockText, visible: visible.trim() ? visible : null });
 }
 
 function say(text) {
@@ -535,6 +583,21 @@ const sidebar = {
     if (state.open) this.close();
     else this.open();
   },
+  /** The reader reached article k of a page of several: show its entities and facts, and say so. */
+  showArticle(k) {
+    const arts = state.report && state.report.articles;
+    if (!arts || !arts[k] || !state.open) return;
+    const focused = state.root.activeElement;
+    const which = focused && focused.dataset ? focused.dataset.article : undefined;
+    deactivate();
+    render();
+    if (state.live) state.live.textContent = t('articleShowing', [arts[k].title]);
+    // Focus stays on the switcher's button it was on.
+    if (which !== undefined) {
+      const b = state.root.querySelector(`button[data-article="${which}"]`);
+      if (b) b.focus();
+    }
+  },
   /** New report (or status): redraw if open. */
   update(report) {
     if (report !== undefined) state.report = report;
@@ -603,6 +666,11 @@ const SIDEBAR_CSS = `
   .action { background: none; border: 1px solid var(--line); border-radius: 4px; padding: 3px 8px; font-size: 12.5px; color: var(--accent); }
   .action:hover { background: var(--hover); }
   .export-status { flex-basis: 100%; margin: 0; min-height: 1em; color: var(--muted); font-size: 12px; }
+  .live { position: absolute; width: 1px; height: 1px; margin: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  ol.articles { margin: 4px 0 0; padding-left: 20px; }
+  ol.articles li { margin: 2px 0; }
+  .link.article { text-align: left; }
+  .link.article[aria-current="true"] { font-weight: 700; text-decoration: none; color: inherit; }
   .clip { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }
   .clip-shown { width: 100%; font: 12px/1.4 ui-monospace, monospace; color: var(--fg); background: var(--bg); border: 1px solid var(--line); }
   .empty { color: var(--muted); font-size: 12.5px; margin: 0 6px; }

@@ -21,7 +21,10 @@
 //   test:counts {tabId}    how often the tab's content script sent the page
 //                          (cs:analyze: reads) and how often the core
 //                          analysed it (analyses: not the answers 'same'),
-//                          and when it last did each (Date.now())
+//                          and when it last did each (Date.now()); per
+//                          analysis (`each`), the blocks the page had, the
+//                          blocks the core analysed (an endless page's
+//                          append: only the new article's) and its articles
 // In Chromium the tests reach the service worker directly: the same as
 // globalThis.__dossierTabState and globalThis.__dossierPanicNext().
 // First: it watches the instances the background's import makes.
@@ -47,7 +50,7 @@ handlers['cs:state'] = (msg, sender) => {
 const counts = new Map();
 api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 const countOf = (tabId) => {
-  if (!counts.has(tabId)) counts.set(tabId, { reads: 0, analyses: 0, lastRead: 0, lastAnalysis: 0 });
+  if (!counts.has(tabId)) counts.set(tabId, { reads: 0, analyses: 0, lastRead: 0, lastAnalysis: 0, each: [] });
   return counts.get(tabId);
 };
 // One cs:analyze is one read; it is an analysis unless the background
@@ -61,6 +64,9 @@ handlers['cs:analyze'] = async (msg, sender) => {
   if (res && res.analyzed) {
     c.analyses++;
     c.lastAnalysis = Date.now();
+    if (res.report && c.each.length < 100) {
+      c.each.push({ blocks: res.report.blocks.length, analyzed: res.analyzedBlocks, articles: (res.report.articles || []).length });
+    }
   }
   return res;
 };
