@@ -11,6 +11,7 @@
 //! desktop and again for phones is navigation, not a repeat.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::action::{words, MARK_BELOW_WORDS};
 use super::compare::is_breadcrumb;
@@ -82,6 +83,15 @@ fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
 /// the comparison folds it) another such block already has. The original is
 /// the article's own block if one has the text, else the first visible one:
 /// the article's text is never the copy folded, and the visible copy stays.
+/// The word hashes of a block's tokens, past a leading time stamp.
+fn token_hashes(text: &str) -> Vec<u64> {
+    let toks = tokenize(text);
+    toks[time_prefix(text, &toks)..]
+        .iter()
+        .map(|t| t.hash)
+        .collect()
+}
+
 pub(super) fn outside_repeats(
     page: &Page,
     info: &ArticleInfo,
@@ -96,12 +106,15 @@ pub(super) fn outside_repeats(
             taken[i as usize] = true;
         }
     }
-    let mut classes: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
+    // Keyed by a hash of the folded text, not the text: on a huge page (a
+    // list of 50,000 items) a copy of every block's text here doubled the
+    // analysis's peak memory (tests/peak_memory.rs).
+    let key = |t: String| WordHashState.hash_one(t);
+    let mut classes: HashMap<u64, Vec<usize>, WordHashState> = HashMap::default();
     // Teasers cut short with an ellipsis, with the tokens they keep.
-    let mut cut: Vec<(usize, Vec<u64>, String)> = Vec::new();
+    let mut cut: Vec<(usize, Vec<u64>, u64)> = Vec::new();
     // Every candidate by the folded text of its first `CUT_KEEPS` tokens.
-    let mut by_start: HashMap<String, Vec<usize>, WordHashState> = HashMap::default();
-    let mut toks_of: HashMap<usize, Vec<u64>, WordHashState> = HashMap::default();
+    let mut by_start: HashMap<u64, Vec<usize>, WordHashState> = HashMap::default();
     for (i, b) in page.blocks.iter().enumerate() {
         if taken[i]
             || matches!(
@@ -119,16 +132,15 @@ pub(super) fn outside_repeats(
         if toks.len() < MARK_BELOW_WORDS {
             continue;
         }
-        let start = folded_tokens(&b.text, &toks[..CUT_KEEPS]);
-        let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+        let start = key(folded_tokens(&b.text, &toks[..CUT_KEEPS]));
         if ends_with_ellipsis(&b.text) && toks.len() > CUT_KEEPS {
             // The last word may be cut in the middle: it is not compared.
-            cut.push((i, hashes[..hashes.len() - 1].to_vec(), start.clone()));
+            let kept = toks[..toks.len() - 1].iter().map(|t| t.hash).collect();
+            cut.push((i, kept, start));
         }
         by_start.entry(start).or_default().push(i);
-        toks_of.insert(i, hashes);
         classes
-            .entry(folded_tokens(&b.text, toks))
+            .entry(key(folded_tokens(&b.text, toks)))
             .or_default()
             .push(i);
     }
@@ -172,8 +184,12 @@ pub(super) fn outside_repeats(
             .find(|&o| {
                 o != c
                     && !copied[o]
-                    && toks_of[&o].len() > kept.len()
-                    && toks_of[&o].starts_with(&kept)
+                    && {
+                        // Made again for the few blocks a teaser's start names,
+                        // rather than kept for every block.
+                        let full = token_hashes(&page.blocks[o].text);
+                        full.len() > kept.len() && full.starts_with(&kept)
+                    }
                     && !one_item(page, block_count, o, c)
             });
         if let Some(o) = full {
