@@ -22,6 +22,8 @@ const { CASES } = await import(path.join(root, 'tests', 'e2e', 'hostile-pages.mj
 const { analyzePage } = await import(path.join(root, 'extension', 'pack.js'));
 const core = await import(path.join(dist, 'pkg', 'dossier.js'));
 const exports = await core.default({ module_or_path: fs.readFileSync(path.join(dist, 'pkg', 'dossier_bg.wasm')) });
+// English's model is a file of the package, registered as the background does as it starts.
+core.registerModel('en', fs.readFileSync(path.join(dist, 'model', 'ner-en.bin')));
 
 const MAX_TEXT_UNITS = 2 * 1024 * 1024; // extension/background.js
 const MAX_BLOCKS = 100000; // extension/content/collect.js
