@@ -92,6 +92,48 @@ fn token_hashes(text: &str) -> Vec<u64> {
         .collect()
 }
 
+/// A teaser cut short: its text up to the ellipsis starts a longer block,
+/// found among those whose first words it shares (`by_start`); added to
+/// `found` as (copy, original).
+fn cut_teasers(
+    page: &Page,
+    block_count: &[u32],
+    cut: Vec<(usize, Vec<u64>, u64)>,
+    by_start: &HashMap<u64, Vec<usize>, WordHashState>,
+    found: &mut Vec<(usize, usize)>,
+) {
+    let n = page.blocks.len();
+    let mut copied: Vec<bool> = vec![false; n];
+    for &(c, _) in found.iter() {
+        copied[c] = true;
+    }
+    for (c, kept, start) in cut {
+        if copied[c] {
+            continue;
+        }
+        let full = by_start
+            .get(&start)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&o| {
+                o != c
+                    && !copied[o]
+                    && {
+                        // Made again for the few blocks a teaser's start names,
+                        // rather than kept for every block.
+                        let full = token_hashes(&page.blocks[o].text);
+                        full.len() > kept.len() && full.starts_with(&kept)
+                    }
+                    && !one_item(page, block_count, o, c)
+            });
+        if let Some(o) = full {
+            copied[c] = true;
+            found.push((c, o));
+        }
+    }
+}
+
 pub(super) fn outside_repeats(
     page: &Page,
     info: &ArticleInfo,
@@ -167,36 +209,7 @@ pub(super) fn outside_repeats(
             .unwrap_or(kept[0]);
         found.extend(kept.iter().filter(|&&c| c != orig).map(|&c| (c, orig)));
     }
-    // A teaser cut short: its text up to the ellipsis starts a longer block.
-    let mut copied: Vec<bool> = vec![false; n];
-    for &(c, _) in &found {
-        copied[c] = true;
-    }
-    for (c, kept, start) in cut {
-        if copied[c] {
-            continue;
-        }
-        let full = by_start
-            .get(&start)
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|&o| {
-                o != c
-                    && !copied[o]
-                    && {
-                        // Made again for the few blocks a teaser's start names,
-                        // rather than kept for every block.
-                        let full = token_hashes(&page.blocks[o].text);
-                        full.len() > kept.len() && full.starts_with(&kept)
-                    }
-                    && !one_item(page, block_count, o, c)
-            });
-        if let Some(o) = full {
-            copied[c] = true;
-            found.push((c, o));
-        }
-    }
+    cut_teasers(page, block_count, cut, &by_start, &mut found);
     found.sort_unstable();
     for (c, o) in found {
         groups.push(RepeatGroup {
