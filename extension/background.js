@@ -21,15 +21,32 @@ const MAX_TEXT_UNITS = 2 * 1024 * 1024;
 const millions = (n) => (n / 1e6).toFixed(1);
 
 let ready = null;
+let instance = null; // the live instance's exports (its `memory`)
 /** Instantiates the module once; a failed or poisoned instance is dropped and retried. */
 function loadCore() {
   if (!ready) {
-    ready = init({ module_or_path: api.runtime.getURL('pkg/dossier_bg.wasm') }).catch((e) => {
-      ready = null;
-      throw e;
-    });
+    ready = init({ module_or_path: api.runtime.getURL('pkg/dossier_bg.wasm') }).then(
+      (ex) => (instance = ex),
+      (e) => {
+        ready = null;
+        throw e;
+      },
+    );
   }
   return ready;
+}
+
+// WebAssembly memory never shrinks: after an outsized page (a 50,000-item
+// list, a text near the 2 Mi-character cap) the instance would keep tens of
+// MB for the rest of the session, and such pages in a row add up (scripts/
+// bench/wasm-memory.mjs: 65 MB). Past this size, the next read starts on a
+// fresh instance of the compiled module (about a millisecond); the models
+// are registered again from their bytes, the "already read" index is built
+// again from IndexedDB. An ordinary page leaves the memory under 16 MB.
+const RECYCLE_BYTES = 32 * 1024 * 1024;
+let reading = 0; // reads in flight: the instance is never replaced under one
+function recycleIfOutsized() {
+  if (reading === 0 && instance && instance.memory.buffer.byteLength > RECYCLE_BYTES) freshCore();
 }
 /**
  * Forgets the instantiated core: the next message loads it again from the
@@ -39,6 +56,7 @@ function loadCore() {
  */
 export function dropCore() {
   ready = null;
+  instance = null;
   if (typeof core.__dossier_forget === 'function') core.__dossier_forget();
   memory.reset();
   // A restarted background reads its models from the package again.
@@ -194,7 +212,8 @@ export const memory = memoryStore(core);
  */
 function freshCore() {
   try {
-    core.__dossier_reinstantiate();
+    instance = core.__dossier_reinstantiate();
+    ready = Promise.resolve(instance);
   } catch (e) {
     ready = null;
     console.error('Dossier: could not restart the core:', e);
@@ -222,6 +241,16 @@ api.tabs.onRemoved.addListener((tabId) => {
 
 async function analyzeRead(msg, sender = {}) {
   await loadCore();
+  recycleIfOutsized();
+  reading++;
+  try {
+    return await readAndAnalyze(msg, sender);
+  } finally {
+    reading--;
+  }
+}
+
+async function readAndAnalyze(msg, sender) {
   const url = String(msg.url || '');
   let read;
   let count;

@@ -119,6 +119,22 @@ for (const name of BROWSERS) {
       await tab.close();
     });
 
+    it('after an outsized page, the next read starts on a fresh instance: the memory comes back', async () => {
+      const wasm = async () => (b.name === 'chromium' ? b.ext(() => globalThis.__dossierMemory()) : b.ext(() => browser.runtime.sendMessage({ type: 'test:memory' }))).then((m) => m.wasm);
+      const big = await b.open(`${srv.base}/hostile/many-blocks?again`);
+      assert.equal((await settled(b, big)).state, 'done');
+      await big.close();
+      const high = await wasm();
+      assert.ok(high > 32 * 1024 * 1024, `the 50,000-item page grew the memory to ${high} bytes`);
+      const next = await b.open(`${srv.base}/pages/example/?after-outsized`);
+      const s = await settled(b, next);
+      assert.equal(s.state, 'done');
+      assert.equal(s.folded, 7, 'the fresh instance folds as the old one did');
+      await next.close();
+      const low = await wasm();
+      assert.ok(low < 16 * 1024 * 1024, `a fresh instance after the outsized page: ${low} bytes`);
+    });
+
     it('a panic in the core is caught, reported, and the next page works', async () => {
       if (b.name === 'chromium') await b.ext(() => globalThis.__dossierPanicNext());
       else await b.ext(() => browser.runtime.sendMessage({ type: 'test:panicNext' }));
