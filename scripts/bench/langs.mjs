@@ -66,17 +66,18 @@ export function summarizeLangs(perBrowser) {
     if (!langs || !langs.en) continue;
     rows[browser] = {};
     const pkg = langs.package_fetch || {};
+    // Cold as the extension pays it: its package read (the first of the session) in place of
+    // the bench server's fetch, when it was measured.
+    const coldOf = (code, x) => x.cold_total_ms - x.cold_fetch_ms + (pkg[code] ? pkg[code].first_ms : x.cold_fetch_ms);
+    const enCold = coldOf('en', langs.en);
     for (const [code, x] of Object.entries(langs)) {
       if (code === 'package_fetch') continue;
-      // Cold as the extension pays it: its package read (the first of the session) in place of
-      // the bench server's fetch, when it was measured.
-      const fetchMs = pkg[code] ? pkg[code].first_ms : x.cold_fetch_ms;
-      const coldTotal = x.cold_total_ms - x.cold_fetch_ms + fetchMs;
+      const coldTotal = coldOf(code, x);
       const r = {
         ...x,
         package_fetch_ms: pkg[code] ? pkg[code].first_ms : NaN,
         cold_extension_ms: coldTotal,
-        ratio_cold: coldTotal / langs.en.cold_total_ms,
+        ratio_cold: coldTotal / enCold,
         ratio_warm: x.warm_median_ms / langs.en.warm_median_ms,
       };
       rows[browser][code] = r;
