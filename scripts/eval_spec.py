@@ -7,6 +7,8 @@ Sets (each a folder of <pool>__<name>.json gold files in the facts-dev schema):
   held-out    eval/labels/held-out: this project's pages, NEVER used for tuning;
               the figure that predicts unseen pages
   lang-de, lang-es  eval/labels-lang/{de,es}: German and Spanish pages (few: a smoke test)
+  dev-old, dev-new  (only with --set) dev split in two: the pages that are also in the old
+              tests/entities or tests/facts gold (the code was tuned on them), and the rest
 The scorer is ../shared/data/facts-dev/score_facts.py (its docstring says how it matches).
 
 usage: scripts/eval_spec.py [--shared DIR] [--cli PATH] [--set NAME ...] [--per-page] [--json OUT]
@@ -37,14 +39,38 @@ SETS = {
     "lang-de": [os.path.join(root, "eval", "labels-lang", "de")],
     "lang-es": [os.path.join(root, "eval", "labels-lang", "es")],
 }
-names = a.set or list(SETS)
+DEFAULT = list(SETS)
+
+
+def old_gold_ids():
+    """Pages of the old entities-only and sentence-only gold, which the code was tuned on."""
+    ids = set()
+    for f in ("entities", "facts"):
+        g = os.path.join(root, "tests", f, "gold.json")
+        if os.path.exists(g):
+            ids |= {x["page"] for x in json.load(open(g, encoding="utf-8"))["articles"]}
+    return ids
+
+
+def dev_files(old):
+    d = SETS["dev"][0]
+    for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if f.endswith(".json") and (f[:-5].replace("__", "/", 1) in old_gold_ids()) == old:
+            yield os.path.join(d, f)
+
+
+SETS["dev-old"] = list(dev_files(True))
+SETS["dev-new"] = list(dev_files(False))
+names = a.set or DEFAULT
 
 
 def gold_ids(dirs):
+    """Page ids of the gold files in dirs (folders, or single files)."""
     for d in dirs:
-        for f in sorted(os.listdir(d)):
+        files = [os.path.join(d, f) for f in sorted(os.listdir(d))] if os.path.isdir(d) else [d]
+        for f in files:
             if f.endswith(".json"):
-                g = json.load(open(os.path.join(d, f), encoding="utf-8"))
+                g = json.load(open(f, encoding="utf-8"))
                 if isinstance(g, dict) and "id" in g and "entities" in g:
                     yield g["id"]
 
@@ -83,7 +109,7 @@ def figures(out):
 results = {}
 print(f"{'set':<10} {'pages':>5} " + " ".join(f"{h:>11}" for _, h in KEYS))
 for name in names:
-    dirs = [d for d in SETS[name] if os.path.isdir(d)]
+    dirs = [d for d in SETS[name] if os.path.exists(d)]
     ids = list(gold_ids(dirs))
     if not ids:
         print(f"{name:<10} {0:>5}  (no gold pages)")
