@@ -6,7 +6,8 @@ Sets (each a folder of <pool>__<name>.json gold files in the facts-dev schema):
   dev         eval/labels/dev: this project's pages, used for tuning
   held-out    eval/labels/held-out: this project's pages, NEVER used for tuning;
               the figure that predicts unseen pages
-  lang-de, lang-es  eval/labels-lang/{de,es}: German and Spanish pages (few: a smoke test)
+  lang-XX     eval/labels-lang/XX: pages in language XX, one set per folder found
+              there (de, es, fr, pl, pt, ...; few pages each: a smoke test)
   dev-old, dev-new  (only with --set) dev split in two: the pages that are also in the old
               tests/entities or tests/facts gold (the code was tuned on them), and the rest
 The scorer is ../shared/data/facts-dev/score_facts.py (its docstring says how it matches).
@@ -21,7 +22,7 @@ root = os.path.dirname(here)
 ap = argparse.ArgumentParser()
 ap.add_argument("--shared", default=os.environ.get("SHARED", os.path.join(root, "..", "shared")))
 ap.add_argument("--cli", default=os.path.join(root, "target", "release", "dossier"))
-ap.add_argument("--set", action="append", help="facts-dev, dev, held-out, lang-de or lang-es (default: all)")
+ap.add_argument("--set", action="append", help="facts-dev, dev, held-out or lang-XX (default: all)")
 ap.add_argument("--per-page", action="store_true")
 ap.add_argument("--json", help="write the figures here")
 a = ap.parse_args()
@@ -35,10 +36,13 @@ SETS = {
     "facts-dev": [os.path.join(fd, d) for d in "EFG"],
     "dev": [os.path.join(root, "eval", "labels", "dev")],
     "held-out": [os.path.join(root, "eval", "labels", "held-out")],
-    # eval/labels-lang: a few German and Spanish pages, per language (its README)
-    "lang-de": [os.path.join(root, "eval", "labels-lang", "de")],
-    "lang-es": [os.path.join(root, "eval", "labels-lang", "es")],
 }
+# eval/labels-lang/<lang>/: a few pages per language (its README). Every language folder is
+# a set, so a language labelled later is scored without editing this list.
+langs = os.path.join(root, "eval", "labels-lang")
+for lang in sorted(os.listdir(langs)) if os.path.isdir(langs) else []:
+    if os.path.isdir(os.path.join(langs, lang)) and re.fullmatch(r"[a-z]{2,3}", lang):
+        SETS[f"lang-{lang}"] = [os.path.join(langs, lang)]
 DEFAULT = list(SETS)
 
 
@@ -62,6 +66,9 @@ def dev_files(old):
 SETS["dev-old"] = list(dev_files(True))
 SETS["dev-new"] = list(dev_files(False))
 names = a.set or DEFAULT
+unknown = [n for n in names if n not in SETS]
+if unknown:
+    sys.exit(f"unknown set {', '.join(unknown)}; sets: {', '.join(SETS)}")
 
 
 def gold_ids(dirs):
