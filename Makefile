@@ -135,13 +135,16 @@ eval-repeats: cli
 NER_LANGS ?= de es fr pt it nl pl
 # Per language: features kept when their largest averaged weight reaches --min-weight (the
 # model's size: at most 600 KB each), and passes over the data; chosen on the dev splits.
+# --ext: feature extensions (features.rs; 1 is the default for these languages): 2 scores every
+# token (Italian), 4 reads the word-frequency bands (Portuguese; no gain elsewhere,
+# docs/ner-languages.md).
 NER_OPTS_de ?= --min-weight 2.8 --epochs 12
 NER_OPTS_es ?= --min-weight 2 --epochs 10 --doc-sentences 10
 NER_OPTS_fr ?= --min-weight 2 --epochs 10
 NER_OPTS_it ?= --min-weight 2 --epochs 10 --ext 3
 NER_OPTS_nl ?= --min-weight 2 --epochs 10
 NER_OPTS_pl ?= --min-weight 2 --epochs 10
-NER_OPTS_pt ?= --min-weight 2 --epochs 10
+NER_OPTS_pt ?= --min-weight 2 --epochs 10 --ext 5
 # How many of a language's most frequent words (PyPI wordfreq) go into the frequency bands that
 # --ext 4 (features::EXT_FREQ) reads; the trainer drops the bands from a model without it.
 FREQ_TOP ?= 30000
