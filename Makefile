@@ -135,13 +135,19 @@ eval-repeats: cli
 NER_LANGS ?= de es fr pt it nl pl
 # Per language: features kept when their largest averaged weight reaches --min-weight (the
 # model's size: at most 600 KB each), and passes over the data; chosen on the dev splits.
+# --ext: feature extensions (features.rs; 1 is the default for these languages): 2 scores every
+# token (Italian), 4 reads the word-frequency bands (Portuguese; no gain elsewhere,
+# docs/ner-languages.md).
 NER_OPTS_de ?= --min-weight 2.8 --epochs 12
 NER_OPTS_es ?= --min-weight 2 --epochs 10 --doc-sentences 10
 NER_OPTS_fr ?= --min-weight 2 --epochs 10
 NER_OPTS_it ?= --min-weight 2 --epochs 10 --ext 3
 NER_OPTS_nl ?= --min-weight 2 --epochs 10
 NER_OPTS_pl ?= --min-weight 2 --epochs 10
-NER_OPTS_pt ?= --min-weight 2 --epochs 10
+NER_OPTS_pt ?= --min-weight 2 --epochs 10 --ext 5
+# How many of a language's most frequent words (PyPI wordfreq) go into the frequency bands that
+# --ext 4 (features::EXT_FREQ) reads; the trainer drops the bands from a model without it.
+FREQ_TOP ?= 30000
 ## retrain the entity taggers: English into model/ner.bin, then model/ner-<lang>.bin for NER_LANGS (needs ../shared/data/ner and ner-multi)
 model: setup-build
 	@test -f "$(SHARED)/data/ner/conll2003-eng.train" || { echo "make model needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
@@ -153,6 +159,8 @@ model: setup-build
 define train_lang
 	@echo "== $(1)"
 	NER_MULTI="$(SHARED)/data/ner-multi" node scripts/gazetteers-lang.mjs $(1)
+	python3 -c "import wordfreq" 2>/dev/null || python3 -m pip install --quiet wordfreq==3.1.1
+	python3 scripts/freq-bands.py $(1) target/gaz-$(1) --top $(FREQ_TOP)
 	nice target/release/dossier train --lang $(1) --train "$(SHARED)/data/ner-multi/$(1)/train.tsv" \
 	  --dev "$(SHARED)/data/ner-multi/$(1)/dev.tsv" --gaz target/gaz-$(1) --out model/ner-$(1).bin $(NER_OPTS_$(1))
 

@@ -15,7 +15,7 @@
 //! evidence: how the same word is cased elsewhere in the document, and what
 //! the tagger called it in earlier sentences.
 
-use super::gazetteer::{Gazetteers, GAZ_LISTS, MAX_PHRASE, NAME_LISTS};
+use super::gazetteer::{Gazetteers, FREQ_LISTS, GAZ_LISTS, MAX_PHRASE, NAME_LISTS};
 
 use crate::hash::{hash_bytes, hstr, WordMap, FNV_OFFSET as FNV, FNV_PRIME};
 
@@ -410,6 +410,29 @@ pub const EXT_LANG: u32 = 1;
 /// (KIND, Italian: "la polizia", "il governo", "i carabinieri").
 pub const EXT_EVERY_TOKEN: u32 = 2;
 
+/// Feature extension: the word-frequency band of the lower-cased word in
+/// the language at large (gazetteer lists `freq1`..`freq4`, from an
+/// external frequency list; band 0 when it is in none: a rare word),
+/// crossed with its casing, whether it starts the sentence and whether
+/// the sentence is in capitals. A capitalised word whose lower-case form
+/// is common is most often no name (a German noun, a sentence start); a
+/// capitalised word no frequency list knows is more often one, even when
+/// training never saw it. (Crossing the band with the document's casing,
+/// the neighbours' bands or the suffix as well did not help on a slice of
+/// the training data held back.)
+pub const EXT_FREQ: u32 = 4;
+
+/// The frequency band of a token: 1 (most frequent) to 4, 0 in no band.
+#[inline]
+fn freq_band(gaz: u32) -> u64 {
+    let bands = (gaz >> FREQ_LISTS.start) & ((1 << FREQ_LISTS.len()) - 1);
+    if bands == 0 {
+        0
+    } else {
+        bands.trailing_zeros() as u64 + 1
+    }
+}
+
 impl DocContext {
     /// Records the casing of a sentence's words.
     pub fn observe(&mut self, words: &[&str], infos: &[TokInfo]) {
@@ -486,6 +509,7 @@ const T_POS: u64 = 126;
 const T_WP1_SHP2: u64 = 127;
 const T_SHM2_WM1: u64 = 128;
 const T_WM1_SH_WP1: u64 = 129;
+const T_FREQ: u64 = 130;
 
 /// Appends the feature hashes of position `i` to `out`: [`own_features`],
 /// then [`context_features`].
@@ -621,7 +645,8 @@ pub fn context_features(
     // are added in is the order their weights are summed in).
     let prev_gaz = if i > 0 { infos[i - 1].gaz } else { 0 };
     let next_gaz = if i + 1 < n { infos[i + 1].gaz } else { 0 };
-    let mut lists = (t.gaz | prev_gaz | next_gaz) & ((1 << GAZ_LISTS) - 1);
+    let freq_bits = ((1u32 << FREQ_LISTS.len()) - 1) << FREQ_LISTS.start;
+    let mut lists = (t.gaz | prev_gaz | next_gaz) & ((1 << GAZ_LISTS) - 1) & !freq_bits;
     while lists != 0 {
         let k = lists.trailing_zeros() as usize;
         lists &= lists - 1;
@@ -638,6 +663,13 @@ pub fn context_features(
         if next_gaz & bit != 0 {
             out.push(feat(T_GAZ_P1 + k as u64, 1));
         }
+    }
+    if doc.ext & EXT_FREQ != 0 && t.alpha {
+        let cap = t.cap as u64 | (t.all_caps as u64) << 1;
+        out.push(feat(
+            T_FREQ,
+            freq_band(t.gaz) | cap << 3 | (initial as u64) << 5 | (caps_sentence as u64) << 6,
+        ));
     }
     // Document: casing elsewhere, and earlier decisions on the same word.
     if t.alpha {
@@ -664,136 +696,5 @@ pub fn context_features(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ner::gazetteer::{list_index, phrase_hash};
-
-    #[test]
-    fn ascii_fast_paths_agree_with_the_general_ones() {
-        for w in [
-            "Hello",
-            "IBM",
-            "1990s",
-            "U.S.",
-            "--",
-            "aaaaaa",
-            "McDonald's",
-            "x\0y",
-            "",
-            "A-10",
-        ] {
-            assert_eq!(norm_word(w), char_norm_word(w), "{w}");
-            assert_eq!(shape_hashes(w), char_shape_hashes(w), "{w}");
-        }
-        assert_eq!(norm_word("Côte-d’Ivoire 2024"), "côte-d'ivoire 0000");
-    }
-
-    fn gazetteers(entries: &[(&str, &str)]) -> Gazetteers {
-        let mut lists = vec![Vec::new(); GAZ_LISTS];
-        for (list, phrase) in entries {
-            lists[list_index(list).unwrap()].push(phrase_hash(phrase.split(' ')));
-        }
-        for l in &mut lists {
-            l.sort_unstable();
-            l.dedup();
-        }
-        Gazetteers::new(lists)
-    }
-
-    /// The marks as the lookups were first written: each start token's
-    /// phrases hashed one after another with [`phrase_hash`].
-    fn reference(g: &Gazetteers, infos: &[TokInfo]) -> Vec<u32> {
-        let n = infos.len();
-        let names: u32 = NAME_LISTS.iter().map(|&k| 1u32 << k).sum();
-        let mut covered = vec![0u32; n];
-        let mut free = [0usize; GAZ_LISTS];
-        for i in 0..n {
-            let mut masks = vec![0u32];
-            for t in &infos[i..n.min(i + MAX_PHRASE)] {
-                if t.punct && !matches!(t.norm.as_str(), "." | "&" | "-") {
-                    break;
-                }
-                let words = &infos[i..i + masks.len()];
-                masks.push(g.lists_of(phrase_hash(words.iter().map(|w| w.norm.as_str()))));
-            }
-            let upper = infos[i].cap || infos[i].all_caps;
-            for (k, free_k) in free.iter_mut().enumerate() {
-                if i < *free_k || (names & (1 << k) != 0 && !upper) {
-                    continue;
-                }
-                if let Some(len) = (1..masks.len()).rev().find(|&l| masks[l] & (1 << k) != 0) {
-                    for c in &mut covered[i..i + len] {
-                        *c |= 1 << k;
-                    }
-                    covered[i] |= 1 << (16 + k);
-                    *free_k = i + len;
-                }
-            }
-        }
-        covered
-    }
-
-    #[test]
-    fn marks_are_the_longest_matches_left_to_right() {
-        let g = gazetteers(&[
-            ("city", "phnom penh"),
-            ("city", "new york"),
-            ("city", "rio de janeiro"),
-            ("city", "paris"),
-            ("first", "hun"),
-            ("last", "sen"),
-            ("title", "prime minister"),
-            ("title", "minister"),
-            ("org", "bank of new york mellon"),
-            ("org", "at & t"),
-            // Never matched: a comma ends every phrase.
-            ("city", "washington , d.c."),
-            ("city", "winston - salem"),
-            ("orgword", "party"),
-            ("common", "the"),
-        ]);
-        let sentences = [
-            "Prime Minister Hun Sen met the Bank of New York Mellon in New York and Phnom Penh .",
-            "paris , new york - rio de janeiro , Rio de Janeiro - Paris",
-            "AT & T and the party , the minister of the Party , Hun Hun Sen Sen",
-            "Sen . Hun",
-            "From Washington , D.C. to Winston - Salem",
-            "",
-            ", , ,",
-        ];
-        let bit = |list: &str| 1u32 << list_index(list).unwrap();
-        for s in sentences {
-            let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-            let infos = base_infos(&words, &g);
-            let got: Vec<u32> = infos.iter().map(|t| t.gaz).collect();
-            assert_eq!(got, reference(&g, &infos), "{s}");
-            let at = |w: &str| got[words.iter().position(|x| *x == w).unwrap()];
-            match words.first() {
-                Some(&"Prime") => {
-                    // All five words of the bank, the first marked as its start.
-                    for w in ["Bank", "of", "Mellon"] {
-                        assert_ne!(at(w) & bit("org"), 0, "{w}");
-                    }
-                    assert_ne!(at("Bank") & bit("org") << 16, 0);
-                    assert_ne!(at("Penh") & bit("city"), 0);
-                    assert_ne!(at("Minister") & bit("title"), 0);
-                }
-                // Lower case is no place name; a title word matches in any case.
-                Some(&"paris") => {
-                    assert_eq!(at("paris") & bit("city"), 0);
-                    assert_ne!(at("Rio") & bit("city"), 0);
-                    assert_ne!(at("Paris") & bit("city"), 0);
-                }
-                Some(&"From") => {
-                    assert_eq!(at("Washington") & bit("city"), 0);
-                    assert_ne!(at("Salem") & bit("city"), 0);
-                }
-                Some(&"AT") => {
-                    assert_ne!(at("T") & bit("org"), 0);
-                    assert_ne!(at("minister") & bit("title"), 0);
-                }
-                _ => {}
-            }
-        }
-    }
-}
+#[path = "features_tests.rs"]
+mod tests;

@@ -10,10 +10,16 @@ use crate::hash::{hash_bytes, hstr};
 /// (`features::TokInfo::gaz`).
 pub const GAZ_NAMES: &[&str] = &[
     "country", "city", "region", "first", "last", "orgword", "title", "demonym", "time", "org",
-    "common",
+    "common", "freq1", "freq2", "freq3", "freq4",
 ];
 /// Number of lists.
-pub const GAZ_LISTS: usize = 11;
+pub const GAZ_LISTS: usize = 15;
+/// The word-frequency bands (`freq1`, the language's most frequent words,
+/// to `freq4`, the least frequent kept): single lower-cased words from an
+/// external frequency list (scripts/freq-bands.py), read only by the
+/// features of [`super::features::EXT_FREQ`], never by the generic
+/// gazetteer features.
+pub const FREQ_LISTS: std::ops::Range<usize> = 11..15;
 /// Lists of names, which match only where the text capitalises them: "us"
 /// is not the US, "who" not the WHO. (Title, organisation and demonym words
 /// match in any case: "minister", "party".)

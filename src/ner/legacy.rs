@@ -18,7 +18,7 @@
 
 use super::model::{BadModel, Model, ModelData, MAGIC};
 
-/// Reads a model file of any version: 2 and 3 decoded here, 4 (the
+/// Reads a model file of any version: 2 and 3 decoded here, 4 and 5 (the
 /// current one) read in place and taken apart.
 pub fn read_any(b: &[u8]) -> Result<ModelData, BadModel> {
     match b

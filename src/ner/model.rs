@@ -4,12 +4,12 @@
 //! used in place: loading a model checks its header and start tables and
 //! decodes nothing else, and every lookup reads the bytes it needs.
 //!
-//! Layout, version 4 (little endian; every section starts at a multiple of
+//! Layout, version 5 (little endian; every section starts at a multiple of
 //! 4 bytes; a start table is [`super::inplace::Starts`]: where each of the
 //! 4,096 buckets of a sorted table starts):
 //!
 //! ```text
-//! "DNER" u32 version (4)  u32 ext (feature extensions)
+//! "DNER" u32 version (5)  u32 ext (feature extensions)
 //! u32 n_labels  u32 n_keys  u32 n_pairs  u32 n_gaz  f32 scale
 //! labels: per label u8 len, bytes; padded
 //! f32 trans[(n_labels + 1) * n_labels]   row n_labels = sentence start
@@ -35,7 +35,14 @@ use super::inplace::{
 /// Magic bytes of a model file.
 pub const MAGIC: &[u8; 4] = b"DNER";
 /// Version of the file layout read in place.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
+
+/// The previous version of the same layout, still read in place: it
+/// differs only in that its feature extensions never include
+/// [`super::features::EXT_FREQ`] (version 5 added it, and the gazetteer
+/// lists it reads, so that a reader that knows neither refuses such a
+/// model instead of tagging with half its features).
+pub const VERSION_4: u32 = 4;
 
 /// Bits of a key below its bucket: what a key entry stores.
 const LOW_BITS: u32 = 32 - super::inplace::BUCKET_BITS;
@@ -108,8 +115,9 @@ impl Model {
         if b.get(..4) != Some(&MAGIC[..]) {
             return Err(BadModel("not a Dossier model"));
         }
-        match u32_at(b, 4) {
-            VERSION => {}
+        let version = u32_at(b, 4);
+        match version {
+            VERSION | VERSION_4 => {}
             2 | 3 => {
                 return Err(BadModel(
                     "an older model file (version 2 or 3): convert it with `dossier convert-model`",
@@ -121,6 +129,9 @@ impl Model {
             return Err(BadModel("truncated"));
         }
         let ext = u32_at(b, 8);
+        if version == VERSION_4 && ext & super::features::EXT_FREQ != 0 {
+            return Err(BadModel("unknown feature extension"));
+        }
         let nl = u32_at(b, 12) as usize;
         let (n_keys, n_pairs, n_gaz) = (
             u32_at(b, 16) as usize,
@@ -295,7 +306,7 @@ pub struct ModelData {
 }
 
 impl ModelData {
-    /// Writes the model file (version 4). Weights are quantised to 12 bits
+    /// Writes the model file (version 5). Weights are quantised to 12 bits
     /// with one scale.
     pub fn to_bytes(&self) -> Result<Vec<u8>, BadModel> {
         let nl = self.labels.len();
@@ -402,6 +413,19 @@ mod tests {
             Model::from_bytes(&bad).unwrap_err(),
             BadModel("unknown version")
         );
+        // Version 4 is read as it is, but never with the frequency features
+        // version 5 brought.
+        let mut v4 = b.to_vec();
+        v4[4..8].copy_from_slice(&VERSION_4.to_le_bytes());
+        assert!(Model::from_bytes(&v4).is_ok());
+        let ext = u32::from_le_bytes(v4[8..12].try_into().unwrap());
+        v4[8..12].copy_from_slice(&(ext | super::super::features::EXT_FREQ).to_le_bytes());
+        assert_eq!(
+            Model::from_bytes(&v4).unwrap_err(),
+            BadModel("unknown feature extension")
+        );
+        v4[4..8].copy_from_slice(&VERSION.to_le_bytes());
+        assert!(Model::from_bytes(&v4).is_ok());
         assert_eq!(
             Model::from_bytes(b"DNER\x02\0\0\0").unwrap_err().0,
             "an older model file (version 2 or 3): convert it with `dossier convert-model`"

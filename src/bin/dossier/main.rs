@@ -398,8 +398,15 @@ fn train(args: &[String]) -> Result<(), String> {
         Some(p) => read_docs(&read(p)?),
         None => Vec::new(),
     };
-    let gaz =
+    let mut gaz =
         t::read_gazetteers(std::path::Path::new(gaz_dir)).map_err(|e| format!("{gaz_dir}: {e}"))?;
+    // The frequency bands cost two bytes a word in the file: only a model
+    // whose features read them keeps them.
+    if s.ext & dossier::ner::features::EXT_FREQ == 0 {
+        for l in &mut gaz[dossier::ner::gazetteer::FREQ_LISTS] {
+            l.clear();
+        }
+    }
     eprintln!(
         "training on {} documents, {} sentences; gazetteer sizes {:?}",
         docs.len(),
