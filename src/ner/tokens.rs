@@ -192,6 +192,17 @@ fn keeps_period(word: &str) -> bool {
         || (lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
+/// Whether a word is a month's name in one of the eight languages ("Juli",
+/// "mars", "października"), from the dates' own list (read here, not asked
+/// of `facts::dates`, which reads sentences this module makes).
+fn month_name(w: &str) -> bool {
+    static MONTHS: crate::lexicon::Table<u32> =
+        crate::lexicon::Table::new(include_str!("../../lexicon/facts/months.txt"));
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    MONTHS.iter().any(|(n, _)| *n == l)
+}
+
 /// Splits a block's tokens into sentences: after `.`, `!`, `?` (and their
 /// CJK forms) unless the period ends an abbreviation, and before a
 /// following capital or quote.
@@ -224,7 +235,18 @@ pub fn sentences(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
                     || crate::text::is_spaceless(c)
             })
             .unwrap_or(true);
-        if next_ok {
+        // "am 19. Juli 2003", "5. Mai": the period of a German ordinal day
+        // before a month's name ends no sentence.
+        let ordinal_day = i > 0
+            && toks[i - 1].end == t.start
+            && (1..=2).contains(&(toks[i - 1].end - toks[i - 1].start))
+            && text[toks[i - 1].start..toks[i - 1].end]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && toks
+                .get(end)
+                .is_some_and(|n| month_name(&text[n.start..n.end]));
+        if next_ok && !ordinal_day {
             out.push(start..end);
             start = end;
         }
@@ -274,6 +296,37 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(&words(t), want, "{t}");
+        }
+    }
+
+    /// A German ordinal day's period before a month ends no sentence; before
+    /// anything else it still does.
+    #[test]
+    fn ordinal_day_before_a_month() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Die Wahl fand am 5. Mai 2020 statt. Dann kam der Sommer.",
+                &[
+                    "Die Wahl fand am 5. Mai 2020 statt.",
+                    "Dann kam der Sommer.",
+                ],
+            ),
+            (
+                "Kolumbien am 19. Juli 2003 seine ersten Tore.",
+                &["Kolumbien am 19. Juli 2003 seine ersten Tore."],
+            ),
+            (
+                "Er wurde 19. Damals war alles anders.",
+                &["Er wurde 19.", "Damals war alles anders."],
+            ),
+        ];
+        for (t, want) in cases {
+            let toks = tokenize(t);
+            let got: Vec<&str> = sentences(t, &toks)
+                .into_iter()
+                .map(|r| &t[toks[r.start].start..toks[r.end - 1].end])
+                .collect();
+            assert_eq!(&got, want, "{t}");
         }
     }
 

@@ -8,23 +8,15 @@ use std::borrow::Cow;
 
 use super::value::{Found, Kind, Value};
 use super::words::{
-    ambiguous_month, day_num, day_range, decade, month, multiplier_word, number_word, numeric_date,
-    resolve_day_no_year, resolve_month, resolve_weekday, unit_word, weekday, weekday_english,
-    year_num, Fut,
+    ambiguous_month, day_num, day_range, decade, month, multiplier_word, numeric_date,
+    portuguese_short_weekday, resolve_day_no_year, resolve_month, resolve_weekday, romance_unit,
+    unit_shift, weekday, weekday_english, weekday_shift_after, weekday_shift_before, year_num, Fut,
 };
 use crate::doc::Sentence;
 use crate::facts::calendar::Day;
 use crate::text::lowercased;
-
-/// What a matcher says about the words at a token.
-enum Match {
-    /// A date starts here.
-    Date(Found),
-    /// No date starts here: the matchers after this one are not asked.
-    NoDate,
-    /// Not this matcher's kind of date: ask the next.
-    Pass,
-}
+use at::{found, At, Match};
+use counted::counted;
 
 /// A matcher: reads the words at [`At::i`].
 type Matcher = fn(&At) -> Match;
@@ -45,60 +37,10 @@ const MATCHERS: &[(&str, Matcher)] = &[
     ("the_before", the_before),
     ("season", season),
     ("german_relative", german_relative),
+    ("romance_relative", romance_relative),
     ("this_last", this_last),
     ("counted", counted),
 ];
-
-/// Where the matchers look: a sentence, a token of it, and what dates
-/// resolve against.
-struct At<'s, 'a, 'b> {
-    s: &'s Sentence<'a>,
-    i: usize,
-    pubd: Option<Day>,
-    fut: &'s Fut<'a, 'b>,
-    /// The last date resolved before this one ("three days later").
-    anchor: Option<Day>,
-    /// The word before, lower case ("" at the sentence start).
-    prev: Cow<'a, str>,
-}
-
-impl<'a> At<'_, 'a, '_> {
-    /// Word `k` of the sentence, "" past its end.
-    fn w(&self, k: usize) -> &'a str {
-        if k < self.s.range.end {
-            self.s.word(k)
-        } else {
-            ""
-        }
-    }
-
-    /// Word `k`, lower case.
-    fn lw(&self, k: usize) -> Cow<'a, str> {
-        lowercased(self.w(k))
-    }
-
-    /// Whether word `k` starts with a capital.
-    fn cap(&self, k: usize) -> bool {
-        self.w(k).chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// The word is capitalised inside the sentence, not after an opening
-    /// quote or bracket: a name ("Today" the programme), not a date.
-    fn mid_cap(&self) -> bool {
-        let (s, i) = (self.s, self.i);
-        self.cap(i)
-            && i > s.range.start
-            && !matches!(self.w(i - 1), "\"" | "“" | "(" | "—" | ":" | "‘")
-    }
-}
-
-fn found(a: usize, b: usize, value: Option<Value>, kind: Kind) -> Match {
-    Match::Date(Found {
-        tok: a..b,
-        value,
-        kind,
-    })
-}
 
 /// The date starting at token `i`, if any: the first matcher that decides.
 pub(super) fn match_at(
@@ -360,7 +302,7 @@ fn year(at: &At) -> Match {
             at.prev.as_ref(),
             "$" | "€" | "£" | "no." | "#" | "number" | "nr." | "n°"
         ) || multiplier_word(next);
-        if counts || amount {
+        if counts || amount || names_a_thing(at) {
             return Match::NoDate;
         }
         if matches!(
@@ -387,26 +329,49 @@ fn year(at: &At) -> Match {
     Match::Pass
 }
 
+/// A four-digit number right after another number is a version or part
+/// of an identifier, not a year: "Windowsa 10 1809", "Windows 10 1909" (a
+/// year needs a date context). Read so in the seven other languages;
+/// English keeps its year rules as they were tuned. (A capitalised word
+/// before it says nothing: German "Harris 2006", "Bundeshaushalt 2024" are
+/// years.)
+fn names_a_thing(at: &At) -> bool {
+    let i = at.i;
+    let lang = at.s.lang.get(..2).unwrap_or("");
+    matches!(lang, "de" | "fr" | "es" | "pt" | "it" | "nl" | "pl")
+        && i > at.s.range.start
+        && at.w(i - 1).bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Weekdays: "on Tuesday", "last Friday", "Tuesday night".
 fn weekday_name(at: &At) -> Match {
     let i = at.i;
     let pubd = at.pubd;
     let fut = at.fut;
-    if let Some(wd) = weekday(at.w(i)) {
+    let wd = weekday(at.w(i)).or_else(|| {
+        at.s.lang
+            .starts_with("pt")
+            .then(|| portuguese_short_weekday(at.w(i), &at.prev))
+            .flatten()
+    });
+    if let Some(wd) = wd {
         // English capitalises weekdays; French and Spanish do not.
         if !at.cap(i) && weekday_english(at.w(i)) {
             return Match::NoDate;
         }
-        let (start, shift) = match at.prev.as_ref() {
-            // Dutch "afgelopen dinsdag", Polish "w ubiegły piątek", "w zeszłą środę".
-            "last" | "past" | "afgelopen" | "vorige" | "zeszły" | "zeszłą" | "ubiegły"
-            | "ubiegłą" => (i - 1, -1),
-            "next" | "coming" | "volgende" | "komende" | "przyszły" | "przyszłą" | "najbliższy"
-            | "najbliższą" => (i - 1, 1),
-            "this" => (i - 1, 0),
-            _ => (i, 0),
+        // "last Friday", "am vergangenen Dienstag", "el pasado martes"; or
+        // after it: "mardi dernier", "martedì scorso".
+        let (start, mut shift) = match weekday_shift_before(&at.prev) {
+            Some(shift) => (i - 1, shift),
+            None => (i, 0),
         };
         let mut e = i + 1;
+        if shift == 0 && start == i {
+            if let Some(after) = weekday_shift_after(at.w(e)) {
+                shift = after;
+                e += 1;
+            }
+        }
         // "Tuesday, Nov. 5" is handled as the absolute date that follows.
         if matches!(
             at.lw(e).as_ref(),
@@ -427,35 +392,45 @@ fn weekday_name(at: &At) -> Match {
     Match::Pass
 }
 
-/// Single relative words: "today", "yesterday", "tomorrow" and their German,
-/// French, Spanish, Portuguese and Italian forms.
+/// Single relative words: "today", "yesterday", "tomorrow", the day before
+/// yesterday and after tomorrow, in the eight languages ("avant-hier",
+/// "anteayer", "anteontem", "l'altro ieri", "vorgestern", "eergisteren",
+/// "przedwczoraj", "pasado mañana").
 fn relative_word(at: &At) -> Match {
     let s = at.s;
     let i = at.i;
     let pubd = at.pubd;
-    let rel = match at.lw(i).as_ref() {
+    let lw = at.lw(i);
+    let (rel, len) = match lw.as_ref() {
         "today" | "tonight" | "heute" | "aujourd'hui" | "hoy" | "hoje" | "oggi" | "vandaag"
-        | "dziś" | "dzisiaj" => Some(0),
+        | "dziś" | "dzisiaj" => (Some(0), 1),
+        // "ieri l'altro" (Italian) is the day before yesterday.
+        "ieri" if matches!(at.lw(i + 1).as_ref(), "l'altro" | "l’altro") => (Some(-2), 2),
         "yesterday" | "gestern" | "hier" | "ayer" | "ontem" | "ieri" | "gisteren" | "wczoraj" => {
-            Some(-1)
+            (Some(-1), 1)
         }
-        "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" | "jutro" => Some(1),
-        _ => None,
+        "tomorrow" | "morgen" | "demain" | "amanhã" | "domani" | "jutro" => (Some(1), 1),
+        "avant-hier" | "anteayer" | "antier" | "anteontem" | "altroieri" | "vorgestern"
+        | "eergisteren" | "przedwczoraj" => (Some(-2), 1),
+        "l'altro" | "l’altro" | "altro" if at.lw(i + 1) == "ieri" => (Some(-2), 2),
+        "après-demain" | "übermorgen" | "overmorgen" | "pojutrze" => (Some(2), 1),
+        "pasado" if at.lw(i + 1) == "mañana" => (Some(2), 2),
+        _ => (None, 1),
     };
     let mid_cap = at.mid_cap();
     if let Some(off) = rel.filter(|_| !mid_cap) {
         // "hier" is yesterday only in French (in German it is "here"), and
         // "morgen" tomorrow only in German and Dutch, and lower case
         // ("Morgen" is a morning).
-        if (at.lw(i) == "hier" && !s.lang.starts_with("fr"))
-            || (at.lw(i) == "morgen"
+        if (lw == "hier" && !s.lang.starts_with("fr"))
+            || (lw == "morgen"
                 && (!(s.lang.starts_with("de") || s.lang.starts_with("nl")) || at.cap(i)))
         {
             return Match::NoDate;
         }
         return found(
             i,
-            i + 1,
+            i + len,
             pubd.map(|p| Value::Day(p.add_days(off))),
             Kind::Relative,
         );
@@ -594,6 +569,55 @@ fn german_relative(at: &At) -> Match {
     Match::Pass
 }
 
+/// French, Spanish, Portuguese and Italian weeks, months and years counted
+/// from the publication date: "la semaine dernière", "l'an dernier", "el
+/// año pasado", "el año que viene", "la próxima semana", "este mes", "no
+/// mês passado", "l'anno scorso", "lo scorso anno", "quest'anno".
+fn romance_relative(at: &At) -> Match {
+    let i = at.i;
+    let (unit, shift, end) = if let Some((unit, this)) = romance_unit(at.w(i)) {
+        let after = if this {
+            Some((0, i + 1))
+        } else if matches!(at.lw(i + 1).as_ref(), "que")
+            && matches!(at.lw(i + 2).as_ref(), "viene" | "vem")
+        {
+            Some((1, i + 3))
+        } else {
+            unit_shift(at.w(i + 1), true).map(|d| (d, i + 2))
+        };
+        match after {
+            Some((d, e)) => (unit, d, e),
+            None => return Match::Pass,
+        }
+    } else if let Some(d) = unit_shift(at.w(i), false) {
+        match romance_unit(at.w(i + 1)) {
+            Some((unit, false)) => (unit, d, i + 2),
+            _ => return Match::Pass,
+        }
+    } else {
+        return Match::Pass;
+    };
+    // "el pasado mes de abril" is April, read at the month.
+    if unit == 'm' && at.lw(end) == "de" && month(at.w(end + 1)).is_some() {
+        return Match::Pass;
+    }
+    let v = at.pubd.map(|p| match unit {
+        'w' => {
+            let monday = p.add_days(-(p.weekday() as i64) + 7 * shift as i64);
+            Value::Range(
+                Box::new(Value::Day(monday)),
+                Box::new(Value::Day(monday.add_days(6))),
+            )
+        }
+        'm' => {
+            let d = p.add_months(shift);
+            Value::Month(d.y, d.m)
+        }
+        _ => Value::Year(p.y + shift),
+    });
+    found(i, end, v, Kind::Relative)
+}
+
 /// "this morning", "this week", "last month", "next year", "earlier this month".
 fn this_last(at: &At) -> Match {
     let i = at.i;
@@ -646,45 +670,8 @@ fn this_last(at: &At) -> Match {
     Match::Pass
 }
 
-/// "three days ago", "two weeks later", "a year earlier", "in two weeks".
-fn counted(at: &At) -> Match {
-    let i = at.i;
-    let pubd = at.pubd;
-    let fut = at.fut;
-    let anchor = at.anchor;
-    if let Some(n) = number_word(at.w(i)) {
-        if let Some(u) = unit_word(at.w(i + 1)) {
-            let dir = match at.lw(i + 2).as_ref() {
-                "ago" | "earlier" | "before" | "geleden" | "temu" => -1,
-                "later" | "after" | "afterwards" | "później" => 1,
-                _ if at.prev == "in" && fut.get() => 2,
-                _ => return Match::NoDate,
-            };
-            // "ago" counts from publication, "later" from the last date.
-            let ago = matches!(at.lw(i + 2).as_ref(), "ago" | "geleden" | "temu");
-            let base = if dir == -1 && ago || dir == 2 {
-                pubd
-            } else {
-                anchor
-            };
-            let sign = if dir == -1 { -1 } else { 1 };
-            let v = base.map(|b| match u {
-                'd' => Value::Day(b.add_days(sign * n)),
-                'x' => Value::Year(b.y + sign as i32 * 10 * n as i32),
-                'w' => Value::Day(b.add_days(sign * 7 * n)),
-                'm' => {
-                    let d = b.add_months(sign as i32 * n as i32);
-                    Value::Month(d.y, d.m)
-                }
-                _ => Value::Year(b.y + sign as i32 * n as i32),
-            });
-            let start = if dir == 2 { i - 1 } else { i };
-            let end = if dir == 2 { i + 2 } else { i + 3 };
-            return found(start, end, v, Kind::Relative);
-        }
-    }
-    Match::Pass
-}
+mod at;
+mod counted;
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,11 @@
 //!   `2013-11-05`, `28/07`, `November 16-17` (a range), `July 2013`;
 //! * partial: `in July`, `July's election`, `in 2019`, `since 1998`;
 //! * relative: `on Tuesday`, `yesterday`, `last week`, `next month`,
-//!   `three days ago`, `two weeks later` (counted from the date before it);
+//!   `three days ago`, `two weeks later` (counted from the date before it),
+//!   and their forms in the seven other languages: `vor drei Tagen`, `il y a
+//!   deux ans`, `hace dos semanas`, `há dois anos`, `due giorni fa`, `mardi
+//!   dernier`, `el pasado martes`, `na última sexta-feira`, `l'an dernier`,
+//!   `el año pasado`, `avant-hier`, `vorgestern`, `l'altro ieri`;
 //! * ranges: `from May to July`, `between 2010 and 2015`.
 //!
 //! Relative and partial dates are resolved against the publication date:

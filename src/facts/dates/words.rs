@@ -182,6 +182,113 @@ pub(super) fn unit_word(w: &str) -> Option<char> {
         "weken" | "tydzień" | "tygodnie" | "tygodni" => Some('w'),
         "maand" | "maanden" | "miesiąc" | "miesiące" | "miesięcy" => Some('m'),
         "jaar" | "jaren" | "rok" | "lata" | "lat" => Some('y'),
+        // French, Spanish, Portuguese, Italian, German ("il y a deux ans",
+        // "hace tres días", "há dois anos", "due anni fa", "vor drei Tagen").
+        "jour" | "jours" | "día" | "días" | "dia" | "dias" | "giorno" | "giorni" | "tag"
+        | "tage" | "tagen" => Some('d'),
+        "semaine" | "semaines" | "semana" | "semanas" | "settimana" | "settimane" | "woche"
+        | "wochen" => Some('w'),
+        "mois" | "mes" | "meses" | "mês" | "mese" | "mesi" | "monat" | "monate" | "monaten" => {
+            Some('m')
+        }
+        "an" | "ans" | "année" | "années" | "año" | "años" | "ano" | "anos" | "anno" | "anni"
+        | "jahr" | "jahre" | "jahren" => Some('y'),
+        "décennie" | "décennies" | "década" | "décadas" | "decennio" | "decenni" | "jahrzehnt"
+        | "jahrzehnte" | "jahrzehnten" | "decennium" | "decennia" | "dekady" | "dekad"
+        | "dekadę" | "dekada" => Some('x'),
+        _ => None,
+    }
+}
+
+/// The calendar unit of a relative date in French, Spanish, Portuguese and
+/// Italian ("la semaine dernière", "el año pasado", "no mês passado",
+/// "l'anno scorso", "quest'anno"): 'w', 'm' or 'y'. An elided article or
+/// demonstrative ("l'", "quest'") is part of the token; it says "this" for
+/// "quest'".
+pub(super) fn romance_unit(w: &str) -> Option<(char, bool)> {
+    let l = lowercased(w);
+    let (bare, this) = match l.split_once(['\'', '’']) {
+        Some(("l", rest)) => (rest, false),
+        Some(("quest", rest)) => (rest, true),
+        Some(_) => return None,
+        None => (l.as_ref(), false),
+    };
+    let unit = match bare {
+        "semaine" | "semana" | "settimana" => 'w',
+        "mois" | "mes" | "mês" | "mese" => 'm',
+        "an" | "année" | "año" | "ano" | "anno" => 'y',
+        _ => return None,
+    };
+    Some((unit, this))
+}
+
+/// A word that places a week, month or year before the unit ("el pasado
+/// año", "la próxima semana", "este mes", "lo scorso anno"), or after it
+/// ("l'année dernière", "el año pasado", "o mês passado", "il mese
+/// prossimo"): the shift from the publication date's. Not the English
+/// words, which [`super::matchers`] reads on its own.
+pub(super) fn unit_shift(w: &str, after: bool) -> Option<i32> {
+    let l = lowercased(w);
+    match (l.as_ref(), after) {
+        ("pasado" | "scorso" | "scorsa", _) => Some(-1),
+        // "na última semana", "la passada settimana" (before the unit only).
+        ("última" | "último" | "passada" | "passata", false) => Some(-1),
+        (
+            "dernier" | "dernière" | "passé" | "passée" | "pasada" | "passado" | "passada"
+            | "passato" | "passata",
+            true,
+        ) => Some(-1),
+        ("próximo" | "próxima" | "prossimo" | "prossima", _) => Some(1),
+        ("prochain" | "prochaine" | "entrante", true) => Some(1),
+        ("cette" | "este" | "esta" | "neste" | "nesta" | "questo" | "questa", false) => Some(0),
+        _ => None,
+    }
+}
+
+/// Words before a weekday that say which one: the last such day
+/// ("am vergangenen Dienstag", "el pasado martes", "na última
+/// sexta-feira", "lo scorso martedì") or the next ("el próximo sábado").
+pub(super) fn weekday_shift_before(w: &str) -> Option<i32> {
+    match lowercased(w).as_ref() {
+        "last" | "past" | "afgelopen" | "vorige" | "zeszły" | "zeszłą" | "ubiegły" | "ubiegłą"
+        | "vergangenen" | "letzten" | "pasado" | "última" | "último" | "passada" | "passado"
+        | "scorso" | "scorsa" => Some(-1),
+        "next" | "coming" | "volgende" | "komende" | "przyszły" | "przyszłą" | "najbliższy"
+        | "najbliższą" | "kommenden" | "nächsten" | "próximo" | "próxima" | "prossimo"
+        | "prossima" => Some(1),
+        // "this Tuesday", "este miércoles", "nesta terça-feira", "ce mardi".
+        "this" | "este" | "esta" | "neste" | "nesta" | "ce" | "questo" | "questa" | "diesen" => {
+            Some(0)
+        }
+        _ => None,
+    }
+}
+
+/// Words after a weekday that say which one: "mardi dernier", "el martes
+/// pasado", "terça-feira passada", "martedì scorso", "lundi prochain".
+pub(super) fn weekday_shift_after(w: &str) -> Option<i32> {
+    match lowercased(w).as_ref() {
+        "dernier" | "pasado" | "passado" | "passada" | "scorso" | "scorsa" => Some(-1),
+        "prochain" | "próximo" | "próxima" | "prossimo" | "prossima" => Some(1),
+        _ => None,
+    }
+}
+
+/// Portuguese weekdays without "-feira" ("na última quarta"): only after a
+/// word that makes them a day ("segunda" alone is "second").
+pub(super) fn portuguese_short_weekday(w: &str, prev: &str) -> Option<u32> {
+    if !matches!(
+        prev,
+        "última" | "próxima" | "passada" | "nesta" | "nessa" | "desta"
+    ) {
+        return None;
+    }
+    match lowercased(w).as_ref() {
+        "segunda" => Some(0),
+        "terça" => Some(1),
+        "quarta" => Some(2),
+        "quinta" => Some(3),
+        "sexta" => Some(4),
         _ => None,
     }
 }

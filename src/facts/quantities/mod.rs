@@ -134,6 +134,10 @@ pub fn find(
             if let Some(c) = currency(w(e)) {
                 unit = c.to_string();
                 e += 1;
+            } else if let Some(c) = currency_after_de(w(e), w(e + 1)) {
+                // "1.234,5 millones de euros", "2 miliardi di euro", "3 mld d'euros".
+                unit = c.0.to_string();
+                e += c.1;
             }
         }
         // What it counts: up to three content words after the number
@@ -181,6 +185,18 @@ pub fn find(
         i = e.max(i + 1);
     }
     out
+}
+
+/// A currency after "de", "di" or "d'" ("millones de euros", "miliardi di
+/// euro", "millions d'euros"): the currency and the tokens it takes.
+fn currency_after_de(w: &str, next: &str) -> Option<(&'static str, usize)> {
+    if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")) {
+        return currency(rest).map(|c| (c, 1));
+    }
+    matches!(w, "de" | "di" | "d'" | "d’")
+        .then(|| currency(next))
+        .flatten()
+        .map(|c| (c, 2))
 }
 
 /// A range from the number at `i`: "10-20" in one token, "10 to 20",

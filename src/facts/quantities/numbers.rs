@@ -21,9 +21,15 @@ pub(super) fn multiplier(w: &str) -> Option<f64> {
         "million" | "millions" | "m" | "mn" | "mio" | "millionen" | "millones" | "milhões"
         | "milioni" => Some(1e6),
         "miljoen" | "mln" | "milionów" | "miliony" => Some(1e6),
+        // Spanish, Portuguese and Italian singulars ("1 millón", "um milhão").
+        "millón" | "milhão" | "milione" => Some(1e6),
         "billion" | "billions" | "bn" | "b" | "mrd" | "milliarden" | "milliards" | "milliard"
-        | "mil millones" => Some(1e9),
+        | "milliarde" => Some(1e9),
         "miljard" | "mld" | "miliardów" | "miliardy" => Some(1e9),
+        // Brazilian "bilhões" is 10^9 (Portugal writes "mil milhões"); Italian "miliardi".
+        "bilhões" | "bilhão" | "miliardi" | "miliardo" | "millardos" | "millardo" => Some(1e9),
+        // Italian "80 mila": thousands.
+        "mila" => Some(1e3),
         "trillion" | "trillions" | "tn" | "billionen" => Some(1e12),
         _ => None,
     })
@@ -31,7 +37,7 @@ pub(super) fn multiplier(w: &str) -> Option<f64> {
 
 pub(super) fn currency(w: &str) -> Option<&'static str> {
     match w {
-        "$" | "US$" | "USD" | "dollars" | "dollar" => Some("USD"),
+        "$" | "US$" | "USD" | "dollars" | "dollar" | "dólares" | "dollari" => Some("USD"),
         "€" | "EUR" | "euros" | "euro" | "Euro" => Some("EUR"),
         "£" | "GBP" | "pounds" | "pound" => Some("GBP"),
         "¥" | "JPY" | "yen" => Some("JPY"),
@@ -250,6 +256,46 @@ pub(super) fn may_start_number(w: &str) -> bool {
     w.len() <= 16 && crate::text::with_lowercase(w, |l| l == "a" || l == "an" || words.contains(l))
 }
 
+/// "2 209", "5 500", "1 234,5": the groups of three digits after the
+/// number at `i` (value `v`), each after one space, as the French and the
+/// Polish write them; the last group with its decimals in the languages
+/// that write a decimal comma. Returns the value and the token after it.
+fn spaced_groups(s: &Sentence, i: usize, v: f64) -> (f64, usize) {
+    let end = s.range.end;
+    let w = |k: usize| if k < end { s.word(k) } else { "" };
+    let european = matches!(
+        s.lang.get(..2),
+        Some("de" | "fr" | "es" | "pt" | "it" | "nl" | "pl")
+    );
+    let mut v = v;
+    let mut e = i + 1;
+    while e < end
+        && w(e - 1).chars().all(|c| c.is_ascii_digit())
+        && w(e - 1).len() <= 3
+        && s.text[s.toks[e - 1].end..s.toks[e].start].chars().count() == 1
+        && s.text[s.toks[e - 1].end..s.toks[e].start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+    {
+        let (group, decimals) = match w(e).split_once(',') {
+            Some((g, d)) if european && !d.is_empty() => (g, d),
+            _ => (w(e), ""),
+        };
+        if group.len() != 3
+            || !group.chars().all(|c| c.is_ascii_digit())
+            || !decimals.chars().all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        v = v * 1000.0 + format!("{group}.{decimals}0").parse::<f64>().unwrap_or(0.0);
+        e += 1;
+        if !decimals.is_empty() {
+            break;
+        }
+    }
+    (v, e)
+}
+
 /// A number at token `i`, with a glued or following multiplier and a
 /// currency or percent sign after it.
 pub(super) fn number_at(s: &Sentence, i: usize) -> Option<Num> {
@@ -261,23 +307,11 @@ pub(super) fn number_at(s: &Sentence, i: usize) -> Option<Num> {
         return None;
     }
     let (mut value, mut e, word) = if let Some((v, m)) = parse_digits(w(i), s.lang) {
-        // "2 209", "5 500": a space between groups of three digits (French).
-        let mut v = v;
-        let mut e = i + 1;
-        while m == 1.0
-            && e < end
-            && w(e).len() == 3
-            && w(e).chars().all(|c| c.is_ascii_digit())
-            && w(e - 1).chars().all(|c| c.is_ascii_digit())
-            && w(e - 1).len() <= 3
-            && s.text[s.toks[e - 1].end..s.toks[e].start].chars().count() == 1
-            && s.text[s.toks[e - 1].end..s.toks[e].start]
-                .chars()
-                .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        {
-            v = v * 1000.0 + w(e).parse::<f64>().unwrap_or(0.0);
-            e += 1;
-        }
+        let (v, e) = if m == 1.0 {
+            spaced_groups(s, i, v)
+        } else {
+            (v, i + 1)
+        };
         (v * m, e, false)
     } else if let Some((v, unit)) = hyphen_unit(w(i)) {
         return Some(Num {
@@ -288,8 +322,17 @@ pub(super) fn number_at(s: &Sentence, i: usize) -> Option<Num> {
             glued_unit: Some(unit),
         });
     } else if let Some((v, used)) = word_number(s, i).filter(|_| {
-        // "ten" is "this" in Polish and a preposition in Dutch ("ten noorden").
-        !(matches!(s.lang.get(..2), Some("nl" | "pl")) && w(i).eq_ignore_ascii_case("ten"))
+        // "ten" is "this" in Polish and a preposition in Dutch ("ten noorden");
+        // "dos" is two in Spanish, "of the" in Portuguese ("dos presidentes")
+        // and a back in French.
+        let not_a_number_here = match s.lang.get(..2) {
+            Some("nl" | "pl") => ["ten", "dos"].as_slice(),
+            Some("pt" | "fr" | "it" | "de") => ["dos"].as_slice(),
+            _ => [].as_slice(),
+        };
+        !not_a_number_here
+            .iter()
+            .any(|n| w(i).eq_ignore_ascii_case(n))
     }) {
         (v, i + used, true)
     } else {
@@ -300,6 +343,13 @@ pub(super) fn number_at(s: &Sentence, i: usize) -> Option<Num> {
         if w(e).len() > 1 || !word {
             value *= m;
             e += 1;
+            // "4,5 mil millones", "8,8 mil milhões": a thousand millions.
+            if m == 1e3 {
+                if let Some(m2) = multiplier(w(e)).filter(|m2| *m2 >= 1e6 && w(e).len() > 2) {
+                    value *= m2;
+                    e += 1;
+                }
+            }
         }
     }
     let mut unit = None;
