@@ -20,6 +20,7 @@ import { createSidebar } from '../sidebar/sidebar.js';
 // This script starts at document_idle: time to fold is counted from here.
 const idleAt = performance.now();
 let toFold; // ms from idleAt to the first report's folds applied and badge set
+let settingsAt; // ms from idleAt to the settings known
 const life = new AbortController();
 let watching = null; // AbortController of the page watch, while it runs
 
@@ -52,7 +53,9 @@ function foldsChanged() {
 onFoldChange(foldsChanged);
 
 async function loadSettings() {
-  const res = await post({ type: 'cs:settings' });
+  // The page's declared language: the background gets that entity model
+  // ready while this script reads the page.
+  const res = await post({ type: 'cs:settings', lang: String(document.documentElement?.lang || '') });
   return res && res.settings ? res.settings : { disabledSites: [], autoFold: true };
 }
 
@@ -62,6 +65,9 @@ function siteDisabled(s) {
 
 // Main-thread time of one reading of the page, by phase (ms).
 const clock = () => ({ collect: 0, read: 0, post: 0, analyze: 0, fold: 0, from: '' });
+// Not main-thread time, where time to fold goes (make bench; scripts/bench/ab.mjs):
+// `settings` (document_idle to the settings known), `tell` (the badge's round
+// trip), the background's `bgRead` (the page read into blocks) and `bgAnalyze`.
 function timed(t, key, fn) {
   const a = performance.now();
   try {
@@ -87,6 +93,7 @@ async function readWith(t, rescan, els, msg) {
   if (rescan && blocksInPage()) msg.since = lastSignature;
   const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
+  if (res && res.took) Object.assign(t, res.took);
   // Not read (not a serialization of this DOM, or no background): null.
   if (!res || !(res.analyzed || res.same || res.empty)) return null;
   if (res.same) return { same: true };
@@ -173,7 +180,7 @@ async function run(rescan = false) {
   });
   status.folded = foldedCount();
   status.state = 'done';
-  status.timings = { ...t, mainThread: t.collect + t.post + t.fold, ...(toFold === undefined ? {} : { toFold }) };
+  status.timings = { ...t, mainThread: t.collect + t.post + t.fold, settings: settingsAt, ...(toFold === undefined ? {} : { toFold }) };
   sidebar.update(res.report);
   // A page of several articles: the sidebar follows the one in view.
   followArticles(res.report, (k) => sidebar.showArticle(k));
@@ -181,12 +188,14 @@ async function run(rescan = false) {
     openedOnce = true;
     sidebar.open();
   }
+  const tellAt = performance.now();
   const told = tellBackground();
   if (toFold === undefined && !rescan) {
     // document_idle to the last fold applied and the badge set (make bench).
     told.then(() => {
       toFold = performance.now() - idleAt;
       status.timings.toFold = toFold;
+      status.timings.tell = performance.now() - tellAt;
     });
   }
   watch();
@@ -323,7 +332,12 @@ function fail(e) {
 
 (async () => {
   try {
+    // The settings first, then the page: reading it as the script starts,
+    // while they come, costs more than it saves (the read forces the first
+    // style and layout of the page on this thread: Firefox's collect 6 →
+    // 24 ms in scripts/bench/ab.mjs).
     settings = await loadSettings();
+    settingsAt = performance.now() - idleAt;
     if (siteDisabled(settings)) {
       status.state = 'disabled';
       tellBackground();
