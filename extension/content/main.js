@@ -86,11 +86,14 @@ function timed(t, key, fn) {
 // page's serialization; where that fails (no HTML serialization, a DOM that
 // does not serialize back) the DOM is walked instead (walk()). Null when the
 // background could not take it.
-async function readWith(t, rescan, els, msg) {
+async function readWith(t, rescan, els, msg, gate) {
   // Unchanged blocks need no analysis, but only while they are the same
   // elements: a page that rendered itself again (hydration) threw away the
   // elements the folds and highlights sit on, with the same text in new ones.
   if (rescan && blocksInPage()) msg.since = lastSignature;
+  // The page was read while the settings were on their way: it goes to the
+  // background only if Dossier is on for this site.
+  if (gate && !(await gate)) return { disabled: true };
   const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
   if (res && res.took) Object.assign(t, res.took);
@@ -104,7 +107,7 @@ async function readWith(t, rescan, els, msg) {
   return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
-function readSerialized(t, rescan) {
+function readSerialized(t, rescan, gate) {
   const a = performance.now();
   const snap = timed(t, 'collect', () => snapshot(document));
   t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
@@ -120,12 +123,12 @@ function readSerialized(t, rescan) {
     else m.html = snap.html;
     return m;
   });
-  return readWith(t, rescan, snap.els, msg);
+  return readWith(t, rescan, snap.els, msg, gate);
 }
 
-async function readDom(t, rescan) {
+async function readDom(t, rescan, gate) {
   const w = timed(t, 'collect', () => walk(document));
-  const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis });
+  const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis }, gate);
   return got || { res: null, refs: [], shape: null, signature: '' };
 }
 
@@ -140,16 +143,26 @@ async function waited(t, promise) {
   }
 }
 
-/** Reads the page and analyses it; returns false when a rescan found nothing new. */
-async function run(rescan = false) {
+/**
+ * Reads the page and analyses it; returns false when a rescan found nothing
+ * new. `gate`: the first read's settings on their way (a promise of whether
+ * Dossier is on for this site), awaited after the page is read and before
+ * it is posted.
+ */
+async function run(rescan = false, gate = null) {
   const before = status.state;
   status.state = 'working';
   const t = clock();
-  let got = await readSerialized(t, rescan);
+  let got = await readSerialized(t, rescan, gate);
   t.from = 'serialization';
   if (!got) {
-    got = await readDom(t, rescan);
+    got = await readDom(t, rescan, gate);
     t.from = 'dom';
+  }
+  if (got.disabled) {
+    status.state = 'disabled';
+    tellBackground();
+    return true;
   }
   if (got.same) {
     status.state = before;
@@ -332,18 +345,15 @@ function fail(e) {
 
 (async () => {
   try {
-    // The settings first, then the page: reading it as the script starts,
-    // while they come, costs more than it saves (the read forces the first
-    // style and layout of the page on this thread: Firefox's collect 6 →
-    // 24 ms in scripts/bench/ab.mjs).
-    settings = await loadSettings();
-    settingsAt = performance.now() - idleAt;
-    if (siteDisabled(settings)) {
-      status.state = 'disabled';
-      tellBackground();
-      return;
-    }
-    await run();
+    // The settings are asked for first and the page is read while they
+    // come (their round trip is off the time to fold; on a site switched
+    // off the read is dropped unsent).
+    const gate = loadSettings().then((s) => {
+      settings = s;
+      settingsAt = performance.now() - idleAt;
+      return !siteDisabled(s);
+    });
+    await run(false, gate);
   } catch (e) {
     fail(e);
   }
