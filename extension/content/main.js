@@ -86,14 +86,11 @@ function timed(t, key, fn) {
 // page's serialization; where that fails (no HTML serialization, a DOM that
 // does not serialize back) the DOM is walked instead (walk()). Null when the
 // background could not take it.
-async function readWith(t, rescan, els, msg, gate) {
+async function readWith(t, rescan, els, msg) {
   // Unchanged blocks need no analysis, but only while they are the same
   // elements: a page that rendered itself again (hydration) threw away the
   // elements the folds and highlights sit on, with the same text in new ones.
   if (rescan && blocksInPage()) msg.since = lastSignature;
-  // The page was read while the settings were on their way: it goes to the
-  // background only if Dossier is on for this site.
-  if (gate && !(await gate)) return { disabled: true };
   const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
   if (res && res.took) Object.assign(t, res.took);
@@ -107,7 +104,7 @@ async function readWith(t, rescan, els, msg, gate) {
   return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
-function readSerialized(t, rescan, gate) {
+function readSerialized(t, rescan) {
   const a = performance.now();
   const snap = timed(t, 'collect', () => snapshot(document));
   t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
@@ -123,12 +120,12 @@ function readSerialized(t, rescan, gate) {
     else m.html = snap.html;
     return m;
   });
-  return readWith(t, rescan, snap.els, msg, gate);
+  return readWith(t, rescan, snap.els, msg);
 }
 
-async function readDom(t, rescan, gate) {
+async function readDom(t, rescan) {
   const w = timed(t, 'collect', () => walk(document));
-  const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis }, gate);
+  const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis });
   return got || { res: null, refs: [], shape: null, signature: '' };
 }
 
@@ -143,26 +140,16 @@ async function waited(t, promise) {
   }
 }
 
-/**
- * Reads the page and analyses it; returns false when a rescan found nothing
- * new. `gate`: the first read's settings on their way (a promise of whether
- * Dossier is on for this site), awaited after the page is read and before
- * it is posted.
- */
-async function run(rescan = false, gate = null) {
+/** Reads the page and analyses it; returns false when a rescan found nothing new. */
+async function run(rescan = false) {
   const before = status.state;
   status.state = 'working';
   const t = clock();
-  let got = await readSerialized(t, rescan, gate);
+  let got = await readSerialized(t, rescan);
   t.from = 'serialization';
   if (!got) {
-    got = await readDom(t, rescan, gate);
+    got = await readDom(t, rescan);
     t.from = 'dom';
-  }
-  if (got.disabled) {
-    status.state = 'disabled';
-    tellBackground();
-    return true;
   }
   if (got.same) {
     status.state = before;
@@ -345,15 +332,18 @@ function fail(e) {
 
 (async () => {
   try {
-    // The settings are asked for first and the page is read while they
-    // come (their round trip is off the time to fold; on a site switched
-    // off the read is dropped unsent).
-    const gate = loadSettings().then((s) => {
-      settings = s;
-      settingsAt = performance.now() - idleAt;
-      return !siteDisabled(s);
-    });
-    await run(false, gate);
+    // The settings first, then the page: reading it as the script starts,
+    // while they come, costs more than it saves (the read forces the first
+    // style and layout of the page on this thread: Firefox's collect 6 →
+    // 24 ms in scripts/bench/ab.mjs).
+    settings = await loadSettings();
+    settingsAt = performance.now() - idleAt;
+    if (siteDisabled(settings)) {
+      status.state = 'disabled';
+      tellBackground();
+      return;
+    }
+    await run();
   } catch (e) {
     fail(e);
   }
