@@ -299,8 +299,33 @@ async function readAndAnalyze(msg, sender) {
     await memory
       .afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) })
       .catch((e) => console.warn('Dossier: memory:', e));
+    // A page's first read: the badge is set before the answer goes back,
+    // with the count the content script's folds will give, so that its own
+    // word (cs:state, which corrects the badge if it differs) is no
+    // longer on the way to a folded page.
+    if (msg.badge && sender.tab && sender.tab.id != null) {
+      res.badge = await foldsOf(res.report);
+      await setBadge(sender.tab.id, res.badge, 'done');
+    }
   }
   return res;
+}
+
+/**
+ * How many blocks the content script folds of `report` on a first read
+ * (extension/content/fold.js foldAll and foldedCount): every copy but the
+ * marked ones (a short line) and the site's boilerplate (marked, open); none
+ * when the reader turned folding off.
+ */
+async function foldsOf(report) {
+  const s = await cachedSettings();
+  if (s.autoFold === false) return 0;
+  let n = 0;
+  for (const g of report.repeats || []) {
+    if (g.kind === 'site_boilerplate' || (!g.memory && g.action === 'mark')) continue;
+    n += (g.copies || []).length;
+  }
+  return n;
 }
 
 /** Sets the tab's badge; resolves when it is set. */

@@ -91,6 +91,8 @@ async function readWith(t, rescan, els, msg) {
   // elements: a page that rendered itself again (hydration) threw away the
   // elements the folds and highlights sit on, with the same text in new ones.
   if (rescan && blocksInPage()) msg.since = lastSignature;
+  // A first read: the background sets the badge before it answers.
+  if (!rescan) msg.badge = true;
   const pending = timed(t, 'post', () => post(msg));
   const res = await waited(t, pending);
   if (res && res.took) Object.assign(t, res.took);
@@ -191,10 +193,11 @@ async function run(rescan = false) {
   const tellAt = performance.now();
   const told = tellBackground();
   if (toFold === undefined && !rescan) {
-    // document_idle to the last fold applied and the badge set (make bench).
+    // document_idle to the last fold applied and the badge set (make bench):
+    // set already when the background's count (res.badge) is this one.
+    if (res.badge === status.folded) toFold = status.timings.toFold = performance.now() - idleAt;
     told.then(() => {
-      toFold = performance.now() - idleAt;
-      status.timings.toFold = toFold;
+      if (toFold === undefined) toFold = status.timings.toFold = performance.now() - idleAt;
       status.timings.tell = performance.now() - tellAt;
     });
   }
@@ -332,10 +335,10 @@ function fail(e) {
 
 (async () => {
   try {
-    // The settings first, then the page: reading it as the script starts,
-    // while they come, costs more than it saves (the read forces the first
-    // style and layout of the page on this thread: Firefox's collect 6 →
-    // 24 ms in scripts/bench/ab.mjs).
+    // The settings first, then the page. Reading the page while they come
+    // was tried (scripts/bench/ab.mjs, docs/performance.md): in Firefox the
+    // read then pays for the page's first style and layout (collect +5 to
+    // +18 ms), and the time to fold gained nothing beyond noise.
     settings = await loadSettings();
     settingsAt = performance.now() - idleAt;
     if (siteDisabled(settings)) {
