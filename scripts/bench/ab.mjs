@@ -80,8 +80,8 @@ for (const w of ['old', 'new']) {
   const r = res[w];
   console.log(name, w, 'pages', r.length, 'main median', med(r.map((x) => x.mainThread)).toFixed(2), 'p95', p95(r.map((x) => x.mainThread)).toFixed(2),
     'collect', med(r.map((x) => x.collect)).toFixed(2), 'post', med(r.map((x) => x.post)).toFixed(2), 'fold', med(r.map((x) => x.fold)).toFixed(2), 'roundtrips', med(r.map((x) => x.analyze)).toFixed(2));
-  const more = ['toFold', 'settings', 'tell', 'bgRead', 'bgAnalyze'].filter((k) => r.some((x) => Number.isFinite(x[k])));
-  console.log(name, w, COLD ? 'cold' : 'warm', ...more.map((k) => `${k} ${med(r.map((x) => x[k])).toFixed(2)}${k === 'toFold' ? ` (p95 ${p95(r.map((x) => x[k])).toFixed(2)})` : ''}`));
+  const more = ['toFold', 'longest', 'settings', 'tell', 'bgRead', 'bgAnalyze'].filter((k) => r.some((x) => Number.isFinite(x[k])));
+  console.log(name, w, COLD ? 'cold' : 'warm', ...more.map((k) => `${k} ${med(r.map((x) => x[k])).toFixed(2)}${k === 'toFold' || k === 'longest' ? ` (p95 ${p95(r.map((x) => x[k])).toFixed(2)})` : ''}`));
 }
 fs.mkdirSync(path.join(root, 'target', 'bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target', 'bench', `ab-${name}.json`), JSON.stringify(res));
