@@ -252,6 +252,7 @@ async function analyzeRead(msg, sender = {}) {
 
 async function readAndAnalyze(msg, sender) {
   const url = String(msg.url || '');
+  const readAt = performance.now();
   let read;
   let count;
   try {
@@ -285,7 +286,10 @@ async function readAndAnalyze(msg, sender) {
   blocks.forEach((b, k) => {
     page.blocks[k].visible = blockVisible(b, vis, attrHidden);
   });
+  const analyzeAt = performance.now();
   const res = await analyze(page, feedFor(sender, page.url));
+  // Where the round trip goes (the content script's timings; make bench).
+  res.took = { bgRead: analyzeAt - readAt, bgAnalyze: performance.now() - analyzeAt };
   res.analyzed = true;
   res.signature = sig;
   if (res.ok) {
@@ -295,8 +299,33 @@ async function readAndAnalyze(msg, sender) {
     await memory
       .afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) })
       .catch((e) => console.warn('Dossier: memory:', e));
+    // A page's first read: the badge is set before the answer goes back,
+    // with the count the content script's folds will give, so that its own
+    // word (cs:state, which corrects the badge if it differs) is no
+    // longer on the way to a folded page.
+    if (msg.badge && sender.tab && sender.tab.id != null) {
+      res.badge = await foldsOf(res.report);
+      await setBadge(sender.tab.id, res.badge, 'done');
+    }
   }
   return res;
+}
+
+/**
+ * How many blocks the content script folds of `report` on a first read
+ * (extension/content/fold.js foldAll and foldedCount): every copy but the
+ * marked ones (a short line) and the site's boilerplate (marked, open); none
+ * when the reader turned folding off.
+ */
+async function foldsOf(report) {
+  const s = await cachedSettings();
+  if (s.autoFold === false) return 0;
+  let n = 0;
+  for (const g of report.repeats || []) {
+    if (g.kind === 'site_boilerplate' || (!g.memory && g.action === 'mark')) continue;
+    n += (g.copies || []).length;
+  }
+  return n;
 }
 
 /** Sets the tab's badge; resolves when it is set. */
@@ -324,10 +353,44 @@ async function setSiteDisabled(host, disabled) {
   return s;
 }
 
+// The settings as a content script asks for them at every page load: read
+// from storage once, then kept until anything in storage changes.
+let settingsCache = null;
+function cachedSettings() {
+  if (!settingsCache) {
+    const p = loadSettings();
+    settingsCache = p;
+    p.catch(() => {
+      if (settingsCache === p) settingsCache = null;
+    });
+  }
+  return settingsCache;
+}
+api.storage.onChanged.addListener(() => {
+  settingsCache = null;
+});
+
+/**
+ * A page's first message (its settings) comes just before the page itself:
+ * the core and the model of the page's declared language (else English's)
+ * are made ready meanwhile, so a cold background compiles while the content
+ * script reads the page.
+ */
+function warmUp(lang) {
+  loadCore()
+    .then(async () => {
+      if (!(await ensureModel(lang))) await ensureModel('en');
+    })
+    .catch(() => {});
+}
+
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
   'cs:analyze': (msg, sender) => analyzeRead(msg, sender),
-  'cs:settings': async () => ({ settings: await loadSettings() }),
+  'cs:settings': async (msg) => {
+    warmUp(String(msg.lang || ''));
+    return { settings: await cachedSettings() };
+  },
   'cs:state': async (msg, sender) => {
     await setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);
     return { ok: true };

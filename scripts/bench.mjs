@@ -110,7 +110,10 @@ function readerTable(R) {
   per('floor: one outerHTML read after the page settled, median / p95', (s) => `${fmtMs(s.floor_ms)} / ${fmtMs(s.floor_p95_ms)} ms`);
   per('our own first outerHTML read + element list, in place (median)', (s) => `${fmtMs(s.read_ms)} ms`);
   per('main thread ÷ floor, median page (ratio of medians)', (s) => `${s.ratio_median.toFixed(2)}× (${s.ratio_of_medians.toFixed(2)}×)`);
+  per('longest task of the read on the page\'s thread, median / p95', (s) => `${fmtMs(s.longest_ms)} / ${fmtMs(s.longest_p95_ms)} ms`);
   per('the one round trip to the background (not main thread)', (s) => `${fmtMs(s.round_trip_ms)} ms`);
+  per('of which in the background: the page read / analysed (+ memory)', (s) => `${fmtMs(s.bg_read_ms)} / ${fmtMs(s.bg_analyze_ms)} ms`);
+  per('time to fold, warm: settings known / the badge\'s round trip (medians)', (s) => `${fmtMs(s.settings_ms)} / ${fmtMs(s.tell_ms)} ms`);
   per('time to fold, warm: median / p95', (s) => `${fmtMs(s.fold_warm_ms)} / ${fmtMs(s.fold_warm_p95_ms)} ms`);
   per('time to fold, cold core: median / p95', (s) => `${fmtMs(s.fold_cold_ms)} / ${fmtMs(s.fold_cold_p95_ms)} ms (${s.fold_cold_pages} pages)`);
   per('background memory over analyses', (s) => (s.mem ? `${s.mem.analyses} analysed, ${s.mem.skipped} skipped (size cap), ${s.mem.failed} not read (failed, or not a serialization of its DOM)` : 'not run'));

@@ -78,26 +78,45 @@ const asString = (bytes) => new TextDecoder('latin1').decode(bytes);
  * box is answered for whole: its elements follow it in the list.
  */
 export function visibility(els) {
+  return visibilityReader(els)(Infinity);
+}
+
+/**
+ * visibility() in slices, so that a long list is never one long task:
+ * `step(deadline)` reads on from where the last step stopped and returns the
+ * string once every element is read, or null when `deadline`
+ * (`performance.now()`) passed first.
+ */
+export function visibilityReader(els) {
   const n = els.length;
   const out = new Uint8Array(n).fill(VISIBLE);
-  for (let i = 0; i < n; i++) {
-    const el = els[i];
-    const tag = el.localName;
-    if (INLINE_TAGS.has(tag)) continue;
-    if (SKIP_TAGS.has(tag) || OWN_TAGS.has(tag)) {
-      // Nothing inside is read as a block: past its subtree.
-      if (el.firstElementChild) i += el.getElementsByTagName('*').length;
-      continue;
+  let i = 0;
+  return (deadline) => {
+    for (; i < n; i++) {
+      // The clock read every 64 elements: a call costs about as much as a few elements.
+      if ((i & 63) === 0 && deadline !== Infinity && performance.now() > deadline) return null;
+      i = visibilityAt(els, i, out);
     }
-    if (visible(el, false, false)) continue;
-    out[i] = HIDDEN;
-    if (boxlessSubtree(el)) {
-      const end = Math.min(n - 1, i + el.getElementsByTagName('*').length);
-      out.fill(HIDDEN, i + 1, end + 1);
-      i = end;
-    }
+    return asString(out);
+  };
+}
+
+// One element of visibility()'s list: writes its verdict (and, for a subtree
+// answered whole, its elements') and returns the last place it answered for.
+function visibilityAt(els, i, out) {
+  const el = els[i];
+  const tag = el.localName;
+  if (INLINE_TAGS.has(tag)) return i;
+  if (SKIP_TAGS.has(tag) || OWN_TAGS.has(tag)) {
+    // Nothing inside is read as a block: past its subtree.
+    return el.firstElementChild ? i + el.getElementsByTagName('*').length : i;
   }
-  return asString(out);
+  if (visible(el, false, false)) return i;
+  out[i] = HIDDEN;
+  if (!boxlessSubtree(el)) return i;
+  const end = Math.min(els.length - 1, i + el.getElementsByTagName('*').length);
+  out.fill(HIDDEN, i + 1, end + 1);
+  return end;
 }
 
 /**

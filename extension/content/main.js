@@ -10,7 +10,7 @@
 // page watch has its own, `watching`, under it, aborted when the reader
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
-import { snapshot, visibility, refsOf, walk } from './collect.js';
+import { snapshot, visibilityReader, refsOf, walk } from './collect.js';
 import { ext, GECKO, send, observePage } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
@@ -20,6 +20,7 @@ import { createSidebar } from '../sidebar/sidebar.js';
 // This script starts at document_idle: time to fold is counted from here.
 const idleAt = performance.now();
 let toFold; // ms from idleAt to the first report's folds applied and badge set
+let settingsAt; // ms from idleAt to the settings known
 const life = new AbortController();
 let watching = null; // AbortController of the page watch, while it runs
 
@@ -52,7 +53,9 @@ function foldsChanged() {
 onFoldChange(foldsChanged);
 
 async function loadSettings() {
-  const res = await post({ type: 'cs:settings' });
+  // The page's declared language: the background gets that entity model
+  // ready while this script reads the page.
+  const res = await post({ type: 'cs:settings', lang: String(document.documentElement?.lang || '') });
   return res && res.settings ? res.settings : { disabledSites: [], autoFold: true };
 }
 
@@ -61,14 +64,39 @@ function siteDisabled(s) {
 }
 
 // Main-thread time of one reading of the page, by phase (ms).
-const clock = () => ({ collect: 0, read: 0, post: 0, analyze: 0, fold: 0, from: '' });
+// `longest`: the longest of the tasks the reading took on this thread (the
+// reader feels a long task; `task` is the one going on).
+const clock = () => ({ collect: 0, read: 0, post: 0, analyze: 0, fold: 0, longest: 0, task: 0, from: '' });
+// Not main-thread time, where time to fold goes (make bench; scripts/bench/ab.mjs):
+// `settings` (document_idle to the settings known), `tell` (the badge's round
+// trip), the background's `bgRead` (the page read into blocks) and `bgAnalyze`.
 function timed(t, key, fn) {
   const a = performance.now();
   try {
     return fn();
   } finally {
-    t[key] += performance.now() - a;
+    const d = performance.now() - a;
+    t[key] += d;
+    t.task += d;
   }
+}
+/** The task going on ends here (an await follows). */
+function endTask(t) {
+  t.longest = Math.max(t.longest, t.task);
+  t.task = 0;
+}
+
+// The most one task of the read takes on this thread (ms), about half a
+// frame: a longer read goes on in the next task, the page's own tasks
+// (input, rendering) between them. Most pages are read in one task, as
+// before: a yield costs more than it saves there (in Firefox the read that
+// follows it paid 4 ms more at the median page, scripts/bench/ab.mjs).
+const SLICE_MS = 8;
+/** The next task: scheduler.yield() where the browser has it (the rest of the read goes first), else a timer. */
+function nextTask() {
+  const s = globalThis.scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // One reading of the page, one message: what only the DOM can give (the
@@ -85,8 +113,12 @@ async function readWith(t, rescan, els, msg) {
   // elements: a page that rendered itself again (hydration) threw away the
   // elements the folds and highlights sit on, with the same text in new ones.
   if (rescan && blocksInPage()) msg.since = lastSignature;
+  // A first read: the background sets the badge before it answers.
+  if (!rescan) msg.badge = true;
   const pending = timed(t, 'post', () => post(msg));
+  endTask(t);
   const res = await waited(t, pending);
+  if (res && res.took) Object.assign(t, res.took);
   // Not read (not a serialization of this DOM, or no background): null.
   if (!res || !(res.analyzed || res.same || res.empty)) return null;
   if (res.same) return { same: true };
@@ -97,12 +129,28 @@ async function readWith(t, rescan, els, msg) {
   return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
-function readSerialized(t, rescan) {
+async function readSerialized(t, rescan) {
   const a = performance.now();
   const snap = timed(t, 'collect', () => snapshot(document));
   t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
   if (!snap) return null;
-  const vis = timed(t, 'collect', () => visibility(snap.els));
+  // Visibility in slices, each a task of its own: on a long page no one
+  // task holds the page's thread for the whole read. (The page may change
+  // between them, as it may during the round trip: the answer's elements
+  // are checked against the list either way, refsOf.)
+  const step = visibilityReader(snap.els);
+  let vis = timed(t, 'collect', () => step(a + SLICE_MS));
+  while (vis === null) {
+    endTask(t);
+    await nextTask();
+    vis = timed(t, 'collect', () => step(performance.now() + SLICE_MS));
+  }
+  // Posting costs about as much as the read (the page's text copied):
+  // a task of its own when this one is half spent.
+  if (t.task > SLICE_MS / 2) {
+    endTask(t);
+    await nextTask();
+  }
   const msg = timed(t, 'post', () => {
     const m = { type: 'cs:analyze', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden, vis };
     // Firefox clones a typed array for a third of what a long string
@@ -119,6 +167,7 @@ function readSerialized(t, rescan) {
 async function readDom(t, rescan) {
   const w = timed(t, 'collect', () => walk(document));
   const got = await readWith(t, rescan, w.els, { type: 'cs:analyze', walk: { text: w.text, nums: w.nums }, url: w.url, attrHidden: w.attrHidden, vis: w.vis });
+  // (The walk is one task: its visibility is read as it goes.)
   return got || { res: null, refs: [], shape: null, signature: '' };
 }
 
@@ -171,9 +220,10 @@ async function run(rescan = false) {
     } else if (settings.autoFold !== false) foldAll();
     else markAll();
   });
+  endTask(t);
   status.folded = foldedCount();
   status.state = 'done';
-  status.timings = { ...t, mainThread: t.collect + t.post + t.fold, ...(toFold === undefined ? {} : { toFold }) };
+  status.timings = { ...t, mainThread: t.collect + t.post + t.fold, settings: settingsAt, ...(toFold === undefined ? {} : { toFold }) };
   sidebar.update(res.report);
   // A page of several articles: the sidebar follows the one in view.
   followArticles(res.report, (k) => sidebar.showArticle(k));
@@ -181,12 +231,15 @@ async function run(rescan = false) {
     openedOnce = true;
     sidebar.open();
   }
+  const tellAt = performance.now();
   const told = tellBackground();
   if (toFold === undefined && !rescan) {
-    // document_idle to the last fold applied and the badge set (make bench).
+    // document_idle to the last fold applied and the badge set (make bench):
+    // set already when the background's count (res.badge) is this one.
+    if (res.badge === status.folded) toFold = status.timings.toFold = performance.now() - idleAt;
     told.then(() => {
-      toFold = performance.now() - idleAt;
-      status.timings.toFold = toFold;
+      if (toFold === undefined) toFold = status.timings.toFold = performance.now() - idleAt;
+      status.timings.tell = performance.now() - tellAt;
     });
   }
   watch();
@@ -323,7 +376,12 @@ function fail(e) {
 
 (async () => {
   try {
+    // The settings first, then the page. Reading the page while they come
+    // was tried (scripts/bench/ab.mjs, docs/performance.md): in Firefox the
+    // read then pays for the page's first style and layout (collect +5 to
+    // +18 ms), and the time to fold gained nothing beyond noise.
     settings = await loadSettings();
+    settingsAt = performance.now() - idleAt;
     if (siteDisabled(settings)) {
       status.state = 'disabled';
       tellBackground();

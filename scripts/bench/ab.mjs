@@ -5,6 +5,11 @@
 // that a shared machine's drifting load falls alike on both:
 //
 //   node scripts/bench/ab.mjs chromium 30 OLD_DIR [NEW_DIR]   (NEW_DIR: dist/chrome-test)
+//   AB_COLD=1 node scripts/bench/ab.mjs …   the timed visit starts the core cold (test:coldNext)
+//
+// Also the time to fold (status.timings.toFold, document_idle to the badge set) and, where the
+// build reports them, its parts (status.timings: settings, tell; the background's bgRead,
+// bgAnalyze).
 //
 // OLD_DIR: another build's dist/chrome-test or dist/firefox-test (e.g. from a checkout of the
 // commit before). Prints the medians of both; writes target/bench/ab-<browser>.json.
@@ -33,14 +38,25 @@ for (const which of ['old', 'new']) {
   br[which] = await launch(name, builds[which]);
   if (br[which].driver) await br[which].driver.manage().setTimeouts({ script: 600000 });
 }
-async function visit(b, src) {
+const COLD = process.env.AB_COLD === '1';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const status = (b, id) => (name === 'chromium' ? b.ext((t) => chrome.tabs.sendMessage(t, { type: 'popup:status' }), id) : b.ext((t) => browser.tabs.sendMessage(t, { type: 'popup:status' }), id));
+const coldNext = (b) => (name === 'chromium' ? b.ext(() => globalThis.__dossierColdNext()) : b.ext(() => browser.runtime.sendMessage({ type: 'test:coldNext' })));
+async function visit(b, src, timed = false) {
   let page;
   let out = null;
   try {
+    if (timed && COLD) await coldNext(b);
     page = await b.open(`${server.base}/site/${src}/`);
     await settled(b, page);
     const id = await page.id();
-    const st = name === 'chromium' ? await b.ext((t) => chrome.tabs.sendMessage(t, { type: 'popup:status' }), id) : await b.ext((t) => browser.tabs.sendMessage(t, { type: 'popup:status' }), id);
+    let st = null;
+    // toFold is set once the background's answer to the state message (badge set) is back.
+    for (let i = 0; i < 40; i++) {
+      st = await status(b, id);
+      if (!st || st.state !== 'done' || (st.timings && 'toFold' in st.timings)) break;
+      await sleep(50);
+    }
     if (st && st.timings && Number.isFinite(st.timings.mainThread)) out = { src, ...st.timings };
   } catch (e) { }
   if (page) await page.close().catch(() => {});
@@ -52,7 +68,7 @@ for (const src of sample) {
   const order = k++ % 2 ? ['old', 'new'] : ['new', 'old'];
   for (const w of order) await visit(br[w], src); // warm-up visit
   for (const w of order) {
-    const r = await visit(br[w], src);
+    const r = await visit(br[w], src, true);
     if (r) res[w].push(r);
   }
 }
@@ -64,6 +80,8 @@ for (const w of ['old', 'new']) {
   const r = res[w];
   console.log(name, w, 'pages', r.length, 'main median', med(r.map((x) => x.mainThread)).toFixed(2), 'p95', p95(r.map((x) => x.mainThread)).toFixed(2),
     'collect', med(r.map((x) => x.collect)).toFixed(2), 'post', med(r.map((x) => x.post)).toFixed(2), 'fold', med(r.map((x) => x.fold)).toFixed(2), 'roundtrips', med(r.map((x) => x.analyze)).toFixed(2));
+  const more = ['toFold', 'longest', 'settings', 'tell', 'bgRead', 'bgAnalyze'].filter((k) => r.some((x) => Number.isFinite(x[k])));
+  console.log(name, w, COLD ? 'cold' : 'warm', ...more.map((k) => `${k} ${med(r.map((x) => x[k])).toFixed(2)}${k === 'toFold' || k === 'longest' ? ` (p95 ${p95(r.map((x) => x[k])).toFixed(2)})` : ''}`));
 }
 fs.mkdirSync(path.join(root, 'target', 'bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target', 'bench', `ab-${name}.json`), JSON.stringify(res));

@@ -205,6 +205,13 @@ export function summarizeReader(visits, mem) {
     post_ms: median(warm.map((v) => v.timings.post)),
     fold_ms: median(warm.map((v) => v.timings.fold)),
     round_trip_ms: median(warm.map((v) => v.timings.analyze)),
+    // Where the time to fold goes (builds that report it; NaN otherwise).
+    longest_ms: median(warm.map((v) => v.timings.longest)),
+    longest_p95_ms: pct(warm.map((v) => v.timings.longest), 0.95),
+    bg_read_ms: median(warm.map((v) => v.timings.bgRead)),
+    bg_analyze_ms: median(warm.map((v) => v.timings.bgAnalyze)),
+    settings_ms: median(warm.map((v) => v.timings.settings)),
+    tell_ms: median(warm.map((v) => v.timings.tell)),
     fold_warm_ms: median(warm.filter((v) => Number.isFinite(v.timings.toFold)).map((v) => v.timings.toFold)),
     fold_warm_p95_ms: pct(warm.filter((v) => Number.isFinite(v.timings.toFold)).map((v) => v.timings.toFold), 0.95),
     fold_cold_ms: median(cold.map((v) => v.timings.toFold)),

@@ -113,5 +113,33 @@ for (const name of BROWSERS) {
       const unexpected = srv.requests.filter((r) => !/^\/(csp\/)?pages\/example\/$|^\/favicon\.ico$/.test(r.path));
       assert.deepEqual(unexpected.map((r) => r.path), []);
     });
+
+    // The background sets a page's badge before it answers its first read
+    // (extension/background.js foldsOf), so that the content script's own
+    // word is off the time to fold: its count must be the one the page's
+    // folds give (the content script's, foldedCount), or the badge would
+    // show a wrong number until that word comes. Pages with whole and
+    // partial copies, marked lines, several articles, other languages.
+    describe('the badge set with the answer', { concurrency: false }, () => {
+      for (const page of ['/pages/example/', '/pages/glued-pullquote/', '/pages/hidden-copy/', '/pages/newsletter/', '/pages/markup-edges/',
+        '/fixtures/articles.html', '/fixtures/german.html', '/fixtures/spanish.html', '/fixtures/czech.html']) {
+        it(`is the count the folds give: ${page}`, async () => {
+          const tab = await b.open(`${srv.base}${page}`);
+          try {
+            const tabId = await tab.id();
+            const st = await settled(b, tab);
+            assert.equal(st.state, 'done');
+            const log = await tabMessages(b, tabId);
+            const read = log.find((m) => m.type === 'cs:analyze' && m.reply);
+            assert.ok(read, JSON.stringify(log.map((m) => m.type)));
+            const reply = JSON.parse(read.reply);
+            assert.equal(reply.badge, st.folded, `the background's count against the page's folds`);
+            assert.equal(await badge(b, tabId), st.folded > 0 ? String(st.folded) : '');
+          } finally {
+            await tab.close();
+          }
+        });
+      }
+    });
   });
 }
