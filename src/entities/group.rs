@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::{labels, products};
 use super::roles::{roles_of, LangTitles};
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
@@ -48,7 +49,8 @@ fn is_acronym(s: &str) -> bool {
 }
 
 struct Group {
-    ty_votes: [u32; 4],
+    /// Votes per type: 1 person, 2 organisation, 3 place, 4 MISC.
+    ty_votes: [u32; 5],
     forms: Vec<(String, u32)>,
     mentions: Vec<(usize, usize, std::ops::Range<usize>)>, // (unit, sent, tokens)
     roles: Vec<String>,
@@ -56,9 +58,11 @@ struct Group {
 }
 
 impl Group {
+    /// The type most mentions vote for; 4 (MISC: an event, a work, a
+    /// product, a law) only where MISC outvotes each of the three.
     fn ty(&self) -> u8 {
         let mut best = 1u8;
-        for t in 1..4u8 {
+        for t in 1..5u8 {
             if self.ty_votes[t as usize] > self.ty_votes[best as usize] {
                 best = t;
             }
@@ -129,7 +133,7 @@ pub(super) fn group(
             Some(g) => g,
             None => {
                 groups.push(Group {
-                    ty_votes: [0; 4],
+                    ty_votes: [0; 5],
                     forms: Vec::new(),
                     mentions: Vec::new(),
                     roles: Vec::new(),
@@ -185,6 +189,23 @@ pub(super) fn group(
     }
 
     merge_handles(&mut groups);
+    // A name one article reads as MISC more than as any one type is not a
+    // person, organisation or place (SPEC.md: events, works, products).
+    groups.retain(|g| g.ty() != 4);
+    // Nor is a page label, a kind of thing ([`super::labels`]) or a
+    // product ([`super::products`]).
+    groups.retain(|g| {
+        let label = labels::label_only(g.mentions.iter().map(|(u, _, tok)| {
+            labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)
+        }));
+        !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
+    });
+    groups.retain(|g| {
+        let person = g.ty() == 1;
+        !products::is_product(g.mentions.iter().map(|(u, s, tok)| {
+            products::cue(doc.units[*u].1, &doc.toks[*u], &doc.sents[*s].1, tok, person)
+        }))
+    });
     rank(doc, groups, page)
 }
 

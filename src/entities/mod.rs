@@ -19,6 +19,8 @@
 
 mod credits;
 mod group;
+mod labels;
+mod products;
 mod roles;
 mod truecase;
 
@@ -104,9 +106,9 @@ pub fn extract(
         .collect();
     for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
         for (a, b, ty) in ner::spans(lab) {
-            if ty == 4 {
-                continue; // MISC: not a person, organisation or place
-            }
+            // MISC spans (events, works, products, laws) are kept as votes:
+            // a name the tagger reads as MISC in most of its mentions is not
+            // an entity where it reads ORG once ([`group`] drops it).
             if r.start + b > credits[*u] {
                 continue; // a photo credit
             }
