@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::{labels, products};
 use super::roles::{roles_of, LangTitles};
+use super::{labels, products};
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -129,6 +129,14 @@ pub(super) fn group(
                     .max();
             }
         }
+        // A person's surname alone is the person wherever the tagger reads
+        // it ("Michael Bloomberg" … "Bloomberg said": not the company):
+        // one name, one type in an article.
+        if target.is_none() && m.ty != 1 && !m.text.contains(' ') {
+            target = by_end_word
+                .get(&m.text)
+                .and_then(|gs| gs.iter().copied().filter(|&gi| groups[gi].ty() == 1).max());
+        }
         let gi = match target {
             Some(g) => g,
             None => {
@@ -143,7 +151,13 @@ pub(super) fn group(
             }
         };
         let g = &mut groups[gi];
-        g.ty_votes[m.ty as usize] += if m.titled { 100 } else { 1 };
+        let surname = !m.text.contains(' ')
+            && g.ty() == 1
+            && g.forms
+                .iter()
+                .any(|(f, _)| f.contains(' ') && f.rsplit(' ').next() == Some(m.text.as_str()));
+        let ty = if surname { 1 } else { m.ty };
+        g.ty_votes[ty as usize] += if m.titled { 100 } else { 1 };
         g.add_form(&m.text);
         g.mentions.push((m.unit, m.sent, m.tok.clone()));
         let index = |map: &mut HashMap<String, Vec<usize>>, w: &str| {
@@ -189,21 +203,30 @@ pub(super) fn group(
     }
 
     merge_handles(&mut groups);
+    merge_short_forms(&mut groups);
     // A name one article reads as MISC more than as any one type is not a
     // person, organisation or place (SPEC.md: events, works, products).
     groups.retain(|g| g.ty() != 4);
     // Nor is a page label, a kind of thing ([`super::labels`]) or a
     // product ([`super::products`]).
     groups.retain(|g| {
-        let label = labels::label_only(g.mentions.iter().map(|(u, _, tok)| {
-            labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)
-        }));
+        let label = labels::label_only(
+            g.mentions
+                .iter()
+                .map(|(u, _, tok)| labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)),
+        );
         !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
     });
     groups.retain(|g| {
         let person = g.ty() == 1;
         !products::is_product(g.mentions.iter().map(|(u, s, tok)| {
-            products::cue(doc.units[*u].1, &doc.toks[*u], &doc.sents[*s].1, tok, person)
+            products::cue(
+                doc.units[*u].1,
+                &doc.toks[*u],
+                &doc.sents[*s].1,
+                tok,
+                person,
+            )
         }))
     });
     rank(doc, groups, page)
@@ -257,6 +280,77 @@ fn merge_handles(groups: &mut Vec<Group>) {
             .or_else(|| (0..gi).find(|&h| spells(h)));
         into[gi] = target;
     }
+    apply_merges(groups, &into);
+}
+
+/// Folds a group that is only a short form of another's name into it: an
+/// acronym of its initials used without brackets ("United States" … "U.S.",
+/// "National Farmers' Union" … "NFU"), and the last word of an
+/// organisation's name alone ("Swindon Borough Council" … "the Council").
+/// Only where exactly one group's name fits.
+fn merge_short_forms(groups: &mut Vec<Group>) {
+    // Groups by the initials and by the last word of their multi-word
+    // names (a scan of every group per short form is quadratic on long
+    // pages).
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, g) in groups.iter().enumerate() {
+        for (f, _) in g.forms.iter().filter(|(f, _)| f.contains(' ')) {
+            for (v, k) in [
+                (by_initials.entry(initials(f)).or_default(), h),
+                (
+                    by_last
+                        .entry(f.rsplit(' ').next().unwrap_or(f))
+                        .or_default(),
+                    h,
+                ),
+            ] {
+                if v.last() != Some(&k) {
+                    v.push(k);
+                }
+            }
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        let short = &g.forms[0].0;
+        if g.forms.iter().any(|(f, _)| f.contains(' ')) {
+            continue;
+        }
+        let candidates = if is_acronym(short) {
+            let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+            by_initials.get(&letters)
+        } else if g.ty() == 2 {
+            by_last.get(short.as_str())
+        } else {
+            None
+        };
+        let fits: Vec<usize> = candidates
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&h| h != gi && (is_acronym(short) || groups[h].ty() == 2))
+            .collect();
+        if let [h] = fits[..] {
+            into[gi] = Some(h);
+        }
+    }
+    // The full name types the entity: "Los Angeles" stays a place however
+    // the tagger reads "L.A.".
+    for (gi, h) in into.iter().enumerate() {
+        if let Some(h) = *h {
+            let votes: u32 = groups[gi].ty_votes.iter().sum();
+            let ty = groups[h].ty() as usize;
+            groups[gi].ty_votes = [0; 5];
+            groups[gi].ty_votes[ty] = votes;
+        }
+    }
+    apply_merges(groups, &into);
+}
+
+/// Merges each group `gi` with `into[gi] == Some(h)` into group `h` (a
+/// target is never itself merged away): votes, forms, mentions and roles.
+fn apply_merges(groups: &mut Vec<Group>, into: &[Option<usize>]) {
     if into.iter().all(Option::is_none) {
         return;
     }

@@ -29,8 +29,8 @@ const THING_ACRONYMS: &[&str] = &["API", "APIs", "SDK", "SDKs", "GPU", "GPUs", "
 /// plural), or that ends in a capital product noun ("JS API").
 pub(super) fn names_a_kind(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    let plural_acronym = last.strip_suffix('s').is_some_and(|stem| {
-        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
-    });
+    let plural_acronym = last
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()));
     plural_acronym || (name.contains(' ') && THING_ACRONYMS.contains(&last))
 }

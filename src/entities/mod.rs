@@ -105,7 +105,8 @@ pub fn extract(
         .map(|((_, t), toks)| credit_start(t, toks))
         .collect();
     for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
-        for (a, b, ty) in ner::spans(lab) {
+        let (text, toks) = (doc.units[*u].1, &doc.toks[*u][r.clone()]);
+        for (a, b, ty) in join_initials(tagger, text, toks, ner::spans(lab)) {
             // MISC spans (events, works, products, laws) are kept as votes:
             // a name the tagger reads as MISC in most of its mentions is not
             // an entity where it reads ORG once ([`group`] drops it).
@@ -134,6 +135,47 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
+}
+
+/// A middle initial holds a person's name together, where the tagger breaks
+/// it or reads it as an organisation: "Michael R." + "Bloomberg" is one
+/// person, and so is a known given name, an initial and a capitalised word
+/// ("Richard M. Stallman", "Morris W. Travers").
+fn join_initials(
+    tagger: &Tagger,
+    text: &str,
+    toks: &[tokens::Tok],
+    spans: Vec<(usize, usize, u8)>,
+) -> Vec<(usize, usize, u8)> {
+    let w = |i: usize| &text[toks[i].start..toks[i].end];
+    let initial = |i: usize| {
+        let x = w(i).trim_end_matches('.');
+        x.len() == 1 && x.chars().all(|c| c.is_ascii_uppercase())
+    };
+    const FIRST: usize = ner::gazetteer::list("first");
+    let gaz = &tagger.model().gaz;
+    let given = |i: usize| {
+        let norm = ner::features::norm_word(w(i));
+        gaz.contains(
+            FIRST,
+            ner::gazetteer::phrase_hash([norm.as_str()].into_iter()),
+        )
+    };
+    let mut out: Vec<(usize, usize, u8)> = Vec::with_capacity(spans.len());
+    for (a, b, ty) in spans {
+        if let Some(last) = out.last_mut() {
+            if last.2 == 1 && last.1 == a && ty != 4 && initial(last.1 - 1) {
+                last.1 = b;
+                continue;
+            }
+        }
+        let given_initial = b - a >= 3
+            && given(a)
+            && initial(a + 1)
+            && w(a + 2).chars().next().is_some_and(char::is_uppercase);
+        out.push((a, b, if given_initial && ty != 4 { 1 } else { ty }));
+    }
+    out
 }
 
 /// Acronyms that are common nouns ([`COMMON_ACRONYMS`]).
@@ -484,7 +526,10 @@ fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
             ))
     {
         Some(2)
-    } else if len >= 2 && LOC.contains(&l.as_str()) {
+    } else if len >= 2
+        && (LOC.contains(&l.as_str())
+            || matches!(f.as_str(), "boulevard" | "mount" | "lake" | "camp" | "rue"))
+    {
         Some(3)
     } else {
         None

@@ -86,7 +86,8 @@ fn quoted(prev: Option<&str>, next: Option<&str>, next2: Option<&str>) -> bool {
     const CLOSE: &[&str] = &["\"", "”", "’", "'", "»"];
     let close = |o: Option<&str>| o.is_some_and(|x| CLOSE.contains(&x));
     prev.is_some_and(|p| OPEN.contains(&p))
-        && (close(next) || (next.is_some_and(|n| matches!(n, "," | "." | ":" | "!" | "?")) && close(next2)))
+        && (close(next)
+            || (next.is_some_and(|n| matches!(n, "," | "." | ":" | "!" | "?")) && close(next2)))
 }
 
 /// A price: "$279", "£1,000", "€99".
@@ -110,7 +111,8 @@ pub(super) fn cue(
     let next2 = (tok.end + 1 < sent.end).then(|| w(tok.end + 1));
     let prev = (tok.start > sent.start).then(|| w(tok.start - 1));
     let prev2 = (tok.start > sent.start + 1).then(|| w(tok.start - 2));
-    let lower = |o: Option<&str>, list: &dyn Fn(&str) -> bool| o.is_some_and(|x| with_lowercase(x, list));
+    let lower =
+        |o: Option<&str>, list: &dyn Fn(&str) -> bool| o.is_some_and(|x| with_lowercase(x, list));
     // "Microsoft says", "a Nintendo spokesperson", "Apple Inc.", "Sony's
     // chief executive"
     let actor = |l: &str| ACTOR_AFTER.contains(&l.trim_end_matches('.'));
@@ -123,13 +125,16 @@ pub(super) fn cue(
     // "1. Finland 2. Norway": a number before or after a name that ends
     // with a full stop numbers a list, it is not a model.
     let digits = |o: Option<&str>| {
-        o.is_some_and(|p| !p.is_empty() && p.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()))
+        o.is_some_and(|p| {
+            !p.is_empty() && p.trim_end_matches('.').chars().all(|c| c.is_ascii_digit())
+        })
     };
     let numbered = (digits(prev) && prev.is_some_and(|p| p.ends_with('.')))
         || (prev == Some(".") && digits(prev2))
         || (digits(next) && (next.is_some_and(|n| n.ends_with('.')) || next2 == Some(".")));
     let noun = |l: &str| PRODUCT_NOUNS.has(l);
-    let small = |o: Option<&str>| o.is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase));
+    let small =
+        |o: Option<&str>| o.is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase));
     if (!numbered && next.is_some_and(|n| is_model(n, person)))
         || (small(next) && lower(next, &noun))
         || (small(prev) && lower(prev, &noun))
