@@ -217,18 +217,7 @@ pub(super) fn group(
         );
         !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
     });
-    groups.retain(|g| {
-        let person = g.ty() == 1;
-        !products::is_product(g.mentions.iter().map(|(u, s, tok)| {
-            products::cue(
-                doc.units[*u].1,
-                &doc.toks[*u],
-                &doc.sents[*s].1,
-                tok,
-                person,
-            )
-        }))
-    });
+    drop_products(doc, &mut groups);
     rank(doc, groups, page)
 }
 
@@ -281,6 +270,53 @@ fn merge_handles(groups: &mut Vec<Group>) {
         into[gi] = target;
     }
     apply_merges(groups, &into);
+}
+
+/// Drops the products ([`products::is_product`]), and the names that
+/// extend a product's name ("Xbox One" … "Xbox One S", "Xbox Live"): a
+/// model or a service of a product is a product too, but not a name that
+/// ends as an organisation's does ("Raspberry Pi Foundation").
+fn drop_products(doc: &Doc, groups: &mut Vec<Group>) {
+    let product: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            let person = g.ty() == 1;
+            products::is_product(
+                g.mentions
+                    .iter()
+                    .map(|(u, _, tok)| products::cue(doc.units[*u].1, &doc.toks[*u], tok, person)),
+            )
+        })
+        .collect();
+    let mut names: Vec<&str> = groups
+        .iter()
+        .zip(&product)
+        .filter(|(_, &p)| p)
+        .flat_map(|(g, _)| g.forms.iter().map(|(f, _)| f.as_str()))
+        .collect();
+    names.sort_unstable();
+    let extends = |f: &str| {
+        // The product names that sort before `f` include every prefix of it.
+        let end = names.partition_point(|n| *n < f);
+        names[..end]
+            .iter()
+            .rev()
+            .take_while(|n| f.starts_with(n.split(' ').next().unwrap_or(n)))
+            .any(|n| f.len() > n.len() && f.starts_with(n) && f[n.len()..].starts_with(' '))
+    };
+    let keep: Vec<bool> = groups
+        .iter()
+        .zip(&product)
+        .map(|(g, &p)| {
+            // "Raspberry Pi Foundation" is the maker, not a model.
+            !p && !g
+                .forms
+                .iter()
+                .any(|(f, _)| extends(f) && !super::ends_in_org_head(f))
+        })
+        .collect();
+    let mut k = keep.iter();
+    groups.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// Folds a group that is only a short form of another's name into it: an

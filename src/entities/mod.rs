@@ -500,9 +500,18 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
         || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
 }
 
+/// Last words that make a multi-word name an organisation's ("… Foundation").
+static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
+
+/// Whether a name ends in an organisation's head word ("Raspberry Pi
+/// Foundation", "Epic Games Inc.").
+fn ends_in_org_head(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    with_lowercase(last, |l| ORG.has(l))
+}
+
 /// Head words that settle the type of a multi-word name.
 fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
-    static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
     static LOC: Words = Words::new(include_str!("../../lexicon/entities/place-name-heads.txt"));
     let len = toks.len();
     let word = |t: &tokens::Tok| text[t.start..t.end].to_lowercase();

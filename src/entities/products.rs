@@ -66,6 +66,7 @@ pub(super) enum Cue {
 
 /// A model number or letter: "4", "360", "II", "X", "S", "i7", "4K".
 fn is_model(w: &str, person: bool) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let all_alnum = w.chars().all(|c| c.is_ascii_alphanumeric());
     if digits > 0 {
@@ -90,27 +91,26 @@ fn quoted(prev: Option<&str>, next: Option<&str>, next2: Option<&str>) -> bool {
             || (next.is_some_and(|n| matches!(n, "," | "." | ":" | "!" | "?")) && close(next2)))
 }
 
-/// A price: "$279", "£1,000", "€99".
-fn is_price(w: &str) -> bool {
-    w.starts_with(['$', '£', '€', '¥']) && w.chars().skip(1).any(|c| c.is_ascii_digit())
+/// A price right before a name: "$279" (the tokenizer keeps the symbol
+/// apart: "$", "279"), "£1,000", "€99".
+fn is_price(prev: Option<&str>, prev2: Option<&str>) -> bool {
+    let currency = |o: Option<&str>| o.is_some_and(|x| x.starts_with(['$', '£', '€', '¥']));
+    let amount =
+        |o: Option<&str>| o.is_some_and(|x| x.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    (amount(prev) && currency(prev2))
+        || (currency(prev) && prev.is_some_and(|p| p.chars().any(|c| c.is_ascii_digit())))
 }
 
-/// What the words around the mention `tok` of a sentence's tokens
-/// (`sent`, within `toks` of `text`) say of it. `person` is the type the
-/// mention's entity has (a model letter after a person's name is a
-/// regnal number or an initial).
-pub(super) fn cue(
-    text: &str,
-    toks: &[Tok],
-    sent: &Range<usize>,
-    tok: &Range<usize>,
-    person: bool,
-) -> Cue {
-    let w = |i: usize| &text[toks[i].start..toks[i].end];
-    let next = (tok.end < sent.end).then(|| w(tok.end));
-    let next2 = (tok.end + 1 < sent.end).then(|| w(tok.end + 1));
-    let prev = (tok.start > sent.start).then(|| w(tok.start - 1));
-    let prev2 = (tok.start > sent.start + 1).then(|| w(tok.start - 2));
+/// What the words around the mention `tok` of a text unit's tokens
+/// (`toks` of `text`) say of it. `person` is the type the mention's entity
+/// has (a model letter after a person's name is a regnal number or an
+/// initial). The unit's words, not only the sentence's: a list's numbers
+/// ("1. Finland 2. Norway") end sentences of their own.
+pub(super) fn cue(text: &str, toks: &[Tok], tok: &Range<usize>, person: bool) -> Cue {
+    let at = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    let (next, next2, next3) = (at(tok.end), at(tok.end + 1), at(tok.end + 2));
+    let prev = tok.start.checked_sub(1).and_then(at);
+    let prev2 = tok.start.checked_sub(2).and_then(at);
     let lower =
         |o: Option<&str>, list: &dyn Fn(&str) -> bool| o.is_some_and(|x| with_lowercase(x, list));
     // "Microsoft says", "a Nintendo spokesperson", "Apple Inc.", "Sony's
@@ -122,16 +122,20 @@ pub(super) fn cue(
     {
         return Cue::Actor;
     }
-    // "1. Finland 2. Norway": a number before or after a name that ends
-    // with a full stop numbers a list, it is not a model.
+    // "1. Finland 2. Norway": a number and a full stop before a name, or
+    // between it and the next capitalised word, numbers a list; it is not
+    // a model ("Forza Motorsport 7." ends a sentence).
     let digits = |o: Option<&str>| {
         o.is_some_and(|p| {
             !p.is_empty() && p.trim_end_matches('.').chars().all(|c| c.is_ascii_digit())
         })
     };
+    let capital =
+        |o: Option<&str>| o.is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase));
     let numbered = (digits(prev) && prev.is_some_and(|p| p.ends_with('.')))
         || (prev == Some(".") && digits(prev2))
-        || (digits(next) && (next.is_some_and(|n| n.ends_with('.')) || next2 == Some(".")));
+        || (digits(next) && next.is_some_and(|n| n.ends_with('.')) && capital(next2))
+        || (digits(next) && next2 == Some(".") && capital(next3));
     let noun = |l: &str| PRODUCT_NOUNS.has(l);
     let small =
         |o: Option<&str>| o.is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase));
@@ -139,7 +143,7 @@ pub(super) fn cue(
         || (small(next) && lower(next, &noun))
         || (small(prev) && lower(prev, &noun))
         || (lower(prev, &|l| l == "like") && lower(prev2, &noun))
-        || prev.is_some_and(is_price)
+        || is_price(prev, prev2)
         || quoted(prev, next, next2)
         || (lower(prev, &|l| l == "new") && lower(prev2, &|l| l == "the"))
     {
