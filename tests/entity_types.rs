@@ -175,6 +175,8 @@ fn products_are_not_entities_and_their_makers_are() {
         "It's the industry's Retina display moment, Apple chief executive Tim Cook told reporters in Cupertino.",
         "It looks similar to the Xbox One S, except it has an entirely new design.",
         "The Raspberry Pi 4 costs $35, the Raspberry Pi Foundation said.",
+        "Critics compared it to \"Temple Run,\" a game where you never stop running.",
+        "Judge rules for \"AT&T\" in merger fight",
     ];
     let ents = entities(&page);
     // (name, listed as) where None: not listed at all
@@ -186,6 +188,9 @@ fn products_are_not_entities_and_their_makers_are() {
         ("Raspberry Pi", None),
         // ... unless it ends as an organisation's does
         ("Raspberry Pi Foundation", Some("ORG")),
+        // a title in quotation marks is a work; one word is a scare quote
+        ("Temple Run", None),
+        ("AT&T", Some("ORG")),
         ("Xbox One X-enhanced", None),
         ("PlayStation", None),
         ("Gears of War", None),

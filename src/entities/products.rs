@@ -80,8 +80,10 @@ fn is_model(w: &str, person: bool) -> bool {
             || matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII"))
 }
 
-/// A name in quotation marks is a title ("“Super Mario Run” will launch",
-/// "“A Paradise Built in Hell”"): a work, not an actor.
+/// A name of two words or more in quotation marks is a title ("“Super
+/// Mario Run” will launch", "“A Paradise Built in Hell”"): a work, not an
+/// actor. One word in quotation marks is often a headline's scare quote
+/// around a company ("“AT&T” ruling").
 fn quoted(prev: Option<&str>, next: Option<&str>, next2: Option<&str>) -> bool {
     const OPEN: &[&str] = &["\"", "“", "‘", "'", "«"];
     const CLOSE: &[&str] = &["\"", "”", "’", "'", "»"];
@@ -144,7 +146,7 @@ pub(super) fn cue(text: &str, toks: &[Tok], tok: &Range<usize>, person: bool) ->
         || (small(prev) && lower(prev, &noun))
         || (lower(prev, &|l| l == "like") && lower(prev2, &noun))
         || is_price(prev, prev2)
-        || quoted(prev, next, next2)
+        || (tok.len() >= 2 && quoted(prev, next, next2))
         || (lower(prev, &|l| l == "new") && lower(prev2, &|l| l == "the"))
     {
         return Cue::Product;
