@@ -11,13 +11,14 @@ False positives (a reported entity no gold entity matches):
 False negatives (a gold entity no reported entity matches):
   type, boundary  as above, seen from the gold side
   scope       the name is on the page, but only in blocks that did not feed the sidebar
-  tagger      in the sidebar's text, and the tagger tagged no span with that text
-  filter      the tagger tagged it (examples/raw_spans), the cleaning rules dropped it
+  missed      in the sidebar's text, no entity has it: the tagger did not tag it or a
+              cleaning rule dropped it (the report does not say which: the tagger's raw
+              spans are not in it)
   absent      not in the page's blocks as written (an alias or spelling the page lacks)
 
 Sets: facts-dev (../shared/data/facts-dev/{E,F,G}) and dev (eval/labels/dev). Never the
 held-out set. usage: scripts/entity_errors.py [--shared DIR] [--set facts-dev|dev]
-[--pages] [--raw PATH-TO-raw_spans]. Standard library only.
+[--pages]. Standard library only.
 """
 import argparse, collections, importlib.util, json, os, subprocess, sys
 
@@ -26,7 +27,6 @@ root = os.path.dirname(here)
 ap = argparse.ArgumentParser()
 ap.add_argument("--shared", default=os.environ.get("SHARED", os.path.join(root, "..", "shared")))
 ap.add_argument("--cli", default=os.path.join(root, "target", "release", "dossier"))
-ap.add_argument("--raw", default=os.path.join(root, "target", "release", "examples", "raw_spans"))
 ap.add_argument("--set", action="append", choices=["facts-dev", "dev"])
 ap.add_argument("--pages", action="store_true", help="list every error per page")
 a = ap.parse_args()
@@ -70,15 +70,6 @@ def overlaps(fa, fb):
     return False
 
 
-def raw_spans(src):
-    if not os.path.exists(a.raw):
-        return None
-    r = subprocess.run([a.raw, src], capture_output=True, text=True)
-    if r.returncode != 0:
-        return None
-    return {sf.norm_name(line.split("\t", 1)[1]) for line in r.stdout.splitlines() if "\t" in line}
-
-
 totals = collections.Counter()
 examples = collections.defaultdict(list)
 for name in a.set or list(SETS):
@@ -105,7 +96,6 @@ for name in a.set or list(SETS):
             blocks = rep.get("blocks", [])
             side_w = words(" ".join(b["text"] for b in blocks if b.get("in_sidebar")))
             page_w = words(" ".join(b["text"] for b in blocks))
-            raw = None
             errs = []
             for j, p in enumerate(pents):
                 if j in mp:
@@ -133,9 +123,7 @@ for name in a.set or list(SETS):
                 elif any(p["type"] == t and overlaps(forms, p["forms"]) for p in pents):
                     cause = "boundary"
                 elif any(in_text(w, side_w) for w in fw):
-                    if raw is None:
-                        raw = raw_spans(src) or set()
-                    cause = "filter" if forms & raw else "tagger"
+                    cause = "missed"
                 elif any(in_text(w, page_w) for w in fw):
                     cause = "scope"
                 else:

@@ -69,6 +69,16 @@ impl Group {
         }
         best
     }
+    /// A person's surname alone votes for the person, whatever the tagger
+    /// reads it as: one name, one type in an article.
+    fn is_surname(&self, w: &str) -> bool {
+        !w.contains(' ')
+            && self.ty() == 1
+            && self
+                .forms
+                .iter()
+                .any(|(f, _)| f.contains(' ') && f.rsplit(' ').next() == Some(w))
+    }
     fn add_form(&mut self, f: &str) {
         if let Some(x) = self.forms.iter_mut().find(|(x, _)| x == f) {
             x.1 += 1;
@@ -103,12 +113,14 @@ pub(super) fn group(
             .get(&key)
             .copied()
             .or_else(|| acronym_of.get(&m.text).copied());
-        if target.is_none() && m.ty == 1 {
-            let parts: Vec<&str> = m.text.split(' ').collect();
+        let parts: Vec<&str> = m.text.split(' ').collect();
+        if target.is_none() && (m.ty == 1 || parts.len() == 1) {
             // The latest person group that fits (forms are only ever added,
             // so the indexes hold every candidate; the type is checked now).
             if parts.len() == 1 {
-                // A surname (or given name) alone after the full name.
+                // A surname (or given name) alone after the full name,
+                // whatever the tagger reads it as ("Michael Bloomberg" …
+                // "Bloomberg said": not the company).
                 target = by_end_word
                     .get(parts[0])
                     .and_then(|gs| gs.iter().copied().filter(|&gi| groups[gi].ty() == 1).max());
@@ -129,14 +141,6 @@ pub(super) fn group(
                     .max();
             }
         }
-        // A person's surname alone is the person wherever the tagger reads
-        // it ("Michael Bloomberg" … "Bloomberg said": not the company):
-        // one name, one type in an article.
-        if target.is_none() && m.ty != 1 && !m.text.contains(' ') {
-            target = by_end_word
-                .get(&m.text)
-                .and_then(|gs| gs.iter().copied().filter(|&gi| groups[gi].ty() == 1).max());
-        }
         let gi = match target {
             Some(g) => g,
             None => {
@@ -151,12 +155,7 @@ pub(super) fn group(
             }
         };
         let g = &mut groups[gi];
-        let surname = !m.text.contains(' ')
-            && g.ty() == 1
-            && g.forms
-                .iter()
-                .any(|(f, _)| f.contains(' ') && f.rsplit(' ').next() == Some(m.text.as_str()));
-        let ty = if surname { 1 } else { m.ty };
+        let ty = if g.is_surname(&m.text) { 1 } else { m.ty };
         g.ty_votes[ty as usize] += if m.titled { 100 } else { 1 };
         g.add_form(&m.text);
         g.mentions.push((m.unit, m.sent, m.tok.clone()));
@@ -204,20 +203,7 @@ pub(super) fn group(
 
     merge_handles(&mut groups);
     merge_short_forms(&mut groups);
-    // A name one article reads as MISC more than as any one type is not a
-    // person, organisation or place (SPEC.md: events, works, products).
-    groups.retain(|g| g.ty() != 4);
-    // Nor is a page label, a kind of thing ([`super::labels`]) or a
-    // product ([`super::products`]).
-    groups.retain(|g| {
-        let label = labels::label_only(
-            g.mentions
-                .iter()
-                .map(|(u, _, tok)| labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)),
-        );
-        !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
-    });
-    drop_products(doc, &mut groups);
+    drop_non_entities(doc, &mut groups);
     rank(doc, groups, page)
 }
 
@@ -270,6 +256,23 @@ fn merge_handles(groups: &mut Vec<Group>) {
         into[gi] = target;
     }
     apply_merges(groups, &into);
+}
+
+/// Drops what the whole article shows is not a person, organisation or
+/// place: a name it reads as MISC more than as any one type (SPEC.md:
+/// events, works, products), a page label or a kind of thing
+/// ([`labels`]), a product ([`products`]).
+fn drop_non_entities(doc: &Doc, groups: &mut Vec<Group>) {
+    groups.retain(|g| g.ty() != 4);
+    groups.retain(|g| {
+        let label = labels::label_only(
+            g.mentions
+                .iter()
+                .map(|(u, _, tok)| labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)),
+        );
+        !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
+    });
+    drop_products(doc, groups);
 }
 
 /// Drops the products ([`products::is_product`]), and the names that

@@ -8,13 +8,19 @@
 //!    mention.
 //! 3. Mentions are grouped: the same name; an acronym defined in brackets
 //!    ("Cambodian People's Party (CPP)") and used later; a surname or given
-//!    name alone after the full name ("Sam Rainsy" … "Rainsy"); a fuller
-//!    name after a short one.
+//!    name alone after the full name ("Sam Rainsy" … "Rainsy", whatever
+//!    type the tagger gives it); a fuller name after a short one; an
+//!    acronym of a name's initials without brackets ("U.S.").
 //! 4. Roles come from the words before a person's name ("Prime Minister Hun
 //!    Sen", "CNRP leader Sam Rainsy") and from appositions ("Prum Sokha,
 //!    Secretary of State at the Interior Ministry"), and are kept out of
 //!    the name.
-//! 5. Entities are ordered by salience: mentions in the headline and the
+//! 5. What is not a person, organisation or place is dropped, by the
+//!    whole article's evidence: a name the tagger reads as MISC more often
+//!    than as any one type; products (`products.rs`: "Xbox One X", "the
+//!    online game Minecraft"); page labels and kinds of things (`labels.rs`:
+//!    a name only ever a block of its own, "APIs", "WASI SDK").
+//! 6. Entities are ordered by salience: mentions in the headline and the
 //!    lead count most, then how often the entity is mentioned.
 
 mod credits;
