@@ -262,7 +262,8 @@ fn page_labels_and_kinds_of_things_are_not_entities() {
 /// initials is its alias without brackets ("United States" … "U.S.",
 /// "National Farmers' Union" … "NFU") and takes its type; a person's
 /// surname alone stays the person; a given name, a middle initial and a
-/// surname are a person; a boulevard, a garden and a strip are places. In
+/// surname are a person; an organisation's head word before "of" or "for"
+/// takes the name after it; a boulevard, a garden and a strip are places. In
 /// the style of dailymail.co.uk.food, latimes.com.bloomberg, ebb-org and
 /// gothamist.com-plagues (../shared/data/pages), written for this test.
 #[test]
@@ -273,6 +274,8 @@ fn short_forms_join_their_name_and_keep_its_type() {
         ("p", "Michael R. Bloomberg spent $100 million on advertising in California. Bloomberg said he would stay in the race."),
         ("p", "Richard M. Stallman resigned from the Free Software Foundation in September."),
         ("p", "Morris W. Travers discovered neon in London in 1898."),
+        ("p", "\"It resonates because it's scary,\" says Stephen Calderwood, MD, president of the Infectious Diseases Society of America."),
+        ("p", "The Allen Institute for AI, a research institute founded by the late Microsoft co-founder Paul Allen, released the model."),
         ("p", "The crash closed Bruckner Boulevard near the Tuileries Garden exhibit, and traffic backed up to the Las Vegas Strip."),
     ]);
     // (name, type, an alias it must have)
@@ -282,6 +285,8 @@ fn short_forms_join_their_name_and_keep_its_type() {
         ("Michael R. Bloomberg", "PER", Some("Bloomberg")),
         ("Richard M. Stallman", "PER", None),
         ("Morris W. Travers", "PER", None),
+        ("Infectious Diseases Society of America", "ORG", None),
+        ("Allen Institute for AI", "ORG", None),
         ("Bruckner Boulevard", "LOC", None),
         ("Tuileries Garden", "LOC", None),
         ("Las Vegas Strip", "LOC", None),
@@ -293,7 +298,12 @@ fn short_forms_join_their_name_and_keep_its_type() {
             "{name} {ty} {alias:?}: {ents:?}"
         );
     }
-    for gone in ["NFU", "U.S."] {
+    for gone in [
+        "NFU",
+        "U.S.",
+        "Infectious Diseases Society",
+        "Allen Institute",
+    ] {
         assert!(ents.iter().all(|(n, _, _)| n != gone), "{gone}: {ents:?}");
     }
 }
