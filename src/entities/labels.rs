@@ -12,7 +12,9 @@ use crate::ner::tokens::Tok;
 /// aside ("Developer Tools", "Picture-in-Picture", "Installer & Updater:").
 pub(super) fn whole_unit(text: &str, toks: &[Tok], tok: &Range<usize>) -> bool {
     let word = |t: &Tok| text[t.start..t.end].chars().any(char::is_alphanumeric);
-    toks[..tok.start].iter().all(|t| !word(t)) && toks[tok.end..].iter().all(|t| !word(t))
+    // From the mention outwards: each scan stops at the nearest word, so a
+    // unit's mentions together cost no more than its tokens.
+    toks[..tok.start].iter().rev().all(|t| !word(t)) && toks[tok.end..].iter().all(|t| !word(t))
 }
 
 /// Whether every mention of an entity is a whole text unit: it is never
