@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::roles::{roles_of, LangTitles};
+use super::{labels, products};
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -48,7 +49,8 @@ fn is_acronym(s: &str) -> bool {
 }
 
 struct Group {
-    ty_votes: [u32; 4],
+    /// Votes per type: 1 person, 2 organisation, 3 place, 4 MISC.
+    ty_votes: [u32; 5],
     forms: Vec<(String, u32)>,
     mentions: Vec<(usize, usize, std::ops::Range<usize>)>, // (unit, sent, tokens)
     roles: Vec<String>,
@@ -56,14 +58,26 @@ struct Group {
 }
 
 impl Group {
+    /// The type most mentions vote for; 4 (MISC: an event, a work, a
+    /// product, a law) only where MISC outvotes each of the three.
     fn ty(&self) -> u8 {
         let mut best = 1u8;
-        for t in 1..4u8 {
+        for t in 1..5u8 {
             if self.ty_votes[t as usize] > self.ty_votes[best as usize] {
                 best = t;
             }
         }
         best
+    }
+    /// A person's surname alone votes for the person, whatever the tagger
+    /// reads it as: one name, one type in an article.
+    fn is_surname(&self, w: &str) -> bool {
+        !w.contains(' ')
+            && self.ty() == 1
+            && self
+                .forms
+                .iter()
+                .any(|(f, _)| f.contains(' ') && f.rsplit(' ').next() == Some(w))
     }
     fn add_form(&mut self, f: &str) {
         if let Some(x) = self.forms.iter_mut().find(|(x, _)| x == f) {
@@ -99,12 +113,14 @@ pub(super) fn group(
             .get(&key)
             .copied()
             .or_else(|| acronym_of.get(&m.text).copied());
-        if target.is_none() && m.ty == 1 {
-            let parts: Vec<&str> = m.text.split(' ').collect();
+        let parts: Vec<&str> = m.text.split(' ').collect();
+        if target.is_none() && (m.ty == 1 || parts.len() == 1) {
             // The latest person group that fits (forms are only ever added,
             // so the indexes hold every candidate; the type is checked now).
             if parts.len() == 1 {
-                // A surname (or given name) alone after the full name.
+                // A surname (or given name) alone after the full name,
+                // whatever the tagger reads it as ("Michael Bloomberg" …
+                // "Bloomberg said": not the company).
                 target = by_end_word
                     .get(parts[0])
                     .and_then(|gs| gs.iter().copied().filter(|&gi| groups[gi].ty() == 1).max());
@@ -129,7 +145,7 @@ pub(super) fn group(
             Some(g) => g,
             None => {
                 groups.push(Group {
-                    ty_votes: [0; 4],
+                    ty_votes: [0; 5],
                     forms: Vec::new(),
                     mentions: Vec::new(),
                     roles: Vec::new(),
@@ -139,7 +155,8 @@ pub(super) fn group(
             }
         };
         let g = &mut groups[gi];
-        g.ty_votes[m.ty as usize] += if m.titled { 100 } else { 1 };
+        let ty = if g.is_surname(&m.text) { 1 } else { m.ty };
+        g.ty_votes[ty as usize] += if m.titled { 100 } else { 1 };
         g.add_form(&m.text);
         g.mentions.push((m.unit, m.sent, m.tok.clone()));
         let index = |map: &mut HashMap<String, Vec<usize>>, w: &str| {
@@ -185,6 +202,8 @@ pub(super) fn group(
     }
 
     merge_handles(&mut groups);
+    merge_short_forms(&mut groups);
+    drop_non_entities(doc, &mut groups);
     rank(doc, groups, page)
 }
 
@@ -236,6 +255,141 @@ fn merge_handles(groups: &mut Vec<Group>) {
             .or_else(|| (0..gi).find(|&h| spells(h)));
         into[gi] = target;
     }
+    apply_merges(groups, &into);
+}
+
+/// Drops what the whole article shows is not a person, organisation or
+/// place: a name it reads as MISC more than as any one type (SPEC.md:
+/// events, works, products), a page label or a kind of thing
+/// ([`labels`]), a product ([`products`]).
+fn drop_non_entities(doc: &Doc, groups: &mut Vec<Group>) {
+    groups.retain(|g| g.ty() != 4);
+    groups.retain(|g| {
+        let label = labels::label_only(
+            g.mentions
+                .iter()
+                .map(|(u, _, tok)| labels::whole_unit(doc.units[*u].1, &doc.toks[*u], tok)),
+        );
+        !label && !g.forms.iter().all(|(f, _)| labels::names_a_kind(f))
+    });
+    drop_products(doc, groups);
+}
+
+/// Drops the products ([`products::is_product`]), and the names that
+/// extend a product's name ("Xbox One" … "Xbox One S", "Xbox Live"): a
+/// model or a service of a product is a product too, but not a name that
+/// ends as an organisation's does ("Raspberry Pi Foundation").
+fn drop_products(doc: &Doc, groups: &mut Vec<Group>) {
+    let product: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            let person = g.ty() == 1;
+            products::is_product(
+                g.mentions
+                    .iter()
+                    .map(|(u, _, tok)| products::cue(doc.units[*u].1, &doc.toks[*u], tok, person)),
+            )
+        })
+        .collect();
+    let mut names: Vec<&str> = groups
+        .iter()
+        .zip(&product)
+        .filter(|(_, &p)| p)
+        .flat_map(|(g, _)| g.forms.iter().map(|(f, _)| f.as_str()))
+        .collect();
+    names.sort_unstable();
+    let extends = |f: &str| {
+        // The product names that sort before `f` include every prefix of it.
+        let end = names.partition_point(|n| *n < f);
+        names[..end]
+            .iter()
+            .rev()
+            .take_while(|n| f.starts_with(n.split(' ').next().unwrap_or(n)))
+            .any(|n| f.len() > n.len() && f.starts_with(n) && f[n.len()..].starts_with(' '))
+    };
+    let keep: Vec<bool> = groups
+        .iter()
+        .zip(&product)
+        .map(|(g, &p)| {
+            // "Raspberry Pi Foundation" is the maker, not a model.
+            !p && !g
+                .forms
+                .iter()
+                .any(|(f, _)| extends(f) && !super::ends_in_org_head(f))
+        })
+        .collect();
+    let mut k = keep.iter();
+    groups.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Folds a group that is only a short form of another's name into it: an
+/// acronym of its initials used without brackets ("United States" … "U.S.",
+/// "National Farmers' Union" … "NFU"), and the last word of an
+/// organisation's name alone ("Swindon Borough Council" … "the Council").
+/// Only where exactly one group's name fits.
+fn merge_short_forms(groups: &mut Vec<Group>) {
+    // Groups by the initials and by the last word of their multi-word
+    // names (a scan of every group per short form is quadratic on long
+    // pages).
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, g) in groups.iter().enumerate() {
+        for (f, _) in g.forms.iter().filter(|(f, _)| f.contains(' ')) {
+            for (v, k) in [
+                (by_initials.entry(initials(f)).or_default(), h),
+                (
+                    by_last
+                        .entry(f.rsplit(' ').next().unwrap_or(f))
+                        .or_default(),
+                    h,
+                ),
+            ] {
+                if v.last() != Some(&k) {
+                    v.push(k);
+                }
+            }
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        let short = &g.forms[0].0;
+        if g.forms.iter().any(|(f, _)| f.contains(' ')) {
+            continue;
+        }
+        let candidates = if is_acronym(short) {
+            let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+            by_initials.get(&letters)
+        } else if g.ty() == 2 {
+            by_last.get(short.as_str())
+        } else {
+            None
+        };
+        let fits: Vec<usize> = candidates
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&h| h != gi && (is_acronym(short) || groups[h].ty() == 2))
+            .collect();
+        if let [h] = fits[..] {
+            into[gi] = Some(h);
+        }
+    }
+    // The full name types the entity: "Los Angeles" stays a place however
+    // the tagger reads "L.A.".
+    for (gi, h) in into.iter().enumerate() {
+        if let Some(h) = *h {
+            let votes: u32 = groups[gi].ty_votes.iter().sum();
+            let ty = groups[h].ty() as usize;
+            groups[gi].ty_votes = [0; 5];
+            groups[gi].ty_votes[ty] = votes;
+        }
+    }
+    apply_merges(groups, &into);
+}
+
+/// Merges each group `gi` with `into[gi] == Some(h)` into group `h` (a
+/// target is never itself merged away): votes, forms, mentions and roles.
+fn apply_merges(groups: &mut Vec<Group>, into: &[Option<usize>]) {
     if into.iter().all(Option::is_none) {
         return;
     }
