@@ -141,6 +141,7 @@ pub(super) fn subject_before(
             return Some(from_mention(m, entities));
         }
     }
+    let apposition = opening_apposition(s, verb, from, unit_mentions, entities);
     let mut org = None;
     let mut j = verb;
     while j > from {
@@ -149,6 +150,16 @@ pub(super) fn subject_before(
             // A possessor is not the subject: "Lee, Yoon’s rival, described it as “…”".
             let possessor = m.tok.end < verb && matches!(s.word(m.tok.end), "'s" | "’s");
             match entities[m.entity].kind {
+                // "Marmorato, who's the sister of … Michael Rendino, campaigned
+                // … and called it “…”": not a name inside the apposition.
+                _ if apposition
+                    .as_ref()
+                    .is_some_and(|(o, end)| j > o.tok.end && j < *end) =>
+                {
+                    if let Some((o, _)) = apposition {
+                        return Some(from_mention(o, entities));
+                    }
+                }
                 _ if possessor => {}
                 EntityType::Person => return Some(from_mention(m, entities)),
                 EntityType::Organization if org.is_none() => {
@@ -197,11 +208,42 @@ pub(super) fn subject_before(
     if from == s.range.start || s.word(from.saturating_sub(1)) == "," {
         if let Some(n) = bare_name(s, from, true) {
             if s.word(from + n.split(' ').count()) == "," {
-                return Some(linked(n, entities));
+                // (One capitalised word that names nobody known is a sentence
+                // adverb: "Finalmente, indicaron que …", "Finally, …".)
+                let words = n.split(' ').count();
+                let a = linked(n, entities);
+                if a.entity.is_some() || words > 1 || from + words + 1 != verb {
+                    return Some(a);
+                }
             }
         }
     }
     org.map(|(_, o)| o)
+}
+
+/// The person a sentence opens with and the end of the apposition or
+/// relative clause set off by commas right after them ("Marmorato, who's
+/// the sister of Bronx Republican chair Michael Rendino, campaigned …"):
+/// names inside it are not the subject of a verb after it.
+fn opening_apposition<'m>(
+    s: &Sentence,
+    verb: usize,
+    from: usize,
+    unit_mentions: &[&'m MentionRef],
+    entities: &[Entity],
+) -> Option<(&'m MentionRef, usize)> {
+    let o = *unit_mentions.iter().find(|m| {
+        m.tok.start >= from
+            && m.tok.start <= from + 2
+            && (from..m.tok.start).all(|k| s.word(k).chars().next().is_some_and(char::is_uppercase))
+            && m.tok.end + 1 < verb
+            && s.word(m.tok.end) == ","
+    })?;
+    if entities[o.entity].kind != crate::report::EntityType::Person {
+        return None;
+    }
+    let end = (o.tok.end + 2..verb).find(|&k| matches!(s.word(k), "," | "—" | "–" | ";"))?;
+    Some((o, end))
 }
 
 /// Heads of the descriptions news writing uses for a person already named
@@ -225,11 +267,7 @@ pub(super) fn definite_description(
     while j > from && with_lowercase(s.word(j), is_adverb) {
         j -= 1;
     }
-    if j < from {
-        return None;
-    }
-    let head = s.word(j).to_lowercase();
-    if !DESCRIPTION_HEADS.contains(&head.as_str()) {
+    if j < from || !is_description_head(s.word(j)) {
         return None;
     }
     // Up to three modifiers between "the" and the head ("the former Labour
@@ -238,7 +276,52 @@ pub(super) fn definite_description(
         .rev()
         .take(4)
         .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
-        .find(|&k| with_lowercase(s.word(k), |l| l == "the"))?;
+        .find(|&k| with_lowercase(s.word(k), is_definite_article))?;
+    describe(u, the, s.word(j), entities, mentions)
+}
+
+/// "“…”, said the minister" / "«…», puntualizó el oficial": a definite
+/// description right after the verb (article, up to two modifiers, head).
+fn description_after(
+    s: &Sentence,
+    u: usize,
+    at: usize,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    if at >= s.range.end || !with_lowercase(s.word(at), is_definite_article) {
+        return None;
+    }
+    let head = (at + 1..(at + 4).min(s.range.end))
+        .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
+        .find(|&k| is_description_head(s.word(k)))?;
+    describe(u, at, s.word(head), entities, mentions)
+}
+
+/// Definite articles that open a description ("the minister", "el
+/// oficial", "la ministra", "il portavoce", "der Sprecher", "o ministro").
+fn is_definite_article(l: &str) -> bool {
+    matches!(
+        l,
+        "the" | "el" | "la" | "il" | "lo" | "le" | "der" | "die" | "o"
+    )
+}
+
+fn is_description_head(w: &str) -> bool {
+    with_lowercase(w, |l| DESCRIPTION_HEADS.has(l))
+}
+
+/// The person a description with head `head`, at token `the` of unit `u`,
+/// stands for: the latest person named before it whose role has that word,
+/// else the nearest person named in this or the two paragraphs before.
+fn describe(
+    u: usize,
+    the: usize,
+    head: &str,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    let head = head.to_lowercase();
     let before = |m: &&MentionRef| {
         (m.unit, m.tok.start) < (u, the)
             && entities[m.entity].kind == crate::report::EntityType::Person
@@ -263,6 +346,32 @@ pub(super) fn definite_description(
         name: Some(entities[e].name.clone()),
         pronoun: Some((u, the)),
     })
+}
+
+/// Languages whose verbs need no subject ("Al respecto, explicó que “…”",
+/// "«…», añadió."): a speech verb without one is a pronoun's.
+fn drops_subjects(lang: &str) -> bool {
+    matches!(lang.get(..2), Some("es" | "it" | "pt"))
+}
+
+/// The unspoken subject of a speech verb in a pro-drop language: the person
+/// last named, like "he" or "she"; a plural verb ("indicaron", "disseram")
+/// is "they", the organisation last named.
+fn dropped_subject(
+    s: &Sentence,
+    u: usize,
+    verb: usize,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Attribution {
+    let w = s.word(verb);
+    let plural = w.ends_with("ron") || w.ends_with("ram") || w.ends_with("ano");
+    let e = resolve_pronoun(u, verb, !plural, entities, mentions);
+    Attribution {
+        entity: e,
+        name: e.map(|e| entities[e].name.clone()),
+        pronoun: (!plural).then_some((u, verb)),
+    }
 }
 
 /// Adverbs that may stand between a subject and its verb ("he also said").
@@ -423,6 +532,7 @@ pub(super) fn attribution_after(
     unit_mentions: &[&MentionRef],
     entities: &[Entity],
     mentions: &[MentionRef],
+    lang: &str,
 ) -> Option<Attribution> {
     let a = after?;
     let si = sentence_of(doc, u, a)?;
@@ -431,7 +541,7 @@ pub(super) fn attribution_after(
         text: doc.units[u].1,
         toks: &doc.toks[u],
         range: r.clone(),
-        lang: "",
+        lang,
         lang_us: true,
     };
     let mut k = a;
@@ -481,6 +591,9 @@ pub(super) fn attribution_after(
     {
         return Some(from_mention(m, entities));
     }
+    if let Some(d) = description_after(&s, u, after_verb, entities, mentions) {
+        return Some(d);
+    }
     if after_verb < r.end {
         if let Some(p) = is_pronoun(s.word(after_verb)) {
             let e = resolve_pronoun(u, after_verb, p, entities, mentions);
@@ -493,6 +606,22 @@ pub(super) fn attribution_after(
         if let Some(n) = bare_name(&s, after_verb, true) {
             return Some(linked(n, entities));
         }
+    }
+    // "«…», añadió." — nobody after the verb (no article, no name): the
+    // subject the language leaves unsaid.
+    let named_after = after_verb < r.end && {
+        let w = s.word(after_verb);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || with_lowercase(w, |l| {
+                is_definite_article(l)
+                    || matches!(
+                        l,
+                        "un" | "una" | "um" | "uma" | "los" | "las" | "gli" | "os"
+                    )
+            })
+    };
+    if drops_subjects(lang) && verb == k && !named_after {
+        return Some(dropped_subject(&s, u, verb, entities, mentions));
     }
     // "a spokesman said", "the ministry said", "said a dispatcher":
     // attributed, but to no name.
@@ -511,6 +640,7 @@ pub(super) fn attribution_before(
     unit_mentions: &[&MentionRef],
     entities: &[Entity],
     mentions: &[MentionRef],
+    lang: &str,
 ) -> Option<Attribution> {
     let b = before?;
     let si = sentence_of(doc, u, b)?;
@@ -519,7 +649,7 @@ pub(super) fn attribution_before(
         text: doc.units[u].1,
         toks: &doc.toks[u],
         range: r.clone(),
-        lang: "",
+        lang,
         lang_us: true,
     };
     // The last speech verb before the quote in this sentence.
@@ -567,7 +697,8 @@ pub(super) fn attribution_before(
             });
         }
     }
-    None
+    // "Al respecto, explicó que “…”": the subject the language leaves unsaid.
+    drops_subjects(lang).then(|| dropped_subject(&s, u, verb, entities, mentions))
 }
 
 #[cfg(test)]
