@@ -163,7 +163,7 @@ pub(super) fn subject_before(
                 _ if possessor => {}
                 EntityType::Person => return Some(from_mention(m, entities)),
                 EntityType::Organization if org.is_none() => {
-                    org = Some((j, from_mention(m, entities)))
+                    org = Some((j, m.tok.start, from_mention(m, entities)))
                 }
                 _ => {}
             }
@@ -199,13 +199,20 @@ pub(super) fn subject_before(
             break;
         }
     }
-    if let Some((at, _)) = org.as_ref() {
+    if let Some((at, _, _)) = org.as_ref() {
         if at + 3 >= verb {
-            return org.map(|(_, o)| o);
+            return org.map(|(_, _, o)| o);
         }
     }
-    // "Myers, who was EVP of …, told Variety:": the name opening the sentence.
-    if from == s.range.start || s.word(from.saturating_sub(1)) == "," {
+    // "Myers, who was EVP of …, told Variety:": the name opening the sentence
+    // (or the clause after the quote: "“…,” Kaplan, also an avid collector,
+    // says").
+    if from == s.range.start
+        || matches!(
+            s.word(from.saturating_sub(1)),
+            "," | "”" | "\"" | "»" | "“" | "’"
+        )
+    {
         if let Some(n) = bare_name(s, from, true) {
             if s.word(from + n.split(' ').count()) == "," {
                 // (One capitalised word that names nobody known is a sentence
@@ -218,7 +225,19 @@ pub(super) fn subject_before(
             }
         }
     }
-    org.map(|(_, o)| o)
+    // An organisation further back speaks only as the sentence's subject,
+    // not as the object of a preposition ("In the speech, first disclosed by
+    // the Aspen Times, the former mayor argued that …").
+    org.filter(|(_, start, _)| {
+        *start == s.range.start
+            || !with_lowercase(s.word(start - 1), |l| {
+                matches!(
+                    l,
+                    "by" | "in" | "of" | "from" | "to" | "with" | "at" | "for" | "on"
+                )
+            })
+    })
+    .map(|(_, _, o)| o)
 }
 
 /// The person a sentence opens with and the end of the apposition or
@@ -388,6 +407,32 @@ pub(super) fn is_adverb(l: &str) -> bool {
             | "has"
             | "had"
             | "have"
+    )
+}
+
+/// The person named right after a possessive ("RedMonk’s Stephens"): a
+/// mention starting at `at`, else a capitalised name there; else the
+/// possessor after all.
+fn possessed(
+    s: &Sentence,
+    at: usize,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+) -> Attribution {
+    if let Some(m) = unit_mentions.iter().find(|m| m.tok.start == at) {
+        return from_mention(m, entities);
+    }
+    if let Some(n) = (at < s.range.end).then(|| bare_name(s, at, true)).flatten() {
+        return linked(n, entities);
+    }
+    let owner = unit_mentions.iter().find(|m| m.tok.end + 1 == at);
+    owner.map_or(
+        Attribution {
+            entity: None,
+            name: None,
+            pronoun: None,
+        },
+        |m| from_mention(m, entities),
     )
 }
 
@@ -652,6 +697,20 @@ pub(super) fn attribution_before(
         lang,
         lang_us: true,
     };
+    // "In Dr. Shadlen's words, “…”": the one whose words they are.
+    if b >= r.start + 3
+        && s.word(b) == ","
+        && with_lowercase(s.word(b - 1), |l| l == "words")
+        && matches!(s.word(b - 2), "'s" | "’s")
+    {
+        let at = b - 3;
+        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&at)) {
+            return Some(from_mention(m, entities));
+        }
+        if let Some(n) = bare_name(&s, at, false) {
+            return Some(linked(n, entities));
+        }
+    }
     // The last speech verb before the quote in this sentence.
     let Some(verb) = (r.start..=b).rev().find(|&j| is_speech(s.word(j))) else {
         // "Mit dabei war auch Stefan Bröckling von der Tiernothilfe: „…“": a
@@ -673,6 +732,10 @@ pub(super) fn attribution_before(
             .iter()
             .find(|m| m.tok.start > verb && m.tok.start <= verb + 3)
         {
+            // "According to RedMonk’s Stephens, “…”": the possessor's person.
+            if matches!(s.word(m.tok.end), "'s" | "’s") {
+                return Some(possessed(&s, m.tok.end + 1, unit_mentions, entities));
+            }
             return Some(from_mention(m, entities));
         }
         return bare_name(&s, verb + 2, true).map(|n| Attribution {
