@@ -229,8 +229,12 @@ pub(super) fn subject_before(
     // not as the object of a preposition ("In the speech, first disclosed by
     // the Aspen Times, the former mayor argued that …").
     org.filter(|(_, start, _)| {
-        *start == s.range.start
-            || !with_lowercase(s.word(start - 1), |l| {
+        let mut k = *start;
+        if k > s.range.start && with_lowercase(s.word(k - 1), |l| l == "the") {
+            k -= 1;
+        }
+        k == s.range.start
+            || !with_lowercase(s.word(k - 1), |l| {
                 matches!(
                     l,
                     "by" | "in" | "of" | "from" | "to" | "with" | "at" | "for" | "on"
