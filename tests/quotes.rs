@@ -3,8 +3,8 @@
 //! appositions, descriptions and the subject a language leaves unsaid.
 //! Sentences from pages of ../shared/data (facts-dev and eval/labels/dev:
 //! dailymail.co.uk, gothamist.com, latimes.com, medicalnewstoday,
-//! gitlab blog, the article-author-tag tarot story, publimetro.cl,
-//! minuto30; © their publishers, test use only) or of the same shape.
+//! gitlab blog, the article-author-tag tarot story, mercurynews.com,
+//! publimetro.cl, minuto30; © their publishers, test use only) or of the same shape.
 use dossier::{analyze, Page};
 
 /// The (text, speaker) pairs of the report, the speaker by name.
@@ -65,6 +65,15 @@ fn speakers_through_the_syntax_of_attribution() {
             "en",
             "murders and murderers",
             None,
+        ),
+        // "she" after a titled name earlier in its sentence ("Ms", "." as two
+        // tokens), and a quote that ends its sentence is not attributed by
+        // the next sentence's verb, which has its own quote.
+        (
+            &["It should not surprise anyone that Alameda County District Attorney Pamela Price dropped special circumstances against David Misch, one involving his alleged kidnapping and murder of Michaela Garecht in 1988.", "Soon after Ms. Price was elected, she said she would “seek to remove all 41 local cases from Death Row and to resentence people who were sentenced to life without parole.” She also said her “administration will begin an era of change.”"],
+            "en",
+            "seek to remove",
+            Some("Price"),
         ),
         // Spanish leaves the subject unsaid: the person named before.
         (

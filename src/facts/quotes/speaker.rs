@@ -173,11 +173,20 @@ pub(super) fn subject_before(
         if let Some(p) = is_pronoun(s.word(j)) {
             let e = resolve_pronoun(u, j, p, entities, mentions);
             // "Soon after Ms. Price was elected, she said": a titled name the
-            // tagger missed, earlier in the sentence.
-            if e.is_none() && p {
+            // tagger missed, earlier in the sentence, before anyone named in
+            // an earlier one.
+            let named_in_sentence = unit_mentions.iter().any(|m| {
+                m.tok.start >= s.range.start
+                    && m.tok.end <= j
+                    && entities[m.entity].kind == EntityType::Person
+            });
+            if p && !named_in_sentence {
+                // (The title's full stop may be a token of its own: "Ms", ".".)
                 let titled = (s.range.start..j)
                     .rev()
                     .find(|&t| is_title(s.word(t)) && t + 1 < j)
+                    .map(|t| if s.word(t + 1) == "." { t + 2 } else { t + 1 })
+                    .filter(|&t| t < j)
                     .and_then(|t| bare_name(s, t, true));
                 if let Some(n) = titled {
                     return Some(linked(n, entities));
@@ -602,6 +611,11 @@ pub(super) fn attribution_after(
     // The attribution must come before the sentence goes on to something else.
     let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
+        return None;
+    }
+    // A quote that ended its sentence, then "She also said her “…”": the
+    // next sentence's verb introduces its own quote.
+    if r.start == a && (verb..r.end).any(|j| matches!(s.word(j), "“" | "\"" | "«" | "„")) {
         return None;
     }
     // "“…,” Hicks told ABC News": the subject between the quote and the verb.
