@@ -138,8 +138,9 @@ fn counts_in_brackets_and_appositions_belong_to_the_name() {
 /// Owners through the syntax news writing uses around money and
 /// organisations (SPEC.md "Owner"): a conversion in brackets shares the
 /// amount's owner, money "from" someone is theirs, a relative clause stands
-/// between a subject and its verb, and "the company" stands for the
-/// organisation last named. Sentences from observer.com (LVMH and the
+/// between a subject and its verb, "the company" stands for the
+/// organisation last named, and the subject, not the object, of a
+/// two-object verb or a margin owns the number. Sentences from observer.com (LVMH and the
 /// Louvre, facts-dev page trafilatura-news/observer.com-LVMH-eaf826, ©
 /// the publisher, test use only) and of the same shape.
 #[test]
@@ -173,6 +174,18 @@ fn owners_through_conversions_givers_clauses_and_descriptions() {
             ],
             6.5e9,
             Some("Microsoft"),
+        ),
+        // The subject, not the object right before the number: two-object
+        // verbs and margins (gothamist.com, facts-dev).
+        (
+            &["SoftBank gave WeWork $6.5 billion in new funding last year."],
+            6.5e9,
+            Some("SoftBank"),
+        ),
+        (
+            &["A controversial rezoning proved to be a central issue in a heated City Council race in the East Bronx, where Democratic incumbent Marjorie Velázquez trailed her Republican challenger Kristy Marmorato by more than 700 votes on Wednesday."],
+            700.0,
+            Some("Marjorie Velázquez"),
         ),
         // Money "from" a place name after a number is not given by it.
         (

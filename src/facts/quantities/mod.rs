@@ -441,8 +441,65 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
     let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 7;
     // "Amy Klobuchar (17)": a count in brackets right after a name.
     let bracketed = between.len() == 1 && between[0] == "(";
-    (possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between))
-        .then_some(m.entity)
+    if possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between) {
+        return Some(m.entity);
+    }
+    subject_over_object(s, mentions, m, &between)
+}
+
+/// The nearest name is the object of the verb, and the subject before it
+/// owns the number: two-object verbs ("SoftBank gave WeWork $6.5 billion")
+/// and margins ("Velázquez trailed her challenger Kristy Marmorato by more
+/// than 700 votes").
+fn subject_over_object(
+    s: &Sentence,
+    mentions: &[&MentionRef],
+    object: &MentionRef,
+    between: &[std::borrow::Cow<str>],
+) -> Option<usize> {
+    let w = |k: usize| lowercased(s.word(k));
+    let margin = between.len() == 1 && between[0] == "by";
+    if !(between.is_empty() || margin) || object.tok.start <= s.range.start {
+        return None;
+    }
+    // The subject: a name in the same clause before the object, then a verb
+    // phrase of up to five words that leads to the object.
+    let subject = mentions
+        .iter()
+        .filter(|m| m.tok.end < object.tok.start && m.tok.start >= s.range.start)
+        .max_by_key(|m| m.tok.end)?;
+    let phrase: Vec<std::borrow::Cow<str>> = (subject.tok.end..object.tok.start).map(w).collect();
+    let verb = phrase.first()?;
+    let two_object = between.is_empty()
+        && phrase.len() == 1
+        && matches!(
+            verb.as_ref(),
+            "gave"
+                | "gives"
+                | "give"
+                | "paid"
+                | "pays"
+                | "pay"
+                | "offered"
+                | "offers"
+                | "awarded"
+                | "lent"
+                | "owes"
+                | "owed"
+                | "sent"
+                | "handed"
+                | "granted"
+                | "promised"
+                | "charged"
+                | "fined"
+                | "sold"
+                | "sells"
+        );
+    let margined = margin
+        && phrase.len() <= 5
+        && !phrase.iter().any(|x| breaks_clause(x))
+        && is_subject_of_verb(s, subject.tok.clone(), &phrase);
+    (two_object || margined).then_some(subject.entity)
 }
 
 /// A number in brackets right after another is the same amount converted
