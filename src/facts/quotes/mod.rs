@@ -28,6 +28,7 @@
 //! scare quotes, titles) count only with an explicit attribution.
 
 mod marks;
+mod refer;
 mod speaker;
 
 use marks::{has_sentence_break, spans_of, spans_open_unit, word_count, QuoteSpan};

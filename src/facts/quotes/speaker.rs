@@ -2,6 +2,9 @@
 //! after the quote marks, and how a pronoun, a description or a bare name
 //! is resolved to an entity.
 
+use super::refer::{
+    definite_description, description_after, dropped_subject, drops_subjects, is_definite_article,
+};
 use crate::doc::{Doc, MentionRef, Sentence};
 use crate::lexicon::{titles, Words};
 use crate::report::Entity;
@@ -213,44 +216,54 @@ pub(super) fn subject_before(
             return org.map(|(_, _, o)| o);
         }
     }
-    // "Myers, who was EVP of …, told Variety:": the name opening the sentence
-    // (or the clause after the quote: "“…,” Kaplan, also an avid collector,
-    // says").
-    if from == s.range.start
+    clause_opener(s, verb, from, entities).or_else(|| {
+        // An organisation further back speaks only as the sentence's subject,
+        // not as the object of a preposition ("In the speech, first disclosed
+        // by the Aspen Times, the former mayor argued that …").
+        org.filter(|(_, start, _)| !after_preposition(s, *start))
+            .map(|(_, _, o)| o)
+    })
+}
+
+/// "Myers, who was EVP of …, told Variety:": the name opening the sentence
+/// (or the clause after the quote: "“…,” Kaplan, also an avid collector,
+/// says"), set off by a comma.
+fn clause_opener(
+    s: &Sentence,
+    verb: usize,
+    from: usize,
+    entities: &[Entity],
+) -> Option<Attribution> {
+    let opens = from == s.range.start
         || matches!(
             s.word(from.saturating_sub(1)),
             "," | "”" | "\"" | "»" | "“" | "’"
-        )
-    {
-        if let Some(n) = bare_name(s, from, true) {
-            if s.word(from + n.split(' ').count()) == "," {
-                // (One capitalised word that names nobody known is a sentence
-                // adverb: "Finalmente, indicaron que …", "Finally, …".)
-                let words = n.split(' ').count();
-                let a = linked(n, entities);
-                if a.entity.is_some() || words > 1 || from + words + 1 != verb {
-                    return Some(a);
-                }
-            }
-        }
+        );
+    let n = bare_name(s, from, true).filter(|_| opens)?;
+    let words = n.split(' ').count();
+    if s.word(from + words) != "," {
+        return None;
     }
-    // An organisation further back speaks only as the sentence's subject,
-    // not as the object of a preposition ("In the speech, first disclosed by
-    // the Aspen Times, the former mayor argued that …").
-    org.filter(|(_, start, _)| {
-        let mut k = *start;
-        if k > s.range.start && with_lowercase(s.word(k - 1), |l| l == "the") {
-            k -= 1;
-        }
-        k == s.range.start
-            || !with_lowercase(s.word(k - 1), |l| {
-                matches!(
-                    l,
-                    "by" | "in" | "of" | "from" | "to" | "with" | "at" | "for" | "on"
-                )
-            })
-    })
-    .map(|(_, _, o)| o)
+    // (One capitalised word that names nobody known is a sentence adverb:
+    // "Finalmente, indicaron que …", "Finally, …".)
+    let a = linked(n, entities);
+    (a.entity.is_some() || words > 1 || from + words + 1 != verb).then_some(a)
+}
+
+/// Whether the mention starting at `start` is the object of a preposition
+/// ("by the Aspen Times").
+fn after_preposition(s: &Sentence, start: usize) -> bool {
+    let mut k = start;
+    if k > s.range.start && with_lowercase(s.word(k - 1), |l| l == "the") {
+        k -= 1;
+    }
+    k > s.range.start
+        && with_lowercase(s.word(k - 1), |l| {
+            matches!(
+                l,
+                "by" | "in" | "of" | "from" | "to" | "with" | "at" | "for" | "on"
+            )
+        })
 }
 
 /// The person a sentence opens with and the end of the apposition or
@@ -276,134 +289,6 @@ fn opening_apposition<'m>(
     }
     let end = (o.tok.end + 2..verb).find(|&k| matches!(s.word(k), "," | "—" | "–" | ";"))?;
     Some((o, end))
-}
-
-/// Heads of the descriptions news writing uses for a person already named
-/// ("the Conservative MP said", "the president also admitted"). "Official"
-/// and "source" are not here: they usually stand for someone never named.
-static DESCRIPTION_HEADS: Words =
-    Words::new(include_str!("../../../lexicon/facts/description-heads.txt"));
-
-/// "the Conservative MP said": a definite description right before the
-/// verb stands for a person named earlier — the one whose role it is, else
-/// the nearest person named in this or the two paragraphs before.
-pub(super) fn definite_description(
-    s: &Sentence,
-    u: usize,
-    verb: usize,
-    from: usize,
-    entities: &[Entity],
-    mentions: &[MentionRef],
-) -> Option<Attribution> {
-    let mut j = verb.checked_sub(1)?;
-    while j > from && with_lowercase(s.word(j), is_adverb) {
-        j -= 1;
-    }
-    if j < from || !is_description_head(s.word(j)) {
-        return None;
-    }
-    // Up to three modifiers between "the" and the head ("the former Labour
-    // foreign minister").
-    let the = (from..j)
-        .rev()
-        .take(4)
-        .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
-        .find(|&k| with_lowercase(s.word(k), is_definite_article))?;
-    describe(u, the, s.word(j), entities, mentions)
-}
-
-/// "“…”, said the minister" / "«…», puntualizó el oficial": a definite
-/// description right after the verb (article, up to two modifiers, head).
-fn description_after(
-    s: &Sentence,
-    u: usize,
-    at: usize,
-    entities: &[Entity],
-    mentions: &[MentionRef],
-) -> Option<Attribution> {
-    if at >= s.range.end || !with_lowercase(s.word(at), is_definite_article) {
-        return None;
-    }
-    let head = (at + 1..(at + 4).min(s.range.end))
-        .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
-        .find(|&k| is_description_head(s.word(k)))?;
-    describe(u, at, s.word(head), entities, mentions)
-}
-
-/// Definite articles that open a description ("the minister", "el
-/// oficial", "la ministra", "il portavoce", "der Sprecher", "o ministro").
-fn is_definite_article(l: &str) -> bool {
-    matches!(
-        l,
-        "the" | "el" | "la" | "il" | "lo" | "le" | "der" | "die" | "o"
-    )
-}
-
-fn is_description_head(w: &str) -> bool {
-    with_lowercase(w, |l| DESCRIPTION_HEADS.has(l))
-}
-
-/// The person a description with head `head`, at token `the` of unit `u`,
-/// stands for: the latest person named before it whose role has that word,
-/// else the nearest person named in this or the two paragraphs before.
-fn describe(
-    u: usize,
-    the: usize,
-    head: &str,
-    entities: &[Entity],
-    mentions: &[MentionRef],
-) -> Option<Attribution> {
-    let head = head.to_lowercase();
-    let before = |m: &&MentionRef| {
-        (m.unit, m.tok.start) < (u, the)
-            && entities[m.entity].kind == crate::report::EntityType::Person
-    };
-    let has_role = |e: &Entity| {
-        e.roles.iter().any(|r| {
-            r.split_whitespace()
-                .any(|w| with_lowercase(w, |l| l == head.as_str()))
-        })
-    };
-    // `mentions` is in reading order: walk back from the description.
-    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, the));
-    // (The last few hundred people named: a role named longer ago than that
-    // is not what the description points back to, and the walk stays short.)
-    let earlier = || mentions[..at].iter().rev().take(500).filter(before);
-    let e = earlier()
-        .find(|m| has_role(&entities[m.entity]))
-        .or_else(|| earlier().next().filter(|m| m.unit + 2 >= u))?
-        .entity;
-    Some(Attribution {
-        entity: Some(e),
-        name: Some(entities[e].name.clone()),
-        pronoun: Some((u, the)),
-    })
-}
-
-/// Languages whose verbs need no subject ("Al respecto, explicó que “…”",
-/// "«…», añadió."): a speech verb without one is a pronoun's.
-fn drops_subjects(lang: &str) -> bool {
-    matches!(lang.get(..2), Some("es" | "it" | "pt"))
-}
-
-/// The unspoken subject of a speech verb in a pro-drop language: the person
-/// last named, like "he" or "she"; a plural verb ("indicaron", "disseram")
-/// is "they", the organisation last named.
-fn dropped_subject(
-    s: &Sentence,
-    u: usize,
-    verb: usize,
-    entities: &[Entity],
-    mentions: &[MentionRef],
-) -> Attribution {
-    let w = s.word(verb);
-    let plural = w.ends_with("ron") || w.ends_with("ram") || w.ends_with("ano");
-    let e = resolve_pronoun(u, verb, !plural, entities, mentions);
-    Attribution {
-        entity: e,
-        name: e.map(|e| entities[e].name.clone()),
-        pronoun: (!plural).then_some((u, verb)),
-    }
 }
 
 /// Adverbs that may stand between a subject and its verb ("he also said").
