@@ -89,6 +89,13 @@ fn speakers_through_the_syntax_of_attribution() {
             "La Policía Nacional se encuentra",
             Some("Galindo"),
         ),
+        // German "so X" after the quote: "according to X".
+        (
+            &["Bundeskanzlerin Angela Merkel sprach am Montag in Berlin mit den Ministerpräsidenten der Länder.", "„Wir werden die Grenzen nicht schließen, solange die Zahlen stabil bleiben“, so Merkel."],
+            "de",
+            "Wir werden die Grenzen",
+            Some("Merkel"),
+        ),
     ];
     for (paragraphs, lang, start, speaker) in table {
         let got = quotes(paragraphs, lang);

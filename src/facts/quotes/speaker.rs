@@ -334,6 +334,23 @@ fn possessed(
     )
 }
 
+/// Whoever is named at token `n`: a mention starting there, a description
+/// ("der Sprecher"), or a capitalised name.
+fn named_at(
+    s: &Sentence,
+    u: usize,
+    n: usize,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    if let Some(m) = unit_mentions.iter().find(|m| m.tok.start == n) {
+        return Some(from_mention(m, entities));
+    }
+    description_after(s, u, n, entities, mentions)
+        .or_else(|| bare_name(s, n, true).map(|name| linked(name, entities)))
+}
+
 /// A bare name, linked to the entity whose name or alias ends with it.
 pub(super) fn linked(name: String, entities: &[Entity]) -> Attribution {
     let last = name.split(' ').next_back().unwrap_or("").to_lowercase();
@@ -490,6 +507,12 @@ pub(super) fn attribution_after(
     let mut k = a;
     if k < r.end && matches!(s.word(k), "," | "—" | "–") {
         k += 1;
+    }
+    // German „…“, so Müller. / „…“, so der Sprecher.: "so" as "according to".
+    if lang.starts_with("de") && k + 1 < r.end && s.word(k) == "so" {
+        if let Some(a) = named_at(&s, u, k + 1, unit_mentions, entities, mentions) {
+            return Some(a);
+        }
     }
     // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
     let window = k..(k + 28).min(r.end);
