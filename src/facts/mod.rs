@@ -251,7 +251,7 @@ pub fn extract(
         }
     }
     if language.entities {
-        facts.quotes = quotes::find(doc, entities, mentions, &is_hidden);
+        facts.quotes = quotes::find(doc, entities, mentions, &lang, &is_hidden);
     }
     timeline::link_same_events(&mut facts.dates);
     facts

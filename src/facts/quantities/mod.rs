@@ -68,6 +68,18 @@ static STOP: Words = Words::new(include_str!(
 /// Words that say a number belongs to the subject before it.
 static HAVE_VERBS: Words = Words::new(include_str!("../../../lexicon/facts/have-verbs.txt"));
 
+/// Nouns that after "the" stand for the organisation last named ("the company").
+static ORG_DESCRIPTIONS: Words =
+    Words::new(include_str!("../../../lexicon/facts/org-descriptions.txt"));
+
+/// Words that end the clause a number's owner must be in.
+fn breaks_clause(x: &str) -> bool {
+    matches!(
+        x,
+        "," | ";" | "said" | "says" | "told" | "and" | "but" | "while" | "which" | "who" | "that"
+    )
+}
+
 /// Finds the quantities of one sentence. `dates` are token ranges already
 /// taken by dates; `mentions` the entity mentions of the sentence.
 pub fn find(
@@ -172,7 +184,9 @@ pub fn find(
         // The entity it belongs to.
         let entity = owner(s, mentions, a)
             .or_else(|| apposition_owner(s, mentions, a))
-            .or_else(|| pronoun_owner(s, ante, a));
+            .or_else(|| pronoun_owner(s, ante, a))
+            .or_else(|| converted_owner(s, &out, a))
+            .or_else(|| giver_after(s, mentions, end_tok.max(e), is_money(&unit)));
         out.push(Found {
             tok: a..end_tok.max(e),
             value,
@@ -428,29 +442,144 @@ fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
         .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
         .max_by_key(|m| m.tok.end)?;
     let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
-    if between.iter().any(|x| {
-        matches!(
-            x.as_ref(),
-            "," | ";"
-                | "said"
-                | "says"
-                | "told"
-                | "and"
-                | "but"
-                | "while"
-                | "which"
-                | "who"
-                | "that"
-        )
-    }) {
-        return None;
+    if between.iter().any(|x| breaks_clause(x)) {
+        // (The name before the clause, not one inside it: "The Louvre, which
+        // will display the Chardin …, is seeking …".)
+        return mentions
+            .iter()
+            .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
+            .find(|m| relative_clause_owner(s, m.tok.clone(), at))
+            .map(|m| m.entity);
     }
     let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
-    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 4;
+    // "Margaritaville Hotels and Resorts has properties all over the country
+    // including four in California".
+    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 7;
     // "Amy Klobuchar (17)": a count in brackets right after a name.
     let bracketed = between.len() == 1 && between[0] == "(";
-    (possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between))
-        .then_some(m.entity)
+    if possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between) {
+        return Some(m.entity);
+    }
+    subject_over_object(s, mentions, m, &between)
+}
+
+/// The nearest name is the object of the verb, and the subject before it
+/// owns the number: two-object verbs ("SoftBank gave WeWork $6.5 billion")
+/// and margins ("Velázquez trailed her challenger Kristy Marmorato by more
+/// than 700 votes").
+fn subject_over_object(
+    s: &Sentence,
+    mentions: &[&MentionRef],
+    object: &MentionRef,
+    between: &[std::borrow::Cow<str>],
+) -> Option<usize> {
+    let w = |k: usize| lowercased(s.word(k));
+    let margin = between.len() == 1 && between[0] == "by";
+    if !(between.is_empty() || margin) || object.tok.start <= s.range.start {
+        return None;
+    }
+    // The subject: a name in the same clause before the object, then a verb
+    // phrase of up to five words that leads to the object.
+    let subject = mentions
+        .iter()
+        .filter(|m| m.tok.end < object.tok.start && m.tok.start >= s.range.start)
+        .max_by_key(|m| m.tok.end)?;
+    let phrase: Vec<std::borrow::Cow<str>> = (subject.tok.end..object.tok.start).map(w).collect();
+    let verb = phrase.first()?;
+    let two_object = between.is_empty()
+        && phrase.len() == 1
+        && matches!(
+            verb.as_ref(),
+            "gave"
+                | "gives"
+                | "give"
+                | "paid"
+                | "pays"
+                | "pay"
+                | "offered"
+                | "offers"
+                | "awarded"
+                | "lent"
+                | "owes"
+                | "owed"
+                | "sent"
+                | "handed"
+                | "granted"
+                | "promised"
+                | "charged"
+                | "fined"
+                | "sold"
+                | "sells"
+        );
+    let margined = margin
+        && phrase.len() <= 5
+        && !phrase.iter().any(|x| breaks_clause(x))
+        && is_subject_of_verb(s, subject.tok.clone(), &phrase);
+    (two_object || margined).then_some(subject.entity)
+}
+
+/// A number in brackets right after another is the same amount converted
+/// ("15 million euros ($16 million)"): the first one's owner.
+fn converted_owner(s: &Sentence, before: &[Found], at: usize) -> Option<usize> {
+    let prev = before.last()?;
+    (prev.tok.end + 1 == at && s.word(prev.tok.end) == "(")
+        .then_some(prev.entity)
+        .flatten()
+}
+
+/// A currency code unit ("EUR", "USD"): an amount of money.
+fn is_money(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Money "from" someone is theirs to give ("15 million euros ($16 million)
+/// from LVMH", "a $5 million grant from the Gates Foundation"): the name
+/// right after "from" (past a bracketed conversion, and "the").
+fn giver_after(s: &Sentence, mentions: &[&MentionRef], end: usize, money: bool) -> Option<usize> {
+    let w = |k: usize| {
+        if k < s.range.end {
+            lowercased(s.word(k))
+        } else {
+            "".into()
+        }
+    };
+    if !money {
+        return None;
+    }
+    let mut k = end;
+    if w(k) == "(" {
+        k = (k + 1..(k + 8).min(s.range.end)).find(|&j| w(j) == ")")? + 1;
+    }
+    if w(k) != "from" {
+        return None;
+    }
+    k += 1;
+    if w(k) == "the" {
+        k += 1;
+    }
+    mentions.iter().find(|m| m.tok.start == k).map(|m| m.entity)
+}
+
+/// "The Louvre, which will display the Chardin …, is seeking 1.3 million
+/// euros" / "the company, which is entitled to up to a 90 percent tax
+/// break": the owner before a relative clause, when the verb phrase after
+/// the clause, or the clause itself, leads to the number.
+fn relative_clause_owner(s: &Sentence, m: std::ops::Range<usize>, at: usize) -> bool {
+    let w = |k: usize| lowercased(s.word(k));
+    if m.end + 2 >= at || w(m.end) != "," || !matches!(w(m.end + 1).as_ref(), "which" | "who") {
+        return false;
+    }
+    // The verb phrase: after the clause's closing comma, else the clause's own.
+    let close = (m.end + 2..at).find(|&k| w(k) == ",");
+    let (clause_len, phrase) = match close {
+        Some(c) => (c - m.end, c + 1..at),
+        None => (0, m.end + 2..at),
+    };
+    let between: Vec<std::borrow::Cow<str>> = phrase.clone().map(w).collect();
+    clause_len <= 16
+        && !between.is_empty()
+        && !between.iter().any(|x| breaks_clause(x))
+        && is_subject_of_verb(s, phrase.start - 1..phrase.start, &between)
 }
 
 /// Apposition owners the clause breakers of [`owner`] would stop: "the
@@ -480,10 +609,20 @@ fn apposition_owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option
 fn pronoun_owner(s: &Sentence, ante: &Antecedents, at: usize) -> Option<usize> {
     let w = |k: usize| lowercased(s.word(k));
     let lo = at.saturating_sub(8).max(s.range.start);
-    let p = (lo..at)
-        .rev()
-        .find(|&k| matches!(w(k).as_ref(), "he" | "she" | "his" | "her" | "it" | "its"))?;
-    let pron = w(p);
+    // "the company" is "it", "the company's" is "its".
+    let description = |k: usize| {
+        k > s.range.start && ORG_DESCRIPTIONS.contains(&w(k).as_ref()) && w(k - 1) == "the"
+    };
+    let p = (lo..at).rev().find(|&k| {
+        matches!(w(k).as_ref(), "he" | "she" | "his" | "her" | "it" | "its")
+            || description(k)
+            || matches!(w(k).as_ref(), "'s" | "’s") && k > lo && description(k - 1)
+    })?;
+    let pron: std::borrow::Cow<str> = match w(p).as_ref() {
+        "'s" | "’s" => "its".into(),
+        _ if description(p) => "it".into(),
+        x => x.to_string().into(),
+    };
     let (own, prior) = match pron.as_ref() {
         "it" | "its" => (&ante.sent_orgs, ante.org),
         _ => (&ante.sent_people, ante.person),
@@ -496,27 +635,14 @@ fn pronoun_owner(s: &Sentence, ante: &Antecedents, at: usize) -> Option<usize> {
         .map(|&(e, _)| e)
         .or(prior)?;
     let between: Vec<std::borrow::Cow<str>> = (p + 1..at).map(w).collect();
-    if between.iter().any(|x| {
-        matches!(
-            x.as_ref(),
-            "," | ";"
-                | "said"
-                | "says"
-                | "told"
-                | "and"
-                | "but"
-                | "while"
-                | "which"
-                | "who"
-                | "that"
-        )
-    }) {
-        return None;
+    if between.iter().any(|x| breaks_clause(x)) {
+        let it = pron == "it" && relative_clause_owner(s, p..p + 1, at);
+        return it.then_some(entity);
     }
     // Right before the number: "his car at 82 miles per hour" is the car's.
     let possessive = matches!(pron.as_ref(), "its" | "his" | "her") && between.is_empty();
     // "it is 5 percent", "it's estimated": "it" before "be" is no one.
-    let expletive = pron == "it"
+    let expletive = w(p) == "it"
         && between
             .first()
             .is_some_and(|x| matches!(x.as_ref(), "is" | "was" | "'s" | "’s" | "will" | "would"));

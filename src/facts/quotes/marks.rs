@@ -12,6 +12,8 @@ pub(super) struct QuoteSpan {
     pub(super) open_end: bool,
     /// The quote continues one that was open at the end of the previous unit.
     pub(super) continued: bool,
+    /// The opening mark (of the quote continued, for a continuation).
+    pub(super) mark: char,
 }
 
 pub(super) fn closer_for(open: char) -> &'static [char] {
@@ -30,9 +32,15 @@ pub(super) fn closer_for(open: char) -> &'static [char] {
     }
 }
 
-/// Quote spans of one text, in order. `carry` says a quote was left open at
-/// the end of the previous unit.
-pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
+/// Quote spans of one text, in order. `carry` is the opening mark of a
+/// quote left open at the end of the previous unit.
+///
+/// A quote that runs over paragraphs reopens each one with a mark (English,
+/// Spanish, German convention alike). A paragraph that does not reopen it
+/// continues it only when the quote's closing mark follows in it: else the
+/// quote was never closed (a lost or misplaced mark), and carrying it on
+/// would make quotes of every paragraph after it.
+pub(super) fn spans_of(text: &str, carry: Option<char>) -> Vec<QuoteSpan> {
     let chars = crate::text::char_indices(text);
     let n = chars.len();
     let mut out = Vec::new();
@@ -42,14 +50,19 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
         .position(|&(_, c)| !c.is_whitespace())
         .unwrap_or(0);
     let mut continued = false;
-    if carry
-        && !chars
-            .get(first_visible)
-            .is_some_and(|&(_, c)| matches!(c, '“' | '„' | '«' | '"' | '‘' | '»'))
-    {
-        // The quote goes on without a new opening mark.
-        open = Some((0, '“', 0));
-        continued = true;
+    if let Some(mark) = carry {
+        let reopens = chars.get(first_visible).is_some_and(|&(_, c)| {
+            matches!(c, '“' | '„' | '«' | '"' | '‘' | '»' | '‹' | '‚') || (c == '\'' && c == mark)
+        });
+        // (“ closes “ only on pages that mix styles; here it would be a new quote.)
+        let closes = chars
+            .iter()
+            .any(|&(_, c)| c != '“' && closer_for(mark).contains(&c));
+        if !reopens && closes {
+            // The quote goes on without a new opening mark.
+            open = Some((0, mark, 0));
+            continued = true;
+        }
     }
     let before_ok = |k: usize| {
         k == 0
@@ -82,7 +95,7 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
                         text.len()
                     };
                     open = Some((k, c, inside));
-                    if carry && k == first_visible {
+                    if carry.is_some() && k == first_visible {
                         continued = true;
                     }
                 }
@@ -99,6 +112,7 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
                         outer: chars[ok].0..chars[k].0 + c.len_utf8(),
                         open_end: false,
                         continued,
+                        mark: oc,
                     });
                     continued = false;
                     open = None;
@@ -106,12 +120,13 @@ pub(super) fn spans_of(text: &str, carry: bool) -> Vec<QuoteSpan> {
             }
         }
     }
-    if let Some((ok, _, inside)) = open {
+    if let Some((ok, mark, inside)) = open {
         out.push(QuoteSpan {
             inner: inside..text.len(),
             outer: chars.get(ok).map_or(0, |x| x.0)..text.len(),
             open_end: true,
             continued,
+            mark,
         });
     }
     out
@@ -149,7 +164,7 @@ mod tests {
 
     /// The text inside each quotation-mark span.
     fn inner(text: &str) -> Vec<&str> {
-        spans_of(text, false)
+        spans_of(text, None)
             .into_iter()
             .map(|s| &text[s.inner])
             .collect()

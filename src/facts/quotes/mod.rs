@@ -28,10 +28,13 @@
 //! scare quotes, titles) count only with an explicit attribution.
 
 mod marks;
+mod refer;
 mod speaker;
 
 use marks::{has_sentence_break, spans_of, spans_open_unit, word_count, QuoteSpan};
-use speaker::{attribution_after, attribution_before, is_speech, previous_statement, Attribution};
+use speaker::{
+    attribution_after, attribution_before, is_according, is_speech, previous_statement, Attribution,
+};
 
 use crate::doc::{Doc, MentionRef};
 use crate::report::{Entity, Quote, Span};
@@ -57,6 +60,8 @@ struct Unit<'d, 'a> {
     persons: &'d [Vec<(usize, usize)>],
     entities: &'d [Entity],
     mentions: &'d [MentionRef],
+    /// Page language (`en`, `es`, …).
+    lang: &'d str,
 }
 
 /// Finds the quotes of the article.
@@ -64,16 +69,17 @@ pub fn find(
     doc: &Doc,
     entities: &[Entity],
     mentions: &[MentionRef],
+    lang: &str,
     is_hidden: &dyn Fn(&Span) -> bool,
 ) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut carry = false;
+    let mut carry = None;
     let unit_spans: Vec<Vec<QuoteSpan>> = doc
         .units
         .iter()
         .map(|(_, text)| {
             let spans = spans_of(text, carry);
-            carry = spans.last().is_some_and(|s| s.open_end);
+            carry = spans.last().filter(|s| s.open_end).map(|s| s.mark);
             spans
         })
         .collect();
@@ -126,6 +132,7 @@ pub fn find(
             persons: &persons,
             entities,
             mentions,
+            lang,
         };
         unit_quotes(&unit, spans, is_hidden, &mut last, &mut out);
     }
@@ -277,8 +284,20 @@ fn attribute(
             cx.unit_mentions,
             cx.entities,
             cx.mentions,
+            cx.lang,
         )
     };
+    // "X called it “heartbreaking,” according to the Bronx Times": X said
+    // it; the source after "according to" only reports that X did.
+    let according_after = after_tok.is_some_and(|a| {
+        let w = |k: usize| cx.toks.get(k).map_or("", |t| &cx.text[t.start..t.end]);
+        let k = if matches!(w(a), "," | "—" | "–") {
+            a + 1
+        } else {
+            a
+        };
+        is_according(w(k))
+    });
     let mut attr = match attribution_after(
         doc,
         u,
@@ -286,10 +305,14 @@ fn attribute(
         cx.unit_mentions,
         cx.entities,
         cx.mentions,
+        cx.lang,
     ) {
         // A nameless verb after the quote ("… ” but insisted that …)
         // yields to a named one before it (Mr Obama said … “…”).
         Some(a) if a.entity.is_none() && a.name.is_none() => before().or(Some(a)),
+        Some(a) if according_after => before()
+            .filter(|b| b.entity.is_some() || b.name.is_some())
+            .or(Some(a)),
         Some(a) => Some(a),
         None => before(),
     };
@@ -356,6 +379,7 @@ fn continues_after_attribution(
             cx.unit_mentions,
             cx.entities,
             cx.mentions,
+            cx.lang,
         )
         .is_none_or(|n| n.name == attr.and_then(|a| a.name.clone()))
     }

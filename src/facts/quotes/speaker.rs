@@ -2,6 +2,9 @@
 //! after the quote marks, and how a pronoun, a description or a bare name
 //! is resolved to an entity.
 
+use super::refer::{
+    definite_description, description_after, dropped_subject, drops_subjects, is_definite_article,
+};
 use crate::doc::{Doc, MentionRef, Sentence};
 use crate::lexicon::{titles, Words};
 use crate::report::Entity;
@@ -141,6 +144,7 @@ pub(super) fn subject_before(
             return Some(from_mention(m, entities));
         }
     }
+    let apposition = opening_apposition(s, verb, from, unit_mentions, entities);
     let mut org = None;
     let mut j = verb;
     while j > from {
@@ -149,10 +153,20 @@ pub(super) fn subject_before(
             // A possessor is not the subject: "Lee, Yoon’s rival, described it as “…”".
             let possessor = m.tok.end < verb && matches!(s.word(m.tok.end), "'s" | "’s");
             match entities[m.entity].kind {
+                // "Marmorato, who's the sister of … Michael Rendino, campaigned
+                // … and called it “…”": not a name inside the apposition.
+                _ if apposition
+                    .as_ref()
+                    .is_some_and(|(o, end)| j > o.tok.end && j < *end) =>
+                {
+                    if let Some((o, _)) = apposition {
+                        return Some(from_mention(o, entities));
+                    }
+                }
                 _ if possessor => {}
                 EntityType::Person => return Some(from_mention(m, entities)),
                 EntityType::Organization if org.is_none() => {
-                    org = Some((j, from_mention(m, entities)))
+                    org = Some((j, m.tok.start, from_mention(m, entities)))
                 }
                 _ => {}
             }
@@ -162,11 +176,20 @@ pub(super) fn subject_before(
         if let Some(p) = is_pronoun(s.word(j)) {
             let e = resolve_pronoun(u, j, p, entities, mentions);
             // "Soon after Ms. Price was elected, she said": a titled name the
-            // tagger missed, earlier in the sentence.
-            if e.is_none() && p {
+            // tagger missed, earlier in the sentence, before anyone named in
+            // an earlier one.
+            let named_in_sentence = unit_mentions.iter().any(|m| {
+                m.tok.start >= s.range.start
+                    && m.tok.end <= j
+                    && entities[m.entity].kind == EntityType::Person
+            });
+            if p && !named_in_sentence {
+                // (The title's full stop may be a token of its own: "Ms", ".".)
                 let titled = (s.range.start..j)
                     .rev()
                     .find(|&t| is_title(s.word(t)) && t + 1 < j)
+                    .map(|t| if s.word(t + 1) == "." { t + 2 } else { t + 1 })
+                    .filter(|&t| t < j)
                     .and_then(|t| bare_name(s, t, true));
                 if let Some(n) = titled {
                     return Some(linked(n, entities));
@@ -188,81 +211,84 @@ pub(super) fn subject_before(
             break;
         }
     }
-    if let Some((at, _)) = org.as_ref() {
+    if let Some((at, _, _)) = org.as_ref() {
         if at + 3 >= verb {
-            return org.map(|(_, o)| o);
+            return org.map(|(_, _, o)| o);
         }
     }
-    // "Myers, who was EVP of …, told Variety:": the name opening the sentence.
-    if from == s.range.start || s.word(from.saturating_sub(1)) == "," {
-        if let Some(n) = bare_name(s, from, true) {
-            if s.word(from + n.split(' ').count()) == "," {
-                return Some(linked(n, entities));
-            }
-        }
-    }
-    org.map(|(_, o)| o)
+    clause_opener(s, verb, from, entities).or_else(|| {
+        // An organisation further back speaks only as the sentence's subject,
+        // not as the object of a preposition ("In the speech, first disclosed
+        // by the Aspen Times, the former mayor argued that …").
+        org.filter(|(_, start, _)| !after_preposition(s, *start))
+            .map(|(_, _, o)| o)
+    })
 }
 
-/// Heads of the descriptions news writing uses for a person already named
-/// ("the Conservative MP said", "the president also admitted"). "Official"
-/// and "source" are not here: they usually stand for someone never named.
-static DESCRIPTION_HEADS: Words =
-    Words::new(include_str!("../../../lexicon/facts/description-heads.txt"));
-
-/// "the Conservative MP said": a definite description right before the
-/// verb stands for a person named earlier — the one whose role it is, else
-/// the nearest person named in this or the two paragraphs before.
-pub(super) fn definite_description(
+/// "Myers, who was EVP of …, told Variety:": the name opening the sentence
+/// (or the clause after the quote: "“…,” Kaplan, also an avid collector,
+/// says"), set off by a comma.
+fn clause_opener(
     s: &Sentence,
-    u: usize,
     verb: usize,
     from: usize,
     entities: &[Entity],
-    mentions: &[MentionRef],
 ) -> Option<Attribution> {
-    let mut j = verb.checked_sub(1)?;
-    while j > from && with_lowercase(s.word(j), is_adverb) {
-        j -= 1;
-    }
-    if j < from {
+    let opens = from == s.range.start
+        || matches!(
+            s.word(from.saturating_sub(1)),
+            "," | "”" | "\"" | "»" | "“" | "’"
+        );
+    let n = bare_name(s, from, true).filter(|_| opens)?;
+    let words = n.split(' ').count();
+    if s.word(from + words) != "," {
         return None;
     }
-    let head = s.word(j).to_lowercase();
-    if !DESCRIPTION_HEADS.contains(&head.as_str()) {
-        return None;
+    // (One capitalised word that names nobody known is a sentence adverb:
+    // "Finalmente, indicaron que …", "Finally, …".)
+    let a = linked(n, entities);
+    (a.entity.is_some() || words > 1 || from + words + 1 != verb).then_some(a)
+}
+
+/// Whether the mention starting at `start` is the object of a preposition
+/// ("by the Aspen Times").
+fn after_preposition(s: &Sentence, start: usize) -> bool {
+    let mut k = start;
+    if k > s.range.start && with_lowercase(s.word(k - 1), |l| l == "the") {
+        k -= 1;
     }
-    // Up to three modifiers between "the" and the head ("the former Labour
-    // foreign minister").
-    let the = (from..j)
-        .rev()
-        .take(4)
-        .take_while(|&k| s.word(k).chars().all(|c| c.is_alphabetic() || c == '-'))
-        .find(|&k| with_lowercase(s.word(k), |l| l == "the"))?;
-    let before = |m: &&MentionRef| {
-        (m.unit, m.tok.start) < (u, the)
-            && entities[m.entity].kind == crate::report::EntityType::Person
-    };
-    let has_role = |e: &Entity| {
-        e.roles.iter().any(|r| {
-            r.split_whitespace()
-                .any(|w| with_lowercase(w, |l| l == head.as_str()))
+    k > s.range.start
+        && with_lowercase(s.word(k - 1), |l| {
+            matches!(
+                l,
+                "by" | "in" | "of" | "from" | "to" | "with" | "at" | "for" | "on"
+            )
         })
-    };
-    // `mentions` is in reading order: walk back from the description.
-    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, the));
-    // (The last few hundred people named: a role named longer ago than that
-    // is not what the description points back to, and the walk stays short.)
-    let earlier = || mentions[..at].iter().rev().take(500).filter(before);
-    let e = earlier()
-        .find(|m| has_role(&entities[m.entity]))
-        .or_else(|| earlier().next().filter(|m| m.unit + 2 >= u))?
-        .entity;
-    Some(Attribution {
-        entity: Some(e),
-        name: Some(entities[e].name.clone()),
-        pronoun: Some((u, the)),
-    })
+}
+
+/// The person a sentence opens with and the end of the apposition or
+/// relative clause set off by commas right after them ("Marmorato, who's
+/// the sister of Bronx Republican chair Michael Rendino, campaigned …"):
+/// names inside it are not the subject of a verb after it.
+fn opening_apposition<'m>(
+    s: &Sentence,
+    verb: usize,
+    from: usize,
+    unit_mentions: &[&'m MentionRef],
+    entities: &[Entity],
+) -> Option<(&'m MentionRef, usize)> {
+    let o = *unit_mentions.iter().find(|m| {
+        m.tok.start >= from
+            && m.tok.start <= from + 2
+            && (from..m.tok.start).all(|k| s.word(k).chars().next().is_some_and(char::is_uppercase))
+            && m.tok.end + 1 < verb
+            && s.word(m.tok.end) == ","
+    })?;
+    if entities[o.entity].kind != crate::report::EntityType::Person {
+        return None;
+    }
+    let end = (o.tok.end + 2..verb).find(|&k| matches!(s.word(k), "," | "—" | "–" | ";"))?;
+    Some((o, end))
 }
 
 /// Adverbs that may stand between a subject and its verb ("he also said").
@@ -280,6 +306,49 @@ pub(super) fn is_adverb(l: &str) -> bool {
             | "had"
             | "have"
     )
+}
+
+/// The person named right after a possessive ("RedMonk’s Stephens"): a
+/// mention starting at `at`, else a capitalised name there; else the
+/// possessor after all.
+fn possessed(
+    s: &Sentence,
+    at: usize,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+) -> Attribution {
+    if let Some(m) = unit_mentions.iter().find(|m| m.tok.start == at) {
+        return from_mention(m, entities);
+    }
+    if let Some(n) = (at < s.range.end).then(|| bare_name(s, at, true)).flatten() {
+        return linked(n, entities);
+    }
+    let owner = unit_mentions.iter().find(|m| m.tok.end + 1 == at);
+    owner.map_or(
+        Attribution {
+            entity: None,
+            name: None,
+            pronoun: None,
+        },
+        |m| from_mention(m, entities),
+    )
+}
+
+/// Whoever is named at token `n`: a mention starting there, a description
+/// ("der Sprecher"), or a capitalised name.
+fn named_at(
+    s: &Sentence,
+    u: usize,
+    n: usize,
+    unit_mentions: &[&MentionRef],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<Attribution> {
+    if let Some(m) = unit_mentions.iter().find(|m| m.tok.start == n) {
+        return Some(from_mention(m, entities));
+    }
+    description_after(s, u, n, entities, mentions)
+        .or_else(|| bare_name(s, n, true).map(|name| linked(name, entities)))
 }
 
 /// A bare name, linked to the entity whose name or alias ends with it.
@@ -423,6 +492,7 @@ pub(super) fn attribution_after(
     unit_mentions: &[&MentionRef],
     entities: &[Entity],
     mentions: &[MentionRef],
+    lang: &str,
 ) -> Option<Attribution> {
     let a = after?;
     let si = sentence_of(doc, u, a)?;
@@ -431,18 +501,29 @@ pub(super) fn attribution_after(
         text: doc.units[u].1,
         toks: &doc.toks[u],
         range: r.clone(),
-        lang: "",
+        lang,
         lang_us: true,
     };
     let mut k = a;
     if k < r.end && matches!(s.word(k), "," | "—" | "–") {
         k += 1;
     }
+    // German „…“, so Müller. / „…“, so der Sprecher.: "so" as "according to".
+    if lang.starts_with("de") && k + 1 < r.end && s.word(k) == "so" {
+        if let Some(a) = named_at(&s, u, k + 1, unit_mentions, entities, mentions) {
+            return Some(a);
+        }
+    }
     // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
     let window = k..(k + 28).min(r.end);
     // The attribution must come before the sentence goes on to something else.
     let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
+        return None;
+    }
+    // A quote that ended its sentence, then "She also said her “…”": the
+    // next sentence's verb introduces its own quote.
+    if r.start == a && (verb..r.end).any(|j| matches!(s.word(j), "“" | "\"" | "«" | "„")) {
         return None;
     }
     // "“…,” Hicks told ABC News": the subject between the quote and the verb.
@@ -481,6 +562,9 @@ pub(super) fn attribution_after(
     {
         return Some(from_mention(m, entities));
     }
+    if let Some(d) = description_after(&s, u, after_verb, entities, mentions) {
+        return Some(d);
+    }
     if after_verb < r.end {
         if let Some(p) = is_pronoun(s.word(after_verb)) {
             let e = resolve_pronoun(u, after_verb, p, entities, mentions);
@@ -493,6 +577,22 @@ pub(super) fn attribution_after(
         if let Some(n) = bare_name(&s, after_verb, true) {
             return Some(linked(n, entities));
         }
+    }
+    // "«…», añadió." — nobody after the verb (no article, no name): the
+    // subject the language leaves unsaid.
+    let named_after = after_verb < r.end && {
+        let w = s.word(after_verb);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || with_lowercase(w, |l| {
+                is_definite_article(l)
+                    || matches!(
+                        l,
+                        "un" | "una" | "um" | "uma" | "los" | "las" | "gli" | "os"
+                    )
+            })
+    };
+    if drops_subjects(lang) && verb == k && !named_after {
+        return Some(dropped_subject(&s, u, verb, entities, mentions));
     }
     // "a spokesman said", "the ministry said", "said a dispatcher":
     // attributed, but to no name.
@@ -511,6 +611,7 @@ pub(super) fn attribution_before(
     unit_mentions: &[&MentionRef],
     entities: &[Entity],
     mentions: &[MentionRef],
+    lang: &str,
 ) -> Option<Attribution> {
     let b = before?;
     let si = sentence_of(doc, u, b)?;
@@ -519,9 +620,23 @@ pub(super) fn attribution_before(
         text: doc.units[u].1,
         toks: &doc.toks[u],
         range: r.clone(),
-        lang: "",
+        lang,
         lang_us: true,
     };
+    // "In Dr. Shadlen's words, “…”": the one whose words they are.
+    if b >= r.start + 3
+        && s.word(b) == ","
+        && with_lowercase(s.word(b - 1), |l| l == "words")
+        && matches!(s.word(b - 2), "'s" | "’s")
+    {
+        let at = b - 3;
+        if let Some(m) = unit_mentions.iter().find(|m| m.tok.contains(&at)) {
+            return Some(from_mention(m, entities));
+        }
+        if let Some(n) = bare_name(&s, at, false) {
+            return Some(linked(n, entities));
+        }
+    }
     // The last speech verb before the quote in this sentence.
     let Some(verb) = (r.start..=b).rev().find(|&j| is_speech(s.word(j))) else {
         // "Mit dabei war auch Stefan Bröckling von der Tiernothilfe: „…“": a
@@ -543,6 +658,10 @@ pub(super) fn attribution_before(
             .iter()
             .find(|m| m.tok.start > verb && m.tok.start <= verb + 3)
         {
+            // "According to RedMonk’s Stephens, “…”": the possessor's person.
+            if matches!(s.word(m.tok.end), "'s" | "’s") {
+                return Some(possessed(&s, m.tok.end + 1, unit_mentions, entities));
+            }
             return Some(from_mention(m, entities));
         }
         return bare_name(&s, verb + 2, true).map(|n| Attribution {
@@ -567,7 +686,8 @@ pub(super) fn attribution_before(
             });
         }
     }
-    None
+    // "Al respecto, explicó que “…”": the subject the language leaves unsaid.
+    drops_subjects(lang).then(|| dropped_subject(&s, u, verb, entities, mentions))
 }
 
 #[cfg(test)]
