@@ -7,8 +7,12 @@
 //! mostly links, so that navigation never folds. Out here only the same
 //! text twice counts (no near copies: two teasers of one template differ by
 //! a few words and are different stories), only lines long enough to fold
-//! ([`MARK_BELOW_WORDS`]), and never inside a menu: a menu printed for the
-//! desktop and again for phones is navigation, not a repeat.
+//! ([`MARK_BELOW_WORDS`]: a menu's own items, "Politik", "Sport", are
+//! shorter), and never in a navigation trail. A story's headline in a menu
+//! (a mega menu's latest stories, a news ticker) printed again in a list
+//! is a repeat; a copy inside the menu is only marked, never folded, and a
+//! line found only in menus (a menu printed for the desktop and again for
+//! phones) is navigation, not a repeat.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -32,23 +36,38 @@ const ONE_ITEM_BLOCKS: u32 = 2;
 
 /// Whether a class/id/role fragment names a menu or a navigation trail
 /// ("nav", "navbar", "main-navigation", "dropdown-menu", "submenu",
-/// "breadcrumbs"): its last item echoes the headline by design.
+/// "breadcrumbs").
 fn menu_hint(hints: &str) -> bool {
     hints
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|p| p.starts_with("nav") || p.contains("menu") || p.contains("crumb"))
 }
 
-/// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
-/// name one.
-pub(super) fn in_menu(page: &Page, b: usize) -> bool {
+/// Whether a class/id fragment names a navigation trail ("breadcrumbs"):
+/// its last item echoes the headline by design.
+fn crumb_hint(hints: &str) -> bool {
+    hints
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|p| p.contains("crumb"))
+}
+
+/// Whether block `b` or an ancestor is an element that `test` (given its
+/// tag and hints) accepts.
+fn under(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
     let blk = &page.blocks[b];
-    menu_hint(&blk.hints)
+    test(&blk.tag, &blk.hints)
         || blk.path.iter().any(|&e| {
             page.elements
                 .get(e as usize)
-                .is_some_and(|el| el.tag == "nav" || menu_hint(&el.hints))
+                .is_some_and(|el| test(&el.tag, &el.hints))
         })
+}
+
+/// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
+/// name one. A placeholder there would break the menu's layout, so a copy
+/// in a menu is only marked (`action::set_actions`).
+pub(super) fn in_menu(page: &Page, b: usize) -> bool {
+    under(page, b, |tag, h| tag == "nav" || menu_hint(h))
 }
 
 /// How many leading tokens are a time of day ("11:31 Poznań. Matka…"): a
@@ -79,10 +98,6 @@ fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
     })
 }
 
-/// Adds a group for every block, not yet in a group, whose text (folded as
-/// the comparison folds it) another such block already has. The original is
-/// the article's own block if one has the text, else the first visible one:
-/// the article's text is never the copy folded, and the visible copy stays.
 /// The word hashes of a block's tokens, past a leading time stamp.
 fn token_hashes(text: &str) -> Vec<u64> {
     let toks = tokenize(text);
@@ -134,6 +149,13 @@ fn cut_teasers(
     }
 }
 
+/// Adds a group for every block, not yet in a group, whose text (folded as
+/// the comparison folds it) another such block already has, or which is a
+/// teaser cut short. The original is the article's own block if one has the
+/// text (the article's text is never the copy folded), else the first in
+/// document order, as a reader meets them; a visible copy of a hidden first
+/// one is then only marked (`action::set_actions`), so the copy the reader
+/// sees stays.
 pub(super) fn outside_repeats(
     page: &Page,
     info: &ArticleInfo,
@@ -165,7 +187,7 @@ pub(super) fn outside_repeats(
             )
             || words(&b.text) < MARK_BELOW_WORDS
             || is_breadcrumb(&b.text)
-            || in_menu(page, i)
+            || under(page, i, |_, h| crumb_hint(h))
         {
             continue;
         }
@@ -198,15 +220,12 @@ pub(super) fn outside_repeats(
                 kept.push(m);
             }
         }
-        if kept.len() < 2 {
+        // A menu printed for the desktop and again for phones is navigation:
+        // a line counts once a copy of it is outside every menu.
+        if kept.len() < 2 || kept.iter().all(|&m| in_menu(page, m)) {
             continue;
         }
-        let orig = kept
-            .iter()
-            .copied()
-            .find(|&i| own(i))
-            .or_else(|| kept.iter().copied().find(|&i| page.blocks[i].visible))
-            .unwrap_or(kept[0]);
+        let orig = kept.iter().copied().find(|&i| own(i)).unwrap_or(kept[0]);
         found.extend(kept.iter().filter(|&&c| c != orig).map(|&c| (c, orig)));
     }
     cut_teasers(page, block_count, cut, &by_start, &mut found);
