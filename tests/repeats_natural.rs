@@ -30,6 +30,20 @@ const HAAG_CUT: &str = "55 Jahre alt, Akademikerkarriere, Managerlohn - und nun 
 /// boxes).
 const KRAK_H: &str = "Pacjent prosił: \"Uratuj mnie\". Dramatyczne relacje z dyżuru";
 const KRAK_P: &str = "Rozmawiamy z pielęgniarką i ratownikiem ze szpitala tymczasowego na MTP w Poznaniu, gdzie 30 marca zabrakło tlenu.";
+/// selbermachen.de (a photo caption quoting the step it shows, with a credit).
+const STEP_P: &str = "4. Die Traufenprofile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt. Für die spätere Montage der Dachstreben werden die Aufnahmewinkel in die Traufenprofile geschoben.";
+const STEP_CAP: &str =
+    "Die Traufenprofile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt. © Hoklatherm";
+/// uusisuomi.fi (the lead photo's caption is the lead's first sentence and
+/// a credit).
+const MERKEL_CAP: &str = "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER";
+const MERKEL_P: &str = "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen pääministerin Sanna Marinin (sd) kanssa. Keskustelujen pääaihe oli selvästi Euroopan unionin vuosien 2021-2027 rahoituskehys.";
+/// panamaamerica.com.pa (a related headline, its last word cut in a second
+/// list).
+const VUELO: &str = "El vuelo chárter a China de $350 mil, contratado por la canciller Mouynés";
+const VUELO_CUT: &str = "El vuelo chárter a China de $350 mil, contratado por la canciller";
+/// twincities.com (a related headline with and without its section label).
+const VOTERS: &str = "Voters elect four to St. Paul school board, incumbent Ellis loses seat";
 /// publishedreporter.com (the news ticker in the top menu, and the "next post" link).
 const TICKER: &str = "Shepherdsville Mother Accused of Fatally Shooting Her Two Children";
 /// wiadomosci.gazeta.pl (a news box stamps its headlines with the time).
@@ -216,6 +230,29 @@ fn cases() -> Vec<Case> {
             alone: vec![],
         },
         Case {
+            name: "a headline with its last word cut, in a second list, is the same story",
+            report: page(
+                &format!("<section class=\"related-notes\"><ul>{}</ul></section>", list(&[VUELO])),
+                "",
+                &format!("<section class=\"news-list\"><ul>{}</ul></section>", list(&[VUELO_CUT])),
+            ),
+            want: vec![((VUELO_CUT, 0), vec![(VUELO, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline with a section label before a bar is the same headline",
+            report: page(
+                &format!(
+                    "<section class=\"related\"><ul><li><a href=\"/v\">Politics | {VOTERS}</a></li></ul></section>\
+                     <section class=\"more-posts\"><ul><li><a href=\"/v\">{VOTERS}</a></li></ul></section>"
+                ),
+                "",
+                "",
+            ),
+            want: vec![((VOTERS, 0), vec![("Politics | Voters", 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
             name: "an intertitle quoting the next paragraph folds behind it",
             report: page("", &format!("<h3>{F13_H3}</h3><p>{F13_P}</p>"), ""),
             want: vec![((F13_H3, 0), vec![(F13_P, 0)], RepeatAction::Fold)],
@@ -235,6 +272,26 @@ fn cases() -> Vec<Case> {
                 vec![(MAYOR_1, 0), (MAYOR_2, 0)],
                 RepeatAction::Fold,
             )],
+            alone: vec![],
+        },
+        Case {
+            name: "a caption quoting the step above it, with a credit appended, folds behind it",
+            report: page(
+                "",
+                &format!("<p>{STEP_P}</p><figure><img src=\"s.jpg\"><figcaption>{STEP_CAP}</figcaption></figure>"),
+                "",
+            ),
+            want: vec![((STEP_CAP, 0), vec![(STEP_P, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a lead photo's caption, the lead's first sentence and a credit, folds behind the lead",
+            report: page(
+                "",
+                &format!("<figure><img src=\"m.jpg\"><figcaption>{MERKEL_CAP}</figcaption></figure><p>{MERKEL_P}</p>"),
+                "",
+            ),
+            want: vec![((MERKEL_CAP, 0), vec![(MERKEL_P, 0)], RepeatAction::Fold)],
             alone: vec![],
         },
         Case {

@@ -87,6 +87,27 @@ fn time_prefix(text: &str, toks: &[Token]) -> usize {
     }
 }
 
+/// Most tokens of a section label set before a headline with a bar
+/// ("Politics | Voters elect…", "Local News | Brothel…").
+const LABEL_MAX: usize = 3;
+
+/// Most tokens a line may add to a headline and still print the same story:
+/// its date ("… falsche Nippel 6. November 2023"), or the word a list cut
+/// ("… contratado por la canciller" / "… la canciller Mouynés").
+const ADDED_MAX: usize = 4;
+
+/// How many leading tokens are not the headline: a time of day, or a
+/// section label ending in a bar.
+fn lead_skip(text: &str, toks: &[Token]) -> usize {
+    let t = time_prefix(text, toks);
+    if t > 0 {
+        return t;
+    }
+    (0..LABEL_MAX.min(toks.len().saturating_sub(1)))
+        .find(|&k| text[toks[k].end..toks[k + 1].start].contains('|'))
+        .map_or(0, |k| k + 1)
+}
+
 /// Whether two blocks lie in one small element: one item, not two copies.
 fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
     let pa = &page.blocks[a].path;
@@ -101,7 +122,7 @@ fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
 /// The word hashes of a block's tokens, past a leading time stamp.
 fn token_hashes(text: &str) -> Vec<u64> {
     let toks = tokenize(text);
-    toks[time_prefix(text, &toks)..]
+    toks[lead_skip(text, &toks)..]
         .iter()
         .map(|t| t.hash)
         .collect()
@@ -156,6 +177,67 @@ fn cut_teasers(
 /// document order, as a reader meets them; a visible copy of a hidden first
 /// one is then only marked (`action::set_actions`), so the copy the reader
 /// sees stays.
+/// One headline printed with a few words more or fewer (a date after it, a
+/// last word cut): of two lines that start alike (`by_start`), one is the
+/// other's tokens and at most [`ADDED_MAX`] more. The copy is the later
+/// one, or the one that is not the article's own text; added to `found`.
+fn longer_lines(
+    page: &Page,
+    block_count: &[u32],
+    own: &dyn Fn(usize) -> bool,
+    by_start: &HashMap<u64, Vec<usize>, WordHashState>,
+    found: &mut Vec<(usize, usize)>,
+) {
+    /// Lines starting alike past which a bucket is a template, not a story.
+    const BUCKET_MAX: usize = 8;
+    // A copy is a copy once; an original may have more copies, but is no
+    // copy itself.
+    let n = page.blocks.len();
+    let (mut is_copy, mut is_orig) = (vec![false; n], vec![false; n]);
+    for &(c, o) in found.iter() {
+        is_copy[c] = true;
+        is_orig[o] = true;
+    }
+    let mut buckets: Vec<&Vec<usize>> = by_start
+        .values()
+        .filter(|m| (2..=BUCKET_MAX).contains(&m.len()))
+        .collect();
+    buckets.sort_unstable();
+    for members in buckets {
+        let toks: Vec<Vec<u64>> = members
+            .iter()
+            .map(|&i| token_hashes(&page.blocks[i].text))
+            .collect();
+        for x in 0..members.len() {
+            for y in x + 1..members.len() {
+                let (a, b) = (members[x], members[y]);
+                let (ta, tb) = (&toks[x], &toks[y]);
+                let (short, long) = if ta.len() <= tb.len() {
+                    (ta, tb)
+                } else {
+                    (tb, ta)
+                };
+                if is_copy[a]
+                    || is_copy[b]
+                    || short.len() == long.len()
+                    || long.len() - short.len() > ADDED_MAX
+                    || !long.starts_with(short)
+                    || one_item(page, block_count, a, b)
+                {
+                    continue;
+                }
+                let (c, o) = if own(b) && !own(a) { (a, b) } else { (b, a) };
+                if is_orig[c] {
+                    continue;
+                }
+                is_copy[c] = true;
+                is_orig[o] = true;
+                found.push((c, o));
+            }
+        }
+    }
+}
+
 pub(super) fn outside_repeats(
     page: &Page,
     info: &ArticleInfo,
@@ -192,7 +274,7 @@ pub(super) fn outside_repeats(
             continue;
         }
         let toks = tokenize(&b.text);
-        let toks = &toks[time_prefix(&b.text, &toks)..];
+        let toks = &toks[lead_skip(&b.text, &toks)..];
         if toks.len() < MARK_BELOW_WORDS {
             continue;
         }
@@ -229,6 +311,7 @@ pub(super) fn outside_repeats(
         found.extend(kept.iter().filter(|&&c| c != orig).map(|&c| (c, orig)));
     }
     cut_teasers(page, block_count, cut, &by_start, &mut found);
+    longer_lines(page, block_count, &own, &by_start, &mut found);
     found.sort_unstable();
     for (c, o) in found {
         groups.push(RepeatGroup {
