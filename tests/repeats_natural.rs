@@ -230,6 +230,16 @@ fn cases() -> Vec<Case> {
             alone: vec![],
         },
         Case {
+            name: "a related link inside the article column is no article text: the teaser printed first stays the original",
+            report: page(
+                &format!("<section class=\"most-read\"><ul><li><a href=\"/v\">{VOTERS}</a></li></ul></section>"),
+                &format!("<p><a href=\"/v\">{VOTERS}</a></p>"),
+                "",
+            ),
+            want: vec![((VOTERS, 1), vec![(VOTERS, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
             name: "a headline with its last word cut, in a second list, is the same story",
             report: page(
                 &format!("<section class=\"related-notes\"><ul>{}</ul></section>", list(&[VUELO])),
