@@ -139,7 +139,8 @@ original: Array<number>,
  */
 copies: Array<number>, 
 /**
- * `fold` the copy, or only `mark` it (a short line).
+ * `fold` the copy, or only `mark` it (a short line, a copy in a menu,
+ * the visible copy of a hidden original).
  */
 action: RepeatAction, 
 /**

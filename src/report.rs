@@ -172,7 +172,9 @@ pub enum RepeatAction {
     #[default]
     Fold,
     /// Report it, do not fold it: a short line (under eight words: a credit,
-    /// "Continue reading", a dateline) where a placeholder would save nothing.
+    /// "Continue reading", a dateline) where a placeholder would save
+    /// nothing, a share-button label, a copy in a menu (a placeholder would
+    /// break its layout), or the visible copy of a hidden original.
     Mark,
 }
 
@@ -197,7 +199,8 @@ pub struct RepeatGroup {
     pub original: Vec<u32>,
     /// Blocks holding the copy to fold (usually one; two when a copy is split).
     pub copies: Vec<u32>,
-    /// `fold` the copy, or only `mark` it (a short line).
+    /// `fold` the copy, or only `mark` it (a short line, a copy in a menu,
+    /// the visible copy of a hidden original).
     #[serde(default)]
     pub action: RepeatAction,
     /// Share of the text the copy and its original have in common, 0–1.

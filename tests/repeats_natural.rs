@@ -26,6 +26,26 @@ const GINS: &str = "9 Schweizer Gins, die du unbedingt mal trinken solltest";
 const HAAG: &str =
     "55 Jahre alt, Akademikerkarriere, Managerlohn - und nun wird Herr Haag Lokführer";
 const HAAG_CUT: &str = "55 Jahre alt, Akademikerkarriere, Managerlohn - und nun wird …";
+/// polityka.pl (a teaser's headline and lead, printed in two teaser
+/// boxes).
+const KRAK_H: &str = "Pacjent prosił: \"Uratuj mnie\". Dramatyczne relacje z dyżuru";
+const KRAK_P: &str = "Rozmawiamy z pielęgniarką i ratownikiem ze szpitala tymczasowego na MTP w Poznaniu, gdzie 30 marca zabrakło tlenu.";
+/// selbermachen.de (a photo caption quoting the step it shows, with a credit).
+const STEP_P: &str = "4. Die Traufenprofile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt. Für die spätere Montage der Dachstreben werden die Aufnahmewinkel in die Traufenprofile geschoben.";
+const STEP_CAP: &str =
+    "Die Traufenprofile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt. © Hoklatherm";
+/// uusisuomi.fi (the lead photo's caption is the lead's first sentence and
+/// a credit).
+const MERKEL_CAP: &str = "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER";
+const MERKEL_P: &str = "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen pääministerin Sanna Marinin (sd) kanssa. Keskustelujen pääaihe oli selvästi Euroopan unionin vuosien 2021-2027 rahoituskehys.";
+/// panamaamerica.com.pa (a related headline, its last word cut in a second
+/// list).
+const VUELO: &str = "El vuelo chárter a China de $350 mil, contratado por la canciller Mouynés";
+const VUELO_CUT: &str = "El vuelo chárter a China de $350 mil, contratado por la canciller";
+/// twincities.com (a related headline with and without its section label).
+const VOTERS: &str = "Voters elect four to St. Paul school board, incumbent Ellis loses seat";
+/// publishedreporter.com (the news ticker in the top menu, and the "next post" link).
+const TICKER: &str = "Shepherdsville Mother Accused of Fatally Shooting Her Two Children";
 /// wiadomosci.gazeta.pl (a news box stamps its headlines with the time).
 const POZNAN: &str = "Poznań. Matka trzylatki ranionej nożem usłyszała zarzut zabójstwa";
 /// mz-web.de (an intertitle quoting the opening of the next paragraph).
@@ -117,6 +137,26 @@ fn cases() -> Vec<Case> {
             alone: vec![GINS],
         },
         Case {
+            name: "a headline in the menu's news ticker, again as the next-post link: the link folds",
+            report: page(
+                &format!("<div class=\"section-menu\"><div class=\"newsticker\"><ul>{}</ul></div></div>", list(&[TICKER])),
+                "",
+                &format!("<section class=\"next-prev-post\"><div class=\"next-post\"><p><a href=\"/n\">{TICKER}</a></p></div></section>"),
+            ),
+            want: vec![((TICKER, 1), vec![(TICKER, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline printed again in a menu is only marked: a placeholder would break the menu",
+            report: page(
+                &format!("<section class=\"latest\"><ul>{}</ul></section>", list(&[TICKER])),
+                "",
+                &format!("<div class=\"dropdown-menu\"><ul>{}</ul></div>", list(&[TICKER])),
+            ),
+            want: vec![((TICKER, 1), vec![(TICKER, 0)], RepeatAction::Mark)],
+            alone: vec![],
+        },
+        Case {
             name: "a breadcrumb's last item echoes a teaser: left alone",
             report: page(
                 &format!("<ol class=\"breadcrumbs\"><li>{GINS}</li></ol>"),
@@ -127,13 +167,46 @@ fn cases() -> Vec<Case> {
             alone: vec![GINS],
         },
         Case {
-            name: "a teaser card inside a link is marked: a placeholder there would be a link",
+            name: "a teaser card inside a link folds (the extension puts the placeholder before the link)",
             report: page(
                 &format!("<section class=\"teasers\"><a href=\"/g\"><div class=\"teaser-text\">{GINS}</div></a></section>"),
                 "",
                 &format!("<section class=\"teasers\"><a href=\"/g2\"><div class=\"teaser-text\">{GINS}</div></a></section>"),
             ),
-            want: vec![((GINS, 1), vec![(GINS, 0)], RepeatAction::Mark)],
+            want: vec![((GINS, 1), vec![(GINS, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a card's headline and lead, both inside its link, fold in the second list",
+            report: page(
+                &format!("<ul class=\"most-read\"><li><a href=\"/k\"><h3>{KRAK_H}</h3><p>{KRAK_P}</p></a></li></ul>"),
+                "",
+                &format!("<ul class=\"teaser-box\"><li><a href=\"/k\"><h3>{KRAK_H}</h3><p>{KRAK_P}</p></a></li></ul>"),
+            ),
+            want: vec![
+                ((KRAK_H, 1), vec![(KRAK_H, 0)], RepeatAction::Fold),
+                ((KRAK_P, 1), vec![(KRAK_P, 0)], RepeatAction::Fold),
+            ],
+            alone: vec![],
+        },
+        Case {
+            name: "a hidden copy after the visible one folds (nothing the reader sees changes)",
+            report: page(
+                &format!("<section class=\"latest\"><ul><li>{HAAG}</li></ul></section>"),
+                "",
+                &format!("<section class=\"latest-mobile\" style=\"display:none\"><ul><li>{HAAG}</li></ul></section>"),
+            ),
+            want: vec![((HAAG, 1), vec![(HAAG, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "the first copy in a closed tab stays the original, its visible copy is only marked",
+            report: page(
+                &format!("<div class=\"tab-pane\" hidden><ul><li>{HAAG}</li></ul></div><div class=\"tab-pane\"><ul><li>{HAAG}</li></ul></div>"),
+                "",
+                "",
+            ),
+            want: vec![((HAAG, 1), vec![(HAAG, 0)], RepeatAction::Mark)],
             alone: vec![],
         },
         Case {
@@ -157,6 +230,39 @@ fn cases() -> Vec<Case> {
             alone: vec![],
         },
         Case {
+            name: "a related link inside the article column is no article text: the teaser printed first stays the original",
+            report: page(
+                &format!("<section class=\"most-read\"><ul><li><a href=\"/v\">{VOTERS}</a></li></ul></section>"),
+                &format!("<p><a href=\"/v\">{VOTERS}</a></p>"),
+                "",
+            ),
+            want: vec![((VOTERS, 1), vec![(VOTERS, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline with its last word cut, in a second list, is the same story",
+            report: page(
+                &format!("<section class=\"related-notes\"><ul>{}</ul></section>", list(&[VUELO])),
+                "",
+                &format!("<section class=\"news-list\"><ul>{}</ul></section>", list(&[VUELO_CUT])),
+            ),
+            want: vec![((VUELO_CUT, 0), vec![(VUELO, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline with a section label before a bar is the same headline",
+            report: page(
+                &format!(
+                    "<section class=\"related\"><ul><li><a href=\"/v\">Politics | {VOTERS}</a></li></ul></section>\
+                     <section class=\"more-posts\"><ul><li><a href=\"/v\">{VOTERS}</a></li></ul></section>"
+                ),
+                "",
+                "",
+            ),
+            want: vec![((VOTERS, 0), vec![("Politics | Voters", 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
             name: "an intertitle quoting the next paragraph folds behind it",
             report: page("", &format!("<h3>{F13_H3}</h3><p>{F13_P}</p>"), ""),
             want: vec![((F13_H3, 0), vec![(F13_P, 0)], RepeatAction::Fold)],
@@ -176,6 +282,26 @@ fn cases() -> Vec<Case> {
                 vec![(MAYOR_1, 0), (MAYOR_2, 0)],
                 RepeatAction::Fold,
             )],
+            alone: vec![],
+        },
+        Case {
+            name: "a caption quoting the step above it, with a credit appended, folds behind it",
+            report: page(
+                "",
+                &format!("<p>{STEP_P}</p><figure><img src=\"s.jpg\"><figcaption>{STEP_CAP}</figcaption></figure>"),
+                "",
+            ),
+            want: vec![((STEP_CAP, 0), vec![(STEP_P, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a lead photo's caption, the lead's first sentence and a credit, folds behind the lead",
+            report: page(
+                "",
+                &format!("<figure><img src=\"m.jpg\"><figcaption>{MERKEL_CAP}</figcaption></figure><p>{MERKEL_P}</p>"),
+                "",
+            ),
+            want: vec![((MERKEL_CAP, 0), vec![(MERKEL_P, 0)], RepeatAction::Fold)],
             alone: vec![],
         },
         Case {

@@ -255,10 +255,28 @@ function restoreSpan(rec) {
   }
 }
 
+// Whether the reader sees `el` now. A copy that is not rendered (a closed
+// tab, the mobile copy of a list, a print-only header) is left alone: a
+// placeholder for it would show where nothing did.
+function rendered(el) {
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility({ checkVisibilityCSS: true });
+  return el.getClientRects().length > 0;
+}
+
+// Where a run's placeholder goes: before its first block, or, when that
+// block lies in a link (a teaser card printed in two lists), before the
+// outermost link, so that the placeholder is not itself a link and its
+// button does not follow it.
+function placeholderSpot(el) {
+  let spot = el;
+  for (let a = el.closest('a[href]'); a; a = a.parentElement && a.parentElement.closest('a[href]')) spot = a;
+  return spot;
+}
+
 function foldRun(i, nums) {
   if (state.folded.has(i)) return;
   const run = state.runs[i];
-  const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected);
+  const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected && (run.partial || rendered(el)));
   if (!els.length) return;
   const label = describe(run, nums);
   const rec = { run, label, hidden: [], span: null, placeholder: null, open: false };
@@ -283,7 +301,8 @@ function foldRun(i, nums) {
     const first = rec.span.pieces[0];
     if (first) first.wrap.parentNode.insertBefore(rec.placeholder, first.wrap);
   } else {
-    els[0].parentNode.insertBefore(rec.placeholder, els[0]);
+    const spot = placeholderSpot(els[0]);
+    spot.parentNode.insertBefore(rec.placeholder, spot);
     doHide(rec, els);
   }
   const btn = rec.placeholder.shadowRoot.querySelector('button');

@@ -152,11 +152,17 @@ pub(super) fn keep_article_text(
 
 /// Sets each group's action: `mark` when the shortest member (the copied
 /// text, or an original) has fewer than [`MARK_BELOW_WORDS`] words, when the
-/// copy is mostly numbers (a dateline), a link in a share bar, hidden (a
-/// print or mobile copy: the reader does not read it twice, and a
-/// placeholder beside a `hidden` element would show where nothing did), or
-/// lies in a link (a teaser card: the placeholder would be a link too, and
-/// the card would lose its headline), else `fold`.
+/// copy is mostly numbers (a dateline), a link in a share bar, in a menu (a
+/// placeholder would break the menu bar's layout), or a part of a block
+/// inside a link (the inline placeholder would be a link too), else `fold`. A visible copy of an original that is hidden is marked too: it
+/// is the one copy the reader sees.
+///
+/// A whole copy inside a link (a teaser card printed in two lists) folds:
+/// the extension puts its placeholder before the link, not in it
+/// (extension/content/fold.js). So does a hidden copy (a print or mobile
+/// copy, a closed tab): the policy counts it as read twice once shown, and
+/// the extension leaves a copy that is not rendered alone, so no placeholder
+/// shows where nothing did.
 pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
     for g in groups.iter_mut() {
         let copied: Vec<String> = g
@@ -173,14 +179,19 @@ pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
             .unwrap_or(0);
         let short = copied_words.min(original) < MARK_BELOW_WORDS
             || copied.iter().any(|t| mostly_numbers(t));
+        // Never the only copy the reader sees: an original hidden (a closed
+        // tab, a mobile list) leaves its visible copy unfolded, but reported.
+        let only_visible = g.original.iter().all(|&o| !page.blocks[o as usize].visible)
+            && g.copies.iter().any(|&c| page.blocks[c as usize].visible);
+        let whole = g.is_whole(page);
         let unsafe_place = g.copies.iter().any(|&c| {
             let c = c as usize;
-            !page.blocks[c].visible
-                || in_element(page, c, |tag, _| tag == "a")
+            (!whole && in_element(page, c, |tag, _| tag == "a"))
+                || super::outside::in_menu(page, c)
                 || (link_density(&page.blocks[c]) >= 0.5
                     && in_element(page, c, |_, h| share_hint(h)))
         });
-        g.action = if short || unsafe_place {
+        g.action = if short || unsafe_place || only_visible {
             RepeatAction::Mark
         } else {
             RepeatAction::Fold

@@ -59,7 +59,8 @@ pub(super) fn prepare(page: &Page, info: &ArticleInfo) -> Prepared {
     };
     for (i, b) in page.blocks.iter().enumerate() {
         let ok = eligible(b) && !info.furniture[i];
-        let toks = if ok { tokenize(&b.text) } else { Vec::new() };
+        let mut toks = if ok { tokenize(&b.text) } else { Vec::new() };
+        toks.truncate(toks.len() - credit_tail(&b.text, &toks));
         let fact = toks
             .iter()
             .map(|t| {
@@ -78,6 +79,45 @@ pub(super) fn prepare(page: &Page, info: &ArticleInfo) -> Prepared {
         p.shingles.push(sh);
     }
     p
+}
+
+/// Most tokens of a credit after a caption's last sentence.
+const CREDIT_MAX: usize = 4;
+
+/// How many trailing tokens are a credit appended after the last sentence
+/// (a caption's "… befestigt. © Hoklatherm", "… kanssa. Kuva: ALEXANDER
+/// BECHER", "… stehen ... Archivfoto: ON"): at most [`CREDIT_MAX`] tokens
+/// after a full stop or an ellipsis, opening with "©" or with one or two
+/// words and a colon. Left out of the comparison, so that a caption quoting
+/// the article is not taken for other facts (a name the paragraph lacks).
+pub(super) fn credit_tail(text: &str, toks: &[Token]) -> usize {
+    let n = toks.len();
+    for k in (n.saturating_sub(CREDIT_MAX)..n).rev() {
+        // The tail is toks[k..]: what sits between toks[k - 1] and toks[k]
+        // must end a sentence and open a credit.
+        let Some(prev) = k.checked_sub(1).map(|j| &toks[j]) else {
+            break;
+        };
+        let gap = &text[prev.end..toks[k].start];
+        let ends = gap.contains('.') || gap.contains('…') || gap.contains('!') || gap.contains('?');
+        if !ends {
+            continue;
+        }
+        let tail = &text[toks[k].start..];
+        let opens_credit = gap.trim_end().ends_with('©') || {
+            // One or two words, then a colon.
+            let head = tail.split(':').next().unwrap_or("");
+            tail.contains(':') && !head.is_empty() && head.split_whitespace().count() <= 2
+        };
+        // Only the last sentence's tail: nothing in it ends a sentence.
+        let closed = tail.trim_end().ends_with(['.', '!', '?']);
+        return if opens_credit && !closed && k >= CREDIT_MAX {
+            n - k
+        } else {
+            0
+        };
+    }
+    0
 }
 
 pub(super) fn eligible(b: &Block) -> bool {

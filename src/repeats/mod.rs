@@ -31,11 +31,13 @@
 //! 7. The article's own text is never the copy when the other member is
 //!    outside the article (a teaser, a related box, a caption): the group is
 //!    turned round, or dropped. Copies under eight words are marked
-//!    (`action: mark`), not folded, and so are copies inside a link, where
-//!    a placeholder would itself be a link.
+//!    (`action: mark`), not folded, and so are copies in a menu and the
+//!    visible copy of a hidden original (see `action`).
 //! 8. Outside the article, a line printed twice word for word (a teaser in
-//!    two lists, a blurb in sidebar and footer, a hidden mobile copy) is a
-//!    repeat too, unless it sits in a menu (see `outside`).
+//!    two lists, a blurb in sidebar and footer, a hidden mobile copy), or
+//!    with a section label, a date or a cut word more, is a repeat too,
+//!    unless it is only ever in menus (see `outside`); the first copy in
+//!    document order is the original.
 
 mod action;
 mod compare;

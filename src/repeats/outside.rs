@@ -7,8 +7,12 @@
 //! mostly links, so that navigation never folds. Out here only the same
 //! text twice counts (no near copies: two teasers of one template differ by
 //! a few words and are different stories), only lines long enough to fold
-//! ([`MARK_BELOW_WORDS`]), and never inside a menu: a menu printed for the
-//! desktop and again for phones is navigation, not a repeat.
+//! ([`MARK_BELOW_WORDS`]: a menu's own items, "Politik", "Sport", are
+//! shorter), and never in a navigation trail. A story's headline in a menu
+//! (a mega menu's latest stories, a news ticker) printed again in a list
+//! is a repeat; a copy inside the menu is only marked, never folded, and a
+//! line found only in menus (a menu printed for the desktop and again for
+//! phones) is navigation, not a repeat.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -32,23 +36,38 @@ const ONE_ITEM_BLOCKS: u32 = 2;
 
 /// Whether a class/id/role fragment names a menu or a navigation trail
 /// ("nav", "navbar", "main-navigation", "dropdown-menu", "submenu",
-/// "breadcrumbs"): its last item echoes the headline by design.
+/// "breadcrumbs").
 fn menu_hint(hints: &str) -> bool {
     hints
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|p| p.starts_with("nav") || p.contains("menu") || p.contains("crumb"))
 }
 
-/// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
-/// name one.
-pub(super) fn in_menu(page: &Page, b: usize) -> bool {
+/// Whether a class/id fragment names a navigation trail ("breadcrumbs"):
+/// its last item echoes the headline by design.
+fn crumb_hint(hints: &str) -> bool {
+    hints
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|p| p.contains("crumb"))
+}
+
+/// Whether block `b` or an ancestor is an element that `test` (given its
+/// tag and hints) accepts.
+fn under(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
     let blk = &page.blocks[b];
-    menu_hint(&blk.hints)
+    test(&blk.tag, &blk.hints)
         || blk.path.iter().any(|&e| {
             page.elements
                 .get(e as usize)
-                .is_some_and(|el| el.tag == "nav" || menu_hint(&el.hints))
+                .is_some_and(|el| test(&el.tag, &el.hints))
         })
+}
+
+/// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
+/// name one. A placeholder there would break the menu's layout, so a copy
+/// in a menu is only marked (`action::set_actions`).
+pub(super) fn in_menu(page: &Page, b: usize) -> bool {
+    under(page, b, |tag, h| tag == "nav" || menu_hint(h))
 }
 
 /// How many leading tokens are a time of day ("11:31 Poznań. Matka…"): a
@@ -68,6 +87,27 @@ fn time_prefix(text: &str, toks: &[Token]) -> usize {
     }
 }
 
+/// Most tokens of a section label set before a headline with a bar
+/// ("Politics | Voters elect…", "Local News | Brothel…").
+const LABEL_MAX: usize = 3;
+
+/// Most tokens a line may add to a headline and still print the same story:
+/// its date ("… falsche Nippel 6. November 2023"), or the word a list cut
+/// ("… contratado por la canciller" / "… la canciller Mouynés").
+const ADDED_MAX: usize = 4;
+
+/// How many leading tokens are not the headline: a time of day, or a
+/// section label ending in a bar.
+fn lead_skip(text: &str, toks: &[Token]) -> usize {
+    let t = time_prefix(text, toks);
+    if t > 0 {
+        return t;
+    }
+    (0..LABEL_MAX.min(toks.len().saturating_sub(1)))
+        .find(|&k| text[toks[k].end..toks[k + 1].start].contains('|'))
+        .map_or(0, |k| k + 1)
+}
+
 /// Whether two blocks lie in one small element: one item, not two copies.
 fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
     let pa = &page.blocks[a].path;
@@ -79,14 +119,10 @@ fn one_item(page: &Page, block_count: &[u32], a: usize, b: usize) -> bool {
     })
 }
 
-/// Adds a group for every block, not yet in a group, whose text (folded as
-/// the comparison folds it) another such block already has. The original is
-/// the article's own block if one has the text, else the first visible one:
-/// the article's text is never the copy folded, and the visible copy stays.
 /// The word hashes of a block's tokens, past a leading time stamp.
 fn token_hashes(text: &str) -> Vec<u64> {
     let toks = tokenize(text);
-    toks[time_prefix(text, &toks)..]
+    toks[lead_skip(text, &toks)..]
         .iter()
         .map(|t| t.hash)
         .collect()
@@ -134,6 +170,74 @@ fn cut_teasers(
     }
 }
 
+/// Adds a group for every block, not yet in a group, whose text (folded as
+/// the comparison folds it) another such block already has, or which is a
+/// teaser cut short. The original is the article's own block if one has the
+/// text (the article's text is never the copy folded), else the first in
+/// document order, as a reader meets them; a visible copy of a hidden first
+/// one is then only marked (`action::set_actions`), so the copy the reader
+/// sees stays.
+/// One headline printed with a few words more or fewer (a date after it, a
+/// last word cut): of two lines that start alike (`by_start`), one is the
+/// other's tokens and at most [`ADDED_MAX`] more. The copy is the later
+/// one, or the one that is not the article's own text; added to `found`.
+fn longer_lines(
+    page: &Page,
+    block_count: &[u32],
+    own: &dyn Fn(usize) -> bool,
+    by_start: &HashMap<u64, Vec<usize>, WordHashState>,
+    found: &mut Vec<(usize, usize)>,
+) {
+    /// Lines starting alike past which a bucket is a template, not a story.
+    const BUCKET_MAX: usize = 8;
+    // A copy is a copy once; an original may have more copies, but is no
+    // copy itself.
+    let n = page.blocks.len();
+    let (mut is_copy, mut is_orig) = (vec![false; n], vec![false; n]);
+    for &(c, o) in found.iter() {
+        is_copy[c] = true;
+        is_orig[o] = true;
+    }
+    let mut buckets: Vec<&Vec<usize>> = by_start
+        .values()
+        .filter(|m| (2..=BUCKET_MAX).contains(&m.len()))
+        .collect();
+    buckets.sort_unstable();
+    for members in buckets {
+        let toks: Vec<Vec<u64>> = members
+            .iter()
+            .map(|&i| token_hashes(&page.blocks[i].text))
+            .collect();
+        for x in 0..members.len() {
+            for y in x + 1..members.len() {
+                let (a, b) = (members[x], members[y]);
+                let (ta, tb) = (&toks[x], &toks[y]);
+                let (short, long) = if ta.len() <= tb.len() {
+                    (ta, tb)
+                } else {
+                    (tb, ta)
+                };
+                if is_copy[a]
+                    || is_copy[b]
+                    || short.len() == long.len()
+                    || long.len() - short.len() > ADDED_MAX
+                    || !long.starts_with(short)
+                    || one_item(page, block_count, a, b)
+                {
+                    continue;
+                }
+                let (c, o) = if own(b) && !own(a) { (a, b) } else { (b, a) };
+                if is_orig[c] {
+                    continue;
+                }
+                is_copy[c] = true;
+                is_orig[o] = true;
+                found.push((c, o));
+            }
+        }
+    }
+}
+
 pub(super) fn outside_repeats(
     page: &Page,
     info: &ArticleInfo,
@@ -165,12 +269,12 @@ pub(super) fn outside_repeats(
             )
             || words(&b.text) < MARK_BELOW_WORDS
             || is_breadcrumb(&b.text)
-            || in_menu(page, i)
+            || under(page, i, |_, h| crumb_hint(h))
         {
             continue;
         }
         let toks = tokenize(&b.text);
-        let toks = &toks[time_prefix(&b.text, &toks)..];
+        let toks = &toks[lead_skip(&b.text, &toks)..];
         if toks.len() < MARK_BELOW_WORDS {
             continue;
         }
@@ -198,18 +302,16 @@ pub(super) fn outside_repeats(
                 kept.push(m);
             }
         }
-        if kept.len() < 2 {
+        // A menu printed for the desktop and again for phones is navigation:
+        // a line counts once a copy of it is outside every menu.
+        if kept.len() < 2 || kept.iter().all(|&m| in_menu(page, m)) {
             continue;
         }
-        let orig = kept
-            .iter()
-            .copied()
-            .find(|&i| own(i))
-            .or_else(|| kept.iter().copied().find(|&i| page.blocks[i].visible))
-            .unwrap_or(kept[0]);
+        let orig = kept.iter().copied().find(|&i| own(i)).unwrap_or(kept[0]);
         found.extend(kept.iter().filter(|&&c| c != orig).map(|&c| (c, orig)));
     }
     cut_teasers(page, block_count, cut, &by_start, &mut found);
+    longer_lines(page, block_count, &own, &by_start, &mut found);
     found.sort_unstable();
     for (c, o) in found {
         groups.push(RepeatGroup {
