@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
+use super::labels;
+use super::products;
 use super::roles::{roles_of, LangTitles};
-use super::{labels, products};
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -315,7 +316,7 @@ fn drop_products(doc: &Doc, groups: &mut Vec<Group>) {
             !p && !g
                 .forms
                 .iter()
-                .any(|(f, _)| extends(f) && !super::ends_in_org_head(f))
+                .any(|(f, _)| extends(f) && !products::ends_in_org_head(f))
         })
         .collect();
     let mut k = keep.iter();

@@ -35,6 +35,7 @@ use std::sync::Arc;
 
 use credits::credit_start;
 use group::{group, RawMention};
+use products::ORG_NAME_HEADS as ORG;
 use roles::{is_role_word, LangTitles, ROLE_JOINERS};
 use truecase::truecase;
 
@@ -542,16 +543,6 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
     in_list(DEMONYM, &norms)
         || in_list(DEMONYM, &singular)
         || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
-}
-
-/// Last words that make a multi-word name an organisation's ("… Foundation").
-static ORG: Words = Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
-
-/// Whether a name ends in an organisation's head word ("Raspberry Pi
-/// Foundation", "Epic Games Inc.").
-fn ends_in_org_head(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    with_lowercase(last, |l| ORG.has(l))
 }
 
 /// Head words that settle the type of a multi-word name.

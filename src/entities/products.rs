@@ -169,3 +169,14 @@ pub(super) fn is_product(cues: impl Iterator<Item = Cue>) -> bool {
     }
     product > 0 && product * 2 >= n
 }
+
+/// Last words that make a multi-word name an organisation's ("… Foundation").
+pub(super) static ORG_NAME_HEADS: Words =
+    Words::new(include_str!("../../lexicon/entities/org-name-heads.txt"));
+
+/// Whether a name ends in an organisation's head word ("Raspberry Pi
+/// Foundation", "Epic Games Inc.").
+pub(super) fn ends_in_org_head(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    with_lowercase(last, |l| ORG_NAME_HEADS.has(l))
+}

@@ -32,9 +32,8 @@ mod refer;
 mod speaker;
 
 use marks::{has_sentence_break, spans_of, spans_open_unit, word_count, QuoteSpan};
-use speaker::{
-    attribution_after, attribution_before, is_according, is_speech, previous_statement, Attribution,
-};
+use refer::Attribution;
+use speaker::{attribution_after, attribution_before, is_according, is_speech, previous_statement};
 
 use crate::doc::{Doc, MentionRef};
 use crate::report::{Entity, Quote, Span};

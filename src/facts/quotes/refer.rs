@@ -2,7 +2,6 @@
 //! said", "«…», puntualizó el oficial", and the subject Spanish, Italian and
 //! Portuguese leave out ("Al respecto, explicó que “…”").
 
-use super::speaker::{is_adverb, resolve_pronoun, Attribution};
 use crate::doc::{MentionRef, Sentence};
 use crate::lexicon::Words;
 use crate::report::Entity;
@@ -134,4 +133,65 @@ pub(super) fn dropped_subject(
         name: e.map(|e| entities[e].name.clone()),
         pronoun: (!plural).then_some((u, verb)),
     }
+}
+
+/// Who said a quote: an entity, a name, or a pronoun to resolve.
+pub(super) struct Attribution {
+    pub(super) entity: Option<usize>,
+    pub(super) name: Option<String>,
+    /// Where the pronoun was, when the speaker is one ("…,” he said): the
+    /// speaker of the quote before may be a better referent than the
+    /// nearest tagged person.
+    pub(super) pronoun: Option<(usize, usize)>,
+}
+
+/// Adverbs that may stand between a subject and its verb ("he also said").
+pub(super) fn is_adverb(l: &str) -> bool {
+    matches!(
+        l,
+        "also"
+            | "later"
+            | "then"
+            | "once"
+            | "previously"
+            | "further"
+            | "recently"
+            | "has"
+            | "had"
+            | "have"
+    )
+}
+
+/// The person a pronoun at (unit, token) refers to: the nearest person
+/// mentioned before it. For "it"/"they", the organisation that leads the
+/// sentence of the nearest one ("The Food Standards Agency warned against
+/// DNP. “…,” it said": the agency, not DNP).
+pub(super) fn resolve_pronoun(
+    u: usize,
+    tok: usize,
+    person: bool,
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Option<usize> {
+    let fits = |m: &&MentionRef| {
+        let ty = entities[m.entity].kind;
+        if person {
+            ty == crate::report::EntityType::Person
+        } else {
+            ty == crate::report::EntityType::Organization
+        }
+    };
+    // `mentions` is in reading order: walk back from the pronoun.
+    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, tok));
+    let mut before = mentions[..at].iter().rev().filter(fits);
+    let nearest = before.next()?;
+    if person {
+        return Some(nearest.entity);
+    }
+    before
+        .take_while(|m| m.sent == nearest.sent)
+        .last()
+        .unwrap_or(nearest)
+        .entity
+        .into()
 }

@@ -3,7 +3,8 @@
 //! is resolved to an entity.
 
 use super::refer::{
-    definite_description, description_after, dropped_subject, drops_subjects, is_definite_article,
+    definite_description, description_after, dropped_subject, drops_subjects, is_adverb,
+    is_definite_article, resolve_pronoun, Attribution,
 };
 use crate::doc::{Doc, MentionRef, Sentence};
 use crate::lexicon::{titles, Words};
@@ -29,16 +30,6 @@ pub(super) fn is_pronoun(w: &str) -> Option<bool> {
         "they" | "it" => Some(false),
         _ => None,
     })
-}
-
-/// Who said a quote: an entity, a name, or a pronoun to resolve.
-pub(super) struct Attribution {
-    pub(super) entity: Option<usize>,
-    pub(super) name: Option<String>,
-    /// Where the pronoun was, when the speaker is one ("…,” he said): the
-    /// speaker of the quote before may be a better referent than the
-    /// nearest tagged person.
-    pub(super) pronoun: Option<(usize, usize)>,
 }
 
 /// An unattributed quote that opens its sentence, right after a sentence in
@@ -291,23 +282,6 @@ fn opening_apposition<'m>(
     Some((o, end))
 }
 
-/// Adverbs that may stand between a subject and its verb ("he also said").
-pub(super) fn is_adverb(l: &str) -> bool {
-    matches!(
-        l,
-        "also"
-            | "later"
-            | "then"
-            | "once"
-            | "previously"
-            | "further"
-            | "recently"
-            | "has"
-            | "had"
-            | "have"
-    )
-}
-
 /// The person named right after a possessive ("RedMonk’s Stephens"): a
 /// mention starting at `at`, else a capitalised name there; else the
 /// possessor after all.
@@ -385,40 +359,6 @@ pub(super) fn sentence_of(doc: &Doc, u: usize, tok: usize) -> Option<usize> {
         .get(i)
         .filter(|(su, r)| *su == u && r.contains(&tok))
         .map(|_| i)
-}
-
-/// The person a pronoun at (unit, token) refers to: the nearest person
-/// mentioned before it. For "it"/"they", the organisation that leads the
-/// sentence of the nearest one ("The Food Standards Agency warned against
-/// DNP. “…,” it said": the agency, not DNP).
-pub(super) fn resolve_pronoun(
-    u: usize,
-    tok: usize,
-    person: bool,
-    entities: &[Entity],
-    mentions: &[MentionRef],
-) -> Option<usize> {
-    let fits = |m: &&MentionRef| {
-        let ty = entities[m.entity].kind;
-        if person {
-            ty == crate::report::EntityType::Person
-        } else {
-            ty == crate::report::EntityType::Organization
-        }
-    };
-    // `mentions` is in reading order: walk back from the pronoun.
-    let at = mentions.partition_point(|m| (m.unit, m.tok.start) < (u, tok));
-    let mut before = mentions[..at].iter().rev().filter(fits);
-    let nearest = before.next()?;
-    if person {
-        return Some(nearest.entity);
-    }
-    before
-        .take_while(|m| m.sent == nearest.sent)
-        .last()
-        .unwrap_or(nearest)
-        .entity
-        .into()
 }
 
 pub(super) fn from_mention(m: &MentionRef, entities: &[Entity]) -> Attribution {
