@@ -63,6 +63,7 @@ fn metadata_date_with_multibyte_characters() {
 /// a decorative source was never folded over. Once the pull-quote was
 /// hidden, the later paragraph was folded: it is a repeat either way. A
 /// decorative block already folded as a copy now stands for its original.
+/// Hiding the folded blocks must fold nothing new.
 #[test]
 fn folds_are_stable_when_a_piece_matches_a_folded_pull_quote() {
     let c = "Cambodia held a general election on July 28 and the ruling Cambodian People's Party (CPP) won 68 of the 123 seats.";
@@ -93,8 +94,14 @@ fn folds_are_stable_when_a_piece_matches_a_folded_pull_quote() {
         page.blocks[i].visible = false;
     }
     let second = check(&page);
+    // A hidden copy is folded too (the content script gives an unrendered
+    // copy no placeholder), so a block folded the first time may be folded
+    // again; what must not happen is a fold that only hiding brought about.
     let refolded: Vec<usize> = (0..3).filter(|&i| second.blocks[i].folded).collect();
-    assert_eq!(refolded, Vec::<usize>::new(), "first folds: {folded:?}");
+    assert!(
+        refolded.iter().all(|i| folded.contains(i)),
+        "first folds: {folded:?}, then: {refolded:?}"
+    );
     assert_eq!(folded, vec![0, 2]);
 }
 
