@@ -186,6 +186,13 @@ fn pronoun_speakers_by_subject_and_sex() {
             "We do not have a deal",
             "Pelosi",
         ),
+        // … also when the two quotes share a paragraph: not one quote
+        // broken by its attribution.
+        (
+            &["Ms. Pelosi met Mr. McConnell at the Capitol on Tuesday.", "“We have a deal on the budget,” Mr. McConnell said. “We do not have a deal yet, and he knows it,” she said."],
+            "We do not have a deal",
+            "Pelosi",
+        ),
     ];
     // Every row is checked, and the wrong ones are listed together.
     let mut wrong = Vec::new();

@@ -191,7 +191,7 @@ fn unit_quotes(
         // marks), the second with the first one's speaker.
         if attr.is_some() && !continues {
             if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
-                if continues_after_attribution(cx, &sp, next, a, attr.as_ref()) {
+                if continues_after_attribution(cx, &sp, next, a, attr.as_ref(), &last.genders) {
                     inherited = attr.as_ref().map(|a| Attribution {
                         entity: a.entity,
                         name: a.name.clone(),
@@ -386,14 +386,16 @@ fn resolve_pronoun(cx: &Unit, a: &mut Attribution, last: &mut LastSpeaker) {
 /// ("he said," or "said Martin Indyk, executive vice president of the
 /// Brookings Institution." — one sentence, however long), so the two are
 /// one quote; unless the second part has an attribution of its own to
-/// someone else ("“…,” said Lynch. “…” …, Mr. Powers said."). `after` is
-/// the first token after the quote.
+/// someone else ("“…,” said Lynch. “…” …, Mr. Powers said."), or to a
+/// pronoun of the other sex ("“…,” Mr. McConnell said. “…,” she said.").
+/// `after` is the first token after the quote.
 fn continues_after_attribution(
     cx: &Unit,
     sp: &QuoteSpan,
     next: &QuoteSpan,
     after: usize,
     attr: Option<&Attribution>,
+    genders: &[Option<Gender>],
 ) -> bool {
     let (text, toks) = (cx.text, cx.toks);
     let between = &text[sp.outer.end..next.outer.start];
@@ -424,7 +426,15 @@ fn continues_after_attribution(
             cx.mentions,
             cx.lang,
         )
-        .is_none_or(|n| n.name == attr.and_then(|a| a.name.clone()))
+        .is_none_or(|n| {
+            let sex = n.pronoun.and_then(|(pu, pt)| {
+                let t = cx.doc.toks[pu].get(pt)?;
+                gender::of_pronoun(&cx.doc.units[pu].1[t.start..t.end])?
+            });
+            let known = attr.and_then(|a| a.entity).and_then(|e| genders[e]);
+            let other_sex = sex.is_some() && known.is_some() && sex != known;
+            n.name == attr.and_then(|a| a.name.clone()) && !other_sex
+        })
     }
 }
 
