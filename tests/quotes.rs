@@ -1,8 +1,9 @@
 //! Quotes and speakers across paragraphs (SPEC.md "Quotes"): one quote per
 //! quotation-mark span, the speaker through "according to", possessives,
-//! appositions, descriptions and the subject a language leaves unsaid.
+//! appositions, descriptions, pronouns and the subject a language leaves
+//! unsaid.
 //! Sentences from pages of ../shared/data (facts-dev and eval/labels/dev:
-//! dailymail.co.uk, gothamist.com, latimes.com, medicalnewstoday,
+//! dailymail.co.uk, gothamist.com, latimes.com, seattletimes.com, medicalnewstoday,
 //! gitlab blog, the article-author-tag tarot story, mercurynews.com,
 //! publimetro.cl, minuto30; © their publishers, test use only) or of the same shape.
 use dossier::{analyze, Page};
@@ -133,4 +134,77 @@ fn an_unclosed_quote_does_not_swallow_the_paragraphs_after_it() {
         "{texts:?}"
     );
     assert!(texts[1].starts_with("Let's not enter a race"), "{texts:?}");
+}
+
+/// "…,” she said: the speaker of the quote before when the pronoun's sex
+/// agrees and nobody was named since; else the subject of this or the
+/// previous sentence; else the nearest person — of the pronoun's sex where
+/// the article says it (a title, a role noun, the pronouns used of the
+/// person alone). Before, the nearest person named won ("Trump").
+#[test]
+fn pronoun_speakers_by_subject_and_sex() {
+    // (paragraphs, start of the quote, speaker: a word of its name)
+    let table: &[(&[&str], &str, &str)] = &[
+        // latimes.com (Bloomberg; two paragraphs from earlier in the
+        // article first): Bloomberg and Trump are "he" here; the woman
+        // named before them said it.
+        (
+            &[
+                "Along with Democratic rivals, President Trump has gotten into the act, stepping up his trolling of the candidate he calls “Mini Mike.” Tuesday, on Twitter, Trump pointed to the former mayor’s lavish contributions to the causes and campaigns of so many politicians supporting him now.",
+                "“And once you started pushing in that direction, banks started making more and more loans where the credit of the person buying the house wasn’t as good as you would like,” he added, espousing a theory that was widespread at the time in the financial circles in which he travels.",
+                "Sen. Elizabeth Warren of Massachusetts quickly accused Bloomberg of arguing “the economy would be better off if we just let banks be more overtly racist.”",
+                "Bloomberg’s campaign countered that he fought redlining while mayor and his presidential platform focuses on boosting minority homeownership.",
+                "Warren, who has spent most of the race avoiding personal attacks, makes an exception for Bloomberg. She compares him to Trump. Bloomberg’s presence in the Las Vegas debate will give voters “a live demonstration of how we each take on an egomaniac billionaire,” she said Tuesday.",
+            ],
+            "a live demonstration",
+            "Warren",
+        ),
+        // seattletimes.com: the subject of the sentence before, not the
+        // brokerage named last.
+        (
+            &[
+                "Amazon bought Whole Foods in August 2017 for $13.7 billion, its largest acquisition and an aggressive move into the grocery business.",
+                "The combination of the two has been steady, said Tom Forte, who follows Amazon as a managing director at the D.A. Davidson brokerage. In a few more years, he said, “You won’t recognize the original Whole Foods.”",
+            ],
+            "You won’t recognize",
+            "Forte",
+        ),
+        // A role noun says who "she" is: not the subject the article says
+        // nothing of, nor the man named last.
+        (
+            &["Jerome Powell was questioned on Tuesday by Maxine Waters, the committee’s chairwoman, about the loans Steven Mnuchin approved.", "“We expect answers on the bank failures, and we expect them soon,” she said."],
+            "We expect answers",
+            "Waters",
+        ),
+        // The quote before is a man's (a title): "she" is not him.
+        (
+            &[
+                "Ms. Pelosi met Mr. McConnell at the Capitol on Tuesday.",
+                "“We have a deal on the budget,” Mr. McConnell said.",
+                "“We do not have a deal yet, and he knows it,” she said.",
+            ],
+            "We do not have a deal",
+            "Pelosi",
+        ),
+        // … also when the two quotes share a paragraph: not one quote
+        // broken by its attribution.
+        (
+            &["Ms. Pelosi met Mr. McConnell at the Capitol on Tuesday.", "“We have a deal on the budget,” Mr. McConnell said. “We do not have a deal yet, and he knows it,” she said."],
+            "We do not have a deal",
+            "Pelosi",
+        ),
+    ];
+    // Every row is checked, and the wrong ones are listed together.
+    let mut wrong = Vec::new();
+    for (paragraphs, start, speaker) in table {
+        let got = quotes(paragraphs, "en");
+        let q = got
+            .iter()
+            .find(|(t, _)| t.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start:?} in {got:?}"));
+        if !q.1.as_deref().is_some_and(|n| n.contains(speaker)) {
+            wrong.push(format!("{start:?}: speaker {:?}, want {speaker:?}", q.1));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

@@ -14,9 +14,11 @@
 //!
 //! where X is an entity mention, a name the tagger missed, a pronoun, or a
 //! description ("the Conservative MP said"), which are resolved to the
-//! person named before (the one with that role, else the nearest; names
-//! inside quotes and photo credits do not count; "it" is the organisation
-//! leading its sentence). Whoever comes after "told" is spoken to. A quote
+//! person named before (the one with that role, else the nearest; "he" and
+//! "she" the previous quote's speaker, else the subject of this or the
+//! previous sentence, else the nearest, of the pronoun's sex where known;
+//! names inside quotes and photo credits do not count; "it" is the
+//! organisation leading its sentence). Whoever comes after "told" is spoken to. A quote
 //! right after a sentence in which someone speaks, with no attribution of
 //! its own, is theirs. One quote per pair of quotation marks: a quote broken
 //! by its attribution (`“We will,” he said, “and soon.”`, or a one-sentence
@@ -27,10 +29,12 @@
 //! previous paragraph has the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
 
+mod gender;
 mod marks;
 mod refer;
 mod speaker;
 
+use gender::Gender;
 use marks::{has_sentence_break, spans_of, spans_open_unit, word_count, QuoteSpan};
 use refer::Attribution;
 use speaker::{attribution_after, attribution_before, is_according, is_speech, previous_statement};
@@ -39,11 +43,13 @@ use crate::doc::{Doc, MentionRef};
 use crate::report::{Entity, Quote, Span};
 
 /// The last attributed quote: its unit, speaker and name, and where it
-/// ended (unit, first token after it).
+/// ended (unit, first token after it); and the sex of every person as far
+/// as the article has said, which a pronoun resolved to them adds to.
 #[derive(Default)]
 struct LastSpeaker {
     said: Option<(usize, Option<usize>, Option<String>)>,
     at: (usize, usize),
+    genders: Vec<Option<Gender>>,
 }
 
 /// What every quote of a unit is read against.
@@ -98,7 +104,15 @@ pub fn find(
     // In reading order: the resolvers search back from a position.
     mentions.sort_by_key(|m| (m.unit, m.tok.start));
     let mentions = &mentions[..];
-    let mut last = LastSpeaker::default();
+    let in_quote = |u: usize, at: usize| {
+        unit_spans[u]
+            .iter()
+            .any(|s| !s.open_end && s.outer.contains(&at))
+    };
+    let mut last = LastSpeaker {
+        genders: gender::genders(doc, entities, mentions, &in_quote),
+        ..LastSpeaker::default()
+    };
     // Mentions per unit, in one pass (not one pass per unit).
     let mut by_unit: Vec<Vec<&MentionRef>> = vec![Vec::new(); doc.units.len()];
     for m in mentions {
@@ -177,7 +191,7 @@ fn unit_quotes(
         // marks), the second with the first one's speaker.
         if attr.is_some() && !continues {
             if let (Some(next), Some(a)) = (spans.get(k + 1), after_tok) {
-                if continues_after_attribution(cx, &sp, next, a, attr.as_ref()) {
+                if continues_after_attribution(cx, &sp, next, a, attr.as_ref(), &last.genders) {
                     inherited = attr.as_ref().map(|a| Attribution {
                         entity: a.entity,
                         name: a.name.clone(),
@@ -272,7 +286,7 @@ fn attribute(
     cx: &Unit,
     before_tok: Option<usize>,
     after_tok: Option<usize>,
-    last: &LastSpeaker,
+    last: &mut LastSpeaker,
 ) -> Option<Attribution> {
     let (doc, u) = (cx.doc, cx.u);
     let before = || {
@@ -315,41 +329,73 @@ fn attribute(
         Some(a) => Some(a),
         None => before(),
     };
-    if let (Some(a), Some((_, le, ln))) = (attr.as_mut(), &last.said) {
-        if let Some((pu, pt)) = a.pronoun {
-            let (su, st) = last.at;
-            let named_between = |unit: usize, from: usize, to: usize| {
-                let p = &cx.persons[unit];
-                let a = p.partition_point(|x| x.0 < from);
-                let b = p.partition_point(|x| x.0 < to);
-                p[a..b.max(a)].iter().any(|x| Some(x.1) != *le)
-            };
-            let named_since = if su == pu {
-                named_between(pu, st, pt)
-            } else {
-                named_between(su, st, usize::MAX) || named_between(pu, 0, pt)
-            };
-            if ln.is_some() && (su == pu || su + 1 == pu) && !named_since {
-                a.entity = *le;
-                a.name = ln.clone();
-            }
-        }
+    if let Some(a) = attr.as_mut() {
+        resolve_pronoun(cx, a, last);
     }
     attr
+}
+
+/// A pronoun speaker ("…,” she said, or a description, "the minister
+/// said"): the speaker of the quote just before, in this or the previous
+/// paragraph, when nobody else has been named since and the pronoun's sex
+/// agrees; else, for "he" or "she", the subject of this or the previous
+/// sentence, else the nearest person, of that sex where the article says
+/// ([`gender::resolve`]). A person so resolved is known to be of that sex.
+fn resolve_pronoun(cx: &Unit, a: &mut Attribution, last: &mut LastSpeaker) {
+    let Some((pu, pt)) = a.pronoun else {
+        return;
+    };
+    let said = cx.doc.toks[pu]
+        .get(pt)
+        .and_then(|t| gender::of_pronoun(&cx.doc.units[pu].1[t.start..t.end]));
+    let g = said.flatten();
+    if let Some((_, le, ln)) = &last.said {
+        let fits = le.is_none_or(|e| gender::agrees(last.genders[e], g));
+        let (su, st) = last.at;
+        let named_between = |unit: usize, from: usize, to: usize| {
+            let p = &cx.persons[unit];
+            let a = p.partition_point(|x| x.0 < from);
+            let b = p.partition_point(|x| x.0 < to);
+            p[a..b.max(a)].iter().any(|x| Some(x.1) != *le)
+        };
+        let named_since = if su == pu {
+            named_between(pu, st, pt)
+        } else {
+            named_between(su, st, usize::MAX) || named_between(pu, 0, pt)
+        };
+        if fits && ln.is_some() && (su == pu || su + 1 == pu) && !named_since {
+            a.entity = *le;
+            a.name = ln.clone();
+            return;
+        }
+    }
+    if said.is_none() {
+        return;
+    }
+    let e = gender::resolve(cx.doc, pu, pt, g, &last.genders, cx.entities, cx.mentions);
+    if let Some(e) = e {
+        a.entity = Some(e);
+        a.name = Some(cx.entities[e].name.clone());
+        if last.genders[e].is_none() {
+            last.genders[e] = g;
+        }
+    }
 }
 
 /// Whether only the attribution stands between a quote and the next
 /// ("he said," or "said Martin Indyk, executive vice president of the
 /// Brookings Institution." — one sentence, however long), so the two are
 /// one quote; unless the second part has an attribution of its own to
-/// someone else ("“…,” said Lynch. “…” …, Mr. Powers said."). `after` is
-/// the first token after the quote.
+/// someone else ("“…,” said Lynch. “…” …, Mr. Powers said."), or to a
+/// pronoun of the other sex ("“…,” Mr. McConnell said. “…,” she said.").
+/// `after` is the first token after the quote.
 fn continues_after_attribution(
     cx: &Unit,
     sp: &QuoteSpan,
     next: &QuoteSpan,
     after: usize,
     attr: Option<&Attribution>,
+    genders: &[Option<Gender>],
 ) -> bool {
     let (text, toks) = (cx.text, cx.toks);
     let between = &text[sp.outer.end..next.outer.start];
@@ -380,7 +426,15 @@ fn continues_after_attribution(
             cx.mentions,
             cx.lang,
         )
-        .is_none_or(|n| n.name == attr.and_then(|a| a.name.clone()))
+        .is_none_or(|n| {
+            let sex = n.pronoun.and_then(|(pu, pt)| {
+                let t = cx.doc.toks[pu].get(pt)?;
+                gender::of_pronoun(&cx.doc.units[pu].1[t.start..t.end])?
+            });
+            let known = attr.and_then(|a| a.entity).and_then(|e| genders[e]);
+            let other_sex = sex.is_some() && known.is_some() && sex != known;
+            n.name == attr.and_then(|a| a.name.clone()) && !other_sex
+        })
     }
 }
 
