@@ -304,7 +304,7 @@ async function readAndAnalyze(msg, sender) {
     // word (cs:state, which corrects the badge if it differs) is no
     // longer on the way to a folded page.
     if (msg.badge && sender.tab && sender.tab.id != null) {
-      res.badge = await foldsOf(res.report);
+      res.badge = await foldsOf(res.report, page);
       await setBadge(sender.tab.id, res.badge, 'done');
     }
   }
@@ -314,16 +314,24 @@ async function readAndAnalyze(msg, sender) {
 /**
  * How many blocks the content script folds of `report` on a first read
  * (extension/content/fold.js foldAll and foldedCount): every copy but the
- * marked ones (a short line) and the site's boilerplate (marked, open); none
- * when the reader turned folding off.
+ * marked ones (a short line), the site's boilerplate (marked, open) and the
+ * whole copies the page does not render; none when the reader turned folding off.
  */
-async function foldsOf(report) {
+async function foldsOf(report, page) {
   const s = await cachedSettings();
   if (s.autoFold === false) return 0;
   let n = 0;
   for (const g of report.repeats || []) {
     if (g.kind === 'site_boilerplate' || (!g.memory && g.action === 'mark')) continue;
-    n += (g.copies || []).length;
+    (g.copies || []).forEach((c, k) => {
+      // fold.js leaves a whole copy that is not rendered alone (a hidden
+      // copy is reported folded, but gets no placeholder); a part of a
+      // block is folded wherever it is.
+      const b = page.blocks[c];
+      const span = (g.spans || [])[k];
+      const partial = !g.memory && span && b && (span.start > 0 || span.end < (b.text || '').length);
+      if (partial || !b || b.visible !== false) n += 1;
+    });
   }
   return n;
 }
