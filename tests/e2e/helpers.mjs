@@ -94,7 +94,10 @@ export const FOLD_LAYOUT = () => {
       continue;
     }
     if (next.nodeType === 1 && next.localName === 'dossier-fold') problems.push('two placeholders in a row (a block folded twice)');
-    const folded = inline ? next.nodeType === 1 && next.localName === 'dossier-part' : next.nodeType === 1 && next.hasAttribute('data-dossier-folded');
+    // A copy inside a link (a teaser card) gets its placeholder before the
+    // outermost link, so that the placeholder is not itself a link.
+    const link = !inline && next.nodeType === 1 && next.matches('a[href]') && next.querySelector('[data-dossier-folded]');
+    const folded = inline ? next.nodeType === 1 && next.localName === 'dossier-part' : next.nodeType === 1 && (next.hasAttribute('data-dossier-folded') || !!link);
     if (!folded) problems.push(`a placeholder before ${next.nodeType === 1 ? '<' + next.localName + '>' : 'text'} that it does not fold`);
     folds.push({ inline, text: (next.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80) });
   }

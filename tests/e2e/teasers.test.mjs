@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browsers.mjs';
 import { startServer } from './server.mjs';
-import { requireBuild, settled, foldedParagraphs } from './helpers.mjs';
+import { requireBuild, settled, foldedParagraphs, FOLD_LAYOUT } from './helpers.mjs';
 
 const BROWSERS = (process.env.DOSSIER_BROWSERS || 'chromium,firefox').split(',');
 
@@ -42,6 +42,10 @@ for (const name of BROWSERS) {
         })),
       );
       assert.deepEqual(where, [{ inLink: false, before: '#obama', list: 'cards more-stories' }]);
+      // The layout check every real page gets (tests/e2e/live-check.mjs) takes
+      // a placeholder before a link that holds the folded card.
+      const layout = await tab.eval(FOLD_LAYOUT);
+      assert.deepEqual(layout.problems, []);
       await tab.eval(() => document.querySelector('dossier-fold').shadowRoot.querySelector('button').click());
       assert.equal(await tab.eval(() => location.hash), '');
       assert.deepEqual(await foldedParagraphs(tab, '.more-stories a > *'), [false, false, false, false]);
