@@ -126,7 +126,10 @@ async function readWith(t, rescan, els, msg) {
   if (!res.ok) return { res, refs: [], shape: null, signature: res.signature };
   const refs = timed(t, 'collect', () => refsOf(els, res.at, res.report.blocks));
   if (!refs) return null;
-  return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
+  // Whether the reader saw each block when the page was read: the first
+  // fold needs no layout read of its own (fold.js planFolds).
+  const seen = timed(t, 'collect', () => res.at.map((i) => msg.vis.charCodeAt(i) === 49));
+  return { res, refs, seen, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
 async function readSerialized(t, rescan) {
@@ -217,8 +220,8 @@ async function run(rescan = false) {
     // After "Show all", a page that changes keeps everything shown.
     if (shownByUser) {
       /* the reader asked to see everything */
-    } else if (settings.autoFold !== false) foldAll();
-    else markAll();
+    } else if (settings.autoFold !== false) foldAll(got.seen);
+    else markAll(got.seen);
   });
   endTask(t);
   status.folded = foldedCount();
