@@ -11,7 +11,7 @@
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
 import { snapshot, visibilityReader, refsOf, walk } from './collect.js';
-import { ext, GECKO, send, observePage } from './env.js';
+import { ext, GECKO, send, observePage, useTemplates } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
 import { followArticles, stopFollowing } from './articles.js';
@@ -56,6 +56,7 @@ async function loadSettings() {
   // The page's declared language: the background gets that entity model
   // ready while this script reads the page.
   const res = await post({ type: 'cs:settings', lang: String(document.documentElement?.lang || '') });
+  if (res && res.messages) useTemplates(res.messages);
   return res && res.settings ? res.settings : { disabledSites: [], autoFold: true };
 }
 
