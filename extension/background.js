@@ -326,7 +326,10 @@ async function foldsOf(report, page) {
     (g.copies || []).forEach((c, k) => {
       // fold.js leaves a whole copy that is not rendered alone (a hidden
       // copy is reported folded, but gets no placeholder); a part of a
-      // block is folded wherever it is.
+      // block is folded wherever it is. Its first fold of a page takes the
+      // same visibility as this (read with the page, planFolds); it also
+      // leaves a copy inside a block it folded, which this cannot see: the
+      // content script's own count then corrects the badge.
       const b = page.blocks[c];
       const span = (g.spans || [])[k];
       const partial = !g.memory && span && b && (span.start > 0 || span.end < (b.text || '').length);
