@@ -326,7 +326,10 @@ async function foldsOf(report, page) {
     (g.copies || []).forEach((c, k) => {
       // fold.js leaves a whole copy that is not rendered alone (a hidden
       // copy is reported folded, but gets no placeholder); a part of a
-      // block is folded wherever it is.
+      // block is folded wherever it is. Its first fold of a page takes the
+      // same visibility as this (read with the page, planFolds); it also
+      // leaves a copy inside a block it folded, which this cannot see: the
+      // content script's own count then corrects the badge.
       const b = page.blocks[c];
       const span = (g.spans || [])[k];
       const partial = !g.memory && span && b && (span.start > 0 || span.end < (b.text || '').length);
@@ -392,12 +395,37 @@ function warmUp(lang) {
     .catch(() => {});
 }
 
+// The extension's strings, resolved by the browser for its language, as
+// templates for the content scripts (extension/content/env.js useTemplates):
+// sent with the settings, so that a page's labels cost no i18n call there.
+let templatesCache = null;
+function messageTemplates() {
+  if (!templatesCache) {
+    const locale = api.runtime.getManifest().default_locale || 'en';
+    templatesCache = fetch(api.runtime.getURL(`_locales/${locale}/messages.json`))
+      .then((r) => r.json())
+      .then((all) => {
+        // U+E001… where substitution 1… goes (env.js i18n reads them).
+        const marks = Array.from({ length: 9 }, (_, k) => String.fromCharCode(0xe001 + k));
+        const out = {};
+        for (const key of Object.keys(all)) {
+          const m = api.i18n.getMessage(key, marks);
+          if (m) out[key] = m;
+        }
+        return out;
+      })
+      .catch(() => null);
+  }
+  return templatesCache;
+}
+
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
   'cs:analyze': (msg, sender) => analyzeRead(msg, sender),
   'cs:settings': async (msg) => {
     warmUp(String(msg.lang || ''));
-    return { settings: await cachedSettings() };
+    const [settings, messages] = await Promise.all([cachedSettings(), messageTemplates()]);
+    return { settings, messages };
   },
   'cs:state': async (msg, sender) => {
     await setBadge(sender.tab && sender.tab.id, msg.folded | 0, msg.state);

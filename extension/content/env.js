@@ -23,6 +23,18 @@ export function useMessages(m) {
   messages = m;
 }
 
+// The extension's strings as the background resolved them for the
+// browser's language (`{key: text}`, U+E001… where substitution 1… goes):
+// sent with the settings, so that labels cost no call to the browser here.
+// A content script's first i18n.getMessage waits on the browser for the
+// whole catalogue (1.5–4.8 ms in Chromium), and every call in Firefox
+// crosses into the extension's privileged code (docs/performance.md).
+let templates = null;
+/** Uses `map` (from the background: messageTemplates() there) for the strings it has. */
+export function useTemplates(map) {
+  templates = map && typeof map === 'object' ? map : null;
+}
+
 /** The string for `key` with `subs` for its placeholders; the key itself when there is none. */
 export function i18n(key, subs = []) {
   if (messages) {
@@ -33,6 +45,10 @@ export function i18n(key, subs = []) {
       const idx = ph ? Number(ph.content.slice(1)) - 1 : -1;
       return subs[idx] ?? '';
     });
+  }
+  if (templates && typeof templates[key] === 'string') {
+    const list = Array.isArray(subs) ? subs : [subs];
+    return templates[key].replace(/[\ue001-\ue009]/g, (c) => String(list[c.charCodeAt(0) - 0xe001] ?? ''));
   }
   try {
     const m = ext.i18n.getMessage(key, subs);
@@ -61,15 +77,29 @@ export function send(msg) {
   });
 }
 
-/** Styles a shadow root: a constructed sheet where allowed, else a <style>. */
+// One constructed sheet per style text, shared by every shadow root that
+// uses it (a page of many folds parses the placeholder's style once), or
+// false where the browser refuses one here.
+const sheets = new Map();
+
+/** Styles a shadow root: a constructed sheet where allowed (one for all roots of the same style), else a <style>. */
 export function adoptStyles(root, css) {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    if (root.adoptedStyleSheets.length === 1) return;
-  } catch (_) {
-    /* NOTE: Firefox content scripts may refuse a sheet built in their compartment */
+  let sheet = sheets.get(css);
+  if (sheet !== false) {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+      }
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length === 1) {
+        sheets.set(css, sheet);
+        return;
+      }
+    } catch (_) {
+      /* NOTE: Firefox content scripts may refuse a sheet built in their compartment */
+    }
+    sheets.set(css, false);
   }
   const style = document.createElement('style');
   style.textContent = css;

@@ -19,6 +19,7 @@ const state = {
   blank: new Set(), // the blocks of white space only
   runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
   folded: new Map(), // run index -> record of the change
+  fresh: false, // the page's first report, not folded yet
   onChange: () => {},
 };
 
@@ -273,10 +274,49 @@ function placeholderSpot(el) {
   return spot;
 }
 
-function foldRun(i, nums) {
+// What folding needs from layout, for every run before the first fold
+// writes anything: which of its elements the reader sees. Read between
+// writes, each read made the browser lay the page out again (34 of 58 ms of
+// the main thread on a page of many folds, docs/performance.md). `atRead`:
+// per block, whether the reader saw it when the page was read (the same
+// checkVisibility, in the same pass as the page; the background's badge
+// counts from it too): then nothing is read here at all. Returns, per run,
+// the elements that may fold (none: the run stays as it is).
+function planFolds(atRead) {
+  const seen = new Map(); // element -> rendered, read once however many runs hold it
+  const sees = (el, b) => {
+    if (atRead) return atRead[b] === true;
+    let v = seen.get(el);
+    if (v === undefined) seen.set(el, (v = rendered(el)));
+    return v;
+  };
+  return state.runs.map((run, i) => {
+    if (state.folded.has(i)) return [];
+    const els = [];
+    for (const b of run.blocks) {
+      const el = state.refs[b];
+      if (el && el.isConnected && (run.partial || sees(el, b))) els.push(el);
+    }
+    return els;
+  });
+}
+
+// Whether `el` (or a block it lies in) was hidden by this pass of foldAll:
+// the reader no longer sees it, as a read after that write would have said.
+function hiddenBy(pass, el) {
+  if (!pass.size) return false;
+  for (let a = el.closest('[data-dossier-folded]'); a; a = a.parentElement && a.parentElement.closest('[data-dossier-folded]')) {
+    if (pass.has(a)) return true;
+  }
+  return false;
+}
+
+// Folds run `i` (its elements as planFolds read them); `pass`: the elements
+// this pass of foldAll hid so far, to which it adds its own.
+function foldRun(i, nums, planned, pass) {
   if (state.folded.has(i)) return;
   const run = state.runs[i];
-  const els = run.blocks.map((b) => state.refs[b]).filter((el) => el && el.isConnected && (run.partial || rendered(el)));
+  const els = run.partial ? planned : planned.filter((el) => !hiddenBy(pass, el));
   if (!els.length) return;
   const label = describe(run, nums);
   const rec = { run, label, hidden: [], span: null, placeholder: null, open: false };
@@ -304,6 +344,7 @@ function foldRun(i, nums) {
     const spot = placeholderSpot(els[0]);
     spot.parentNode.insertBefore(rec.placeholder, spot);
     doHide(rec, els);
+    for (const el of els) pass.add(el);
   }
   const btn = rec.placeholder.shadowRoot.querySelector('button');
   rec.setOpen = (open) => {
@@ -361,6 +402,8 @@ export function setReport(report, refs, shape) {
   state.lens = shape.lens;
   state.blank = new Set(shape.blank);
   state.runs = buildRuns(report);
+  // The page's first report: nothing of ours was in the page when it was read.
+  state.fresh = !old.report;
   // A fold of the same elements, for the same reason, stays as it is, open
   // or not: a page that grew (an endless page's appended story) keeps the
   // folds above, and the ones the reader opened, and only the new ones are
@@ -408,21 +451,32 @@ function keepFolds(old) {
   return kept;
 }
 
-/** Folds every repeat of the current report. Returns how many blocks are folded. */
-export function foldAll() {
+/**
+ * Folds every repeat of the current report. Returns how many blocks are
+ * folded. `seen` (optional): per block of the report, whether the reader
+ * saw it when the page was read; used by the first fold of a page only
+ * (later, our own folds and the reader's changes have moved things), else
+ * the elements' visibility is read now, all before the first write.
+ */
+export function foldAll(seen = null) {
   if (!state.report) return 0;
   const nums = paragraphNumbers(state.report);
+  const atRead = state.fresh && Array.isArray(seen) && seen.length === state.refs.length ? seen : null;
+  state.fresh = false;
+  // Every read of layout first, then every write: no layout forced between them.
+  const plan = planFolds(atRead);
+  const pass = new Set();
   mutating(() => {
-    state.runs.forEach((_, i) => foldRun(i, nums));
+    state.runs.forEach((_, i) => foldRun(i, nums, plan[i], pass));
     // Site boilerplate is marked, not hidden: it is no reading history.
     for (const rec of state.folded.values()) if (rec.run.kind === 'site_boilerplate') rec.setOpen(true);
   });
   return foldedCount();
 }
 
-/** Marks every repeat without hiding it: the placeholders stay, the text shows. */
-export function markAll() {
-  foldAll();
+/** Marks every repeat without hiding it: the placeholders stay, the text shows. `seen`: as for foldAll. */
+export function markAll(seen = null) {
+  foldAll(seen);
   mutating(() => {
     for (const rec of state.folded.values()) rec.setOpen(true);
   });

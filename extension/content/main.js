@@ -11,7 +11,7 @@
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
 import { snapshot, visibilityReader, refsOf, walk } from './collect.js';
-import { ext, GECKO, send, observePage } from './env.js';
+import { ext, GECKO, send, observePage, useTemplates } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
 import { followArticles, stopFollowing } from './articles.js';
@@ -56,6 +56,7 @@ async function loadSettings() {
   // The page's declared language: the background gets that entity model
   // ready while this script reads the page.
   const res = await post({ type: 'cs:settings', lang: String(document.documentElement?.lang || '') });
+  if (res && res.messages) useTemplates(res.messages);
   return res && res.settings ? res.settings : { disabledSites: [], autoFold: true };
 }
 
@@ -126,7 +127,10 @@ async function readWith(t, rescan, els, msg) {
   if (!res.ok) return { res, refs: [], shape: null, signature: res.signature };
   const refs = timed(t, 'collect', () => refsOf(els, res.at, res.report.blocks));
   if (!refs) return null;
-  return { res, refs, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
+  // Whether the reader saw each block when the page was read: the first
+  // fold needs no layout read of its own (fold.js planFolds).
+  const seen = timed(t, 'collect', () => res.at.map((i) => msg.vis.charCodeAt(i) === 49));
+  return { res, refs, seen, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
 }
 
 async function readSerialized(t, rescan) {
@@ -217,8 +221,8 @@ async function run(rescan = false) {
     // After "Show all", a page that changes keeps everything shown.
     if (shownByUser) {
       /* the reader asked to see everything */
-    } else if (settings.autoFold !== false) foldAll();
-    else markAll();
+    } else if (settings.autoFold !== false) foldAll(got.seen);
+    else markAll(got.seen);
   });
   endTask(t);
   status.folded = foldedCount();
