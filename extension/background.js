@@ -61,7 +61,7 @@ export function dropCore() {
   memory.reset();
   // A restarted background reads its models from the package again.
   modelBytes.clear();
-  modelBytes.set('en', fetchModel('en'));
+  prefetchModel('en');
 }
 
 /** The core's WebAssembly memory (`WebAssembly.Memory`), loading the core if need be. */
@@ -77,25 +77,56 @@ loadCore().catch((e) => console.error('Dossier: could not load the core:', e));
 // The entity models: model/ner-<lang>.bin in the extension's own package
 // (never the network), handed to the core; none is compiled into the WASM.
 // English's is read as the background starts, beside the module's compile;
-// another language's the first time a page in that language is analysed.
-// The bytes stay here too, so a fresh instance of the core (after a panic)
-// gets them back without another fetch. A model that fails to load leaves
-// that language's pages with the "not available" note, never another
-// language's tagger.
+// another language's as soon as a page declaring that language says so
+// (cs:settings, before the page is read), else the first time a page in
+// that language is analysed. The bytes stay here too, so a fresh instance
+// of the core (after a panic) gets them back without another fetch. A model
+// that fails to load leaves that language's pages with the "not available"
+// note, never another language's tagger.
 const modelBytes = new Map(); // lang -> Promise<Uint8Array | null>
+
+// The languages with a model file, as the core lists them (LANGUAGES in
+// src/ner/registry.rs; tests/model_languages.rs checks that the lists and
+// the package agree). Known here so that a page's model is fetched while
+// the core compiles: asking the core (modelLanguage) would wait for it,
+// and in Firefox the fetch and the compile then add up on a cold start.
+const MODEL_LANGS = ['en', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt'];
+
+/** The language whose model reads a page in `code` ("de" for "de-AT"), as the core's modelLanguage; null when none. */
+export function modelLanguage(code) {
+  const primary = String(code || '').trim().split(/[-_]/)[0].toLowerCase();
+  return MODEL_LANGS.includes(primary) ? primary : null;
+}
+
+/**
+ * Where a model's first load goes (the tests' build records the marks:
+ * test:modelMarks; scripts/bench/langs.mjs reads them): `mark(step, lang)`
+ * at each step. Unset in the shipped build.
+ */
+export const modelTrace = { mark: null };
+const mark = (step, lang) => modelTrace.mark && modelTrace.mark(step, lang);
 
 async function fetchModel(lang) {
   try {
+    mark('fetch', lang);
     const res = await fetch(api.runtime.getURL(`model/ner-${lang}.bin`));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    mark('fetched', lang);
+    return bytes;
   } catch (e) {
     console.warn(`Dossier: no entity model for ${lang}:`, e && e.message ? e.message : e);
     return null;
   }
 }
 
-modelBytes.set('en', fetchModel('en'));
+/** Starts reading the model of `code`'s language from the package, once (no core needed). */
+function prefetchModel(code) {
+  const lang = modelLanguage(code);
+  if (lang && !modelBytes.has(lang)) modelBytes.set(lang, fetchModel(lang));
+}
+
+prefetchModel('en');
 
 /** Makes the core hold the model of `code`'s language; true when it does. */
 export async function ensureModel(code) {
@@ -107,13 +138,36 @@ export async function ensureModel(code) {
   if (!bytes) return false;
   if (core.isModelLoaded(lang)) return true;
   try {
+    mark('register', lang);
     core.registerModel(lang, bytes);
+    mark('registered', lang);
     return true;
   } catch (e) {
     console.warn(`Dossier: the entity model for ${lang} is not usable:`, e && e.message ? e.message : e);
     modelBytes.set(lang, Promise.resolve(null));
     return false;
   }
+}
+
+// What the language of a page that declares none with a model is guessed
+// from: its visible blocks of some length (prose, not menus), up to about
+// the sample the core's own identification reads (src/lang.rs).
+const GUESS_MIN_BLOCK = 80;
+const GUESS_SAMPLE = 3000;
+
+/**
+ * The language whose model likely reads `page`, from its prose (the core's
+ * textModelLanguage), for a page that declares no language with a model;
+ * English when the text does not tell. Its model is then loaded before the
+ * analysis: guessed after, the page would be analysed twice.
+ */
+function guessLanguage(page) {
+  let sample = '';
+  for (const b of page.blocks || []) {
+    if (sample.length >= GUESS_SAMPLE) break;
+    if (b.visible !== false && (b.text || '').length >= GUESS_MIN_BLOCK) sample += `${b.text}\n`;
+  }
+  return core.textModelLanguage(sample) || 'en';
 }
 
 /**
@@ -123,18 +177,24 @@ export async function ensureModel(code) {
  * analysed again, so the report is what the CLI gives for the page.
  */
 async function analyzeWithModels(page, feed) {
-  // The declared language's model, else English's (what most pages that
-  // declare none are in); the text has the last word below.
-  if (!(await ensureModel(page.lang))) await ensureModel('en');
+  // The declared language's model, else the one its text seems to be in,
+  // else English's; the analysis' own reading of the text has the last word below.
+  mark('analyze', page.lang);
+  if (!(await ensureModel(modelLanguage(page.lang) ? page.lang : guessLanguage(page)))) await ensureModel('en');
+  mark('model', page.lang);
   let got = analyzeOnce(page, feed);
   // A page of several articles may hold several languages.
   const langs = [got.report, ...(got.report.articles || [])].map((r) => r.language).filter((l) => l && l.code && !l.entities);
   let loaded = false;
   for (const l of new Set(langs.map((x) => x.code))) if (!core.isModelLoaded(l) && (await ensureModel(l))) loaded = true;
   if (loaded) {
+    // The text is not in the declared language (or none was declared): the
+    // analysis again with the text's model (the "again" mark counts these).
+    mark('again', page.lang);
     if (feed) core.feedDrop(feed);
     got = analyzeOnce(page, feed);
   }
+  mark('analyzed', page.lang);
   return got;
 }
 
@@ -385,11 +445,15 @@ api.storage.onChanged.addListener(() => {
  * A page's first message (its settings) comes just before the page itself:
  * the core and the model of the page's declared language (else English's)
  * are made ready meanwhile, so a cold background compiles while the content
- * script reads the page.
+ * script reads the page. The model's fetch starts now, not once the core is
+ * compiled: the two overlap as English's model and the compile do at start.
  */
 function warmUp(lang) {
+  mark('settings', lang);
+  prefetchModel(lang);
   loadCore()
     .then(async () => {
+      mark('core', lang);
       if (!(await ensureModel(lang))) await ensureModel('en');
     })
     .catch(() => {});

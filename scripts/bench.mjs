@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench/server.mjs';
 import { zipDir } from './bench/zip.mjs';
 import { readerVisits, backgroundMemory, summarizeReader } from './bench/reader.mjs';
-import { langsInBrowser, packageFetch, summarizeLangs, langsTable, MAX_LANG_RATIO } from './bench/langs.mjs';
+import { langsInBrowser, packageFetch, extensionCold, coldPages, summarizeLangs, langsTable, MAX_LANG_RATIO } from './bench/langs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'target', 'bench');
@@ -358,11 +358,13 @@ async function inBrowser(name, server, list, csSample) {
     if (LANGS_ONLY) {
       res.langs = await benchPage(b, name, server, (call) => langsInBrowser(call, log, name));
       res.langs.package_fetch = await packageFetch(b, Object.keys(res.langs));
+      res.langs.extension_cold = await extensionCold(b, server, coldPages(res.langs));
       return res;
     }
     if (!READER_ONLY) {
       await browserCore(b, name, server, list, res);
       res.langs.package_fetch = await packageFetch(b, Object.keys(res.langs));
+      res.langs.extension_cold = await extensionCold(b, server, coldPages(res.langs));
     }
     // 5. The content script in the loaded extension, on real pages: each page with the core
     // started cold, then warm; then the background's memory over 1,000 analyses
@@ -621,7 +623,7 @@ function benchLine(s) {
   const keys = ['median_ms', 'p95_ms', 'ratio_readability', 'ratio_compromise', 'mb1_ms', 'mb10_ms', 'content_script_ms', 'wasm_bytes', 'wasm_gz_bytes', 'extension_zip_bytes',
     'cli_pages_per_s_core', 'ratio_trafilatura',
     'model_load_ms', // issue 20, model load
-    'lang_ratio_cold', 'lang_ratio_warm', // issue 25
+    'lang_ratio_cold', 'lang_ratio_warm', 'lang_ratio_cold_ext', // issue 25
   ].filter((k) => k in s);
   // Issue 20 parts 1–3 (the reader): their own block.
   keys.push(...READER_KEYS.filter((k) => k in s));
@@ -719,6 +721,7 @@ async function measure() {
     // ---- end model load
     lang_ratio_cold: langs.lang_ratio_cold,
     lang_ratio_warm: langs.lang_ratio_warm,
+    lang_ratio_cold_ext: langs.lang_ratio_cold_ext,
   };
   const R = {
     version: (/^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8')) || [])[1],
@@ -783,7 +786,7 @@ async function measureLangs(t0, browsers, pages) {
   console.log(langsTable(langs));
   console.log('');
   console.log(`(results: ${path.relative(root, path.join(OUT, 'langs.json'))}; ${R.wall_s} s)`);
-  console.log(benchLine({ lang_ratio_cold: langs.lang_ratio_cold, lang_ratio_warm: langs.lang_ratio_warm }));
+  console.log(benchLine({ lang_ratio_cold: langs.lang_ratio_cold, lang_ratio_warm: langs.lang_ratio_warm, lang_ratio_cold_ext: langs.lang_ratio_cold_ext }));
   return R;
 }
 

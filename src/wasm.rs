@@ -273,9 +273,12 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsValue> {
 /// analysed. Every later analysis of a page in that language uses it; a bad
 /// file or a language without a model is an error, and such pages keep the
 /// "not available" note ([`crate::ner::registry::register_model`]).
+// `Vec<u8>`, not `&[u8]`: the glue copies the bytes into WASM memory either
+// way; taken by value, that buffer becomes the model's, where a slice would
+// be copied a second time.
 #[wasm_bindgen(js_name = registerModel)]
-pub fn register_model(lang: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    crate::ner::registry::register_model(lang, bytes)
+pub fn register_model(lang: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
+    crate::ner::registry::register_model_vec(lang, bytes)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
@@ -287,6 +290,20 @@ pub fn register_model(lang: &str, bytes: &[u8]) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = modelLanguage)]
 pub fn model_language(code: &str) -> Option<String> {
     crate::ner::registry::model_language(code).map(str::to_string)
+}
+
+/// The language whose model reads `text` (a page's prose, as the background
+/// samples it before the analysis), or `undefined` when the text does not
+/// tell or its language has no model. For a page that declares no language
+/// with a model: the background registers that model first, rather than
+/// analysing the page once without its tagger and again with it. A guess
+/// only: the analysis decides from the article's own text
+/// ([`crate::lang::identify`]), and a page it finds in a language whose
+/// model is not loaded is still analysed again.
+#[wasm_bindgen(js_name = textModelLanguage)]
+pub fn text_model_language(text: &str) -> Option<String> {
+    let found = crate::lang::identify("", text);
+    crate::ner::registry::model_language(&found.code).map(str::to_string)
 }
 
 /// Whether the model of `code`'s language has been registered in the core.

@@ -233,13 +233,52 @@ fn the_english_model_is_registered_not_compiled_in() {
     assert_eq!(before.language.code, "en");
     assert!(!before.language.entities);
     assert!(before.entities.is_empty());
-    dossier::wasm::register_model("en", include_bytes!("../model/ner.bin")).unwrap();
+    dossier::wasm::register_model("en", include_bytes!("../model/ner.bin").to_vec()).unwrap();
     assert!(dossier::wasm::is_model_loaded("en-GB"));
     let after = report(dossier::wasm::analyze_text(TEXT).unwrap());
     assert!(after.language.entities);
     let names: Vec<&str> = after.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Hun Sen"), "{names:?}");
     assert!(names.contains(&"Phnom Penh"), "{names:?}");
+}
+
+/// The background guesses the model of a page that declares no language from
+/// its prose (extension/background.js guessLanguage), so that the model is
+/// loaded before the page's one analysis: the model's language of the text,
+/// none when the text is too short to tell or in a language without a model.
+#[wasm_bindgen_test]
+fn text_model_language_names_the_model_of_the_prose() {
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "Die Bundesregierung hat am Dienstag beschlossen, die Hilfen für die betroffenen \
+             Unternehmen um ein weiteres Jahr zu verlängern, teilte ein Sprecher in Berlin mit.",
+            Some("de"),
+        ),
+        (
+            "El Gobierno aprobó el martes un nuevo paquete de medidas para las empresas \
+             afectadas por la crisis, según informó el ministerio en un comunicado.",
+            Some("es"),
+        ),
+        (
+            "Cambodia's ruling party and the opposition resumed talks on Tuesday over the \
+             political dispute that followed the July election, officials said.",
+            Some("en"),
+        ),
+        (
+            "Regeringen beslutade på tisdagen att förlänga stödet till de drabbade företagen \
+             med ytterligare ett år, meddelade en talesperson i Stockholm.",
+            None,
+        ),
+        ("Menü Suche", None),
+        ("", None),
+    ];
+    for (text, want) in rows {
+        assert_eq!(
+            dossier::wasm::text_model_language(text).as_deref(),
+            *want,
+            "{text}"
+        );
+    }
 }
 
 /// A page of `stories` stories, each an `<article>` with a headline and

@@ -7,6 +7,8 @@
 //   test:tabFor {url}      the id of the tab whose content script is at url
 //   test:panicNext         the next analysis panics inside the core (the WASM
 //                          of this build has the `test-hooks` feature)
+//   test:modelMarks {reset} the steps of the models' loads and the analyses
+//                          (extension/background.js modelTrace), then forgets them
 //   test:coldNext          the next analysis starts the core from nothing
 //                          (fetch, compile, instantiate, model load)
 //   test:messages {tabId}  every message the tab's content script sent, in
@@ -29,7 +31,7 @@
 // globalThis.__dossierTabState and globalThis.__dossierPanicNext().
 // First: it watches the instances the background's import makes.
 import { wasmBytes, jsHeap } from './memory.js';
-import { analysis, handlers, dropCore, memory as readMemory } from '../background.js';
+import { analysis, handlers, dropCore, memory as readMemory, modelTrace } from '../background.js';
 
 const api = globalThis.browser || globalThis.chrome;
 
@@ -112,6 +114,17 @@ handlers['cs:analyze'] = async (msg, sender) => {
   return res;
 };
 handlers['test:messages'] = async (msg) => tabMessages.get(msg.tabId) || [];
+// Where a model's first load goes (scripts/bench/langs.mjs): every step the
+// background marks (extension/background.js modelTrace), with its time.
+const modelMarks = [];
+modelTrace.mark = (step, lang) => {
+  if (modelMarks.length < 1000) modelMarks.push({ step, lang: String(lang || ''), t: performance.now() });
+};
+handlers['test:modelMarks'] = async (msg) => {
+  const out = modelMarks.slice();
+  if (msg.reset) modelMarks.length = 0;
+  return out;
+};
 handlers['test:coldNext'] = async () => {
   dropCore();
   return { ok: true };
@@ -133,6 +146,7 @@ handlers['test:panicNext'] = async () => {
 globalThis.__dossierTabState = tabState;
 globalThis.__dossierTabMessages = tabMessages;
 globalThis.__dossierColdNext = dropCore;
+globalThis.__dossierModelMarks = (reset) => handlers['test:modelMarks']({ reset });
 globalThis.__dossierCounts = counts;
 globalThis.__dossierErrors = errors;
 globalThis.__dossierMemory = memory;

@@ -14,8 +14,11 @@ use std::sync::Arc;
 pub enum Bytes {
     /// Embedded with `include_bytes!` (no copy at all).
     Static(&'static [u8]),
-    /// Read from a file or handed over by the extension (copied once).
+    /// Read from a file (copied once).
     Shared(Arc<[u8]>),
+    /// Handed over by the extension: the buffer the bytes were copied into
+    /// from JavaScript, kept as it is (no second copy).
+    Owned(Arc<Vec<u8>>),
 }
 
 impl Default for Bytes {
@@ -31,6 +34,7 @@ impl std::ops::Deref for Bytes {
         match self {
             Bytes::Static(b) => b,
             Bytes::Shared(b) => b,
+            Bytes::Owned(b) => b.as_slice(),
         }
     }
 }

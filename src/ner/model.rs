@@ -104,6 +104,12 @@ impl Model {
         Model::read(Bytes::Shared(Arc::from(b)))
     }
 
+    /// The model in a buffer handed over whole (the extension's bytes as
+    /// they arrive in WASM memory): used in place, not copied.
+    pub fn from_vec(b: Vec<u8>) -> Result<Model, BadModel> {
+        Model::read(Bytes::Owned(Arc::new(b)))
+    }
+
     /// The model in bytes that live as long as the program (the embedded
     /// model): not even copied.
     pub fn from_static(b: &'static [u8]) -> Result<Model, BadModel> {

@@ -105,6 +105,16 @@ pub fn register_model(code: &str, bytes: &[u8]) -> Result<(), ModelError> {
     Ok(())
 }
 
+/// [`register_model`] with the bytes handed over whole (the WASM core's
+/// boundary: the buffer JavaScript copied them into is kept, not copied
+/// again).
+pub fn register_model_vec(code: &str, bytes: Vec<u8>) -> Result<(), ModelError> {
+    let lang = model_language(code).ok_or_else(|| ModelError::Unsupported(code.to_string()))?;
+    let model = Model::from_vec(bytes)?;
+    store(lang, Tagger::with_model(model));
+    Ok(())
+}
+
 /// Whether English's model is compiled in (native and test builds, not the
 /// WASM core).
 const ENGLISH_EMBEDDED: bool = cfg!(any(not(target_arch = "wasm32"), test));

@@ -339,7 +339,8 @@ const bench = {
     for (const [code, idx] of groups) {
       if (idx.length < min) continue;
       const sized = idx.map((i) => [units(S.pages[i].page), i]).sort((a, b) => a[0] - b[0]);
-      const mid = S.pages[sized[sized.length >> 1][1]].page;
+      const midAt = sized[sized.length >> 1][1];
+      const mid = S.pages[midAt].page;
       const cold = { fetch: [], register: [], first: [], total: [] };
       let warmGlue = null;
       for (let k = 0; k < reps; k++) {
@@ -361,6 +362,7 @@ const bench = {
       const warm = idx.map((i) => median(timeRuns(() => analyze(warmGlue, S.pages[i].page), { min: 3, ms: 10, max: 15 })));
       out[code] = {
         pages: idx.length,
+        median_page_src: S.pages[midAt].src,
         median_page_units: units(mid),
         median_page_warm_ms: median(timeRuns(() => analyze(warmGlue, mid), { min: 5, ms: 30 })),
         warm_median_ms: median(warm),
