@@ -28,6 +28,7 @@ mod group;
 mod labels;
 mod products;
 mod roles;
+mod roles_lang;
 mod truecase;
 
 use std::borrow::Cow;
