@@ -70,6 +70,14 @@ const ROWS: &[Row] = &[
     ("page trafilatura-news/eurosport.de-corona-c09d9f", "de",
      "Außerdem attackierte Ex-Präsident Alfons Hörmann seinen Nachfolger Thomas Weikert und stellte ihn als Intriganten dar.",
      "Alfons Hörmann", "Ex-Präsident"),
+    ("page trafilatura-news/unzensuriert.at-Zeche-e9d90a", "de",
+     "EU-Kommissionspräsidentin Ursula von der Leyen will die Ukraine lieber heute als morgen in die EU holen und Nettozahler wie Österreich die Rechnungen von Präsident Wolodymyr Selenskyj bezahlen lassen.",
+     "Wolodymyr Selenskyj", "Präsident"),
+    ("page trafilatura-news/kinzig.news-Nachhaltigkeit-34f124", "de",
+     "Bernhard Mosbacher, Geschäftsführer der Spessart Tourismus GmbH und seine Stellvertreterin Franziska Weber (links) mit KN-Reporter Moritz Pappert",
+     "Bernhard Mosbacher", "Geschäftsführer der Spessart Tourismus GmbH"),
+    ("page trafilatura-news/it-finanzmagazin.de.creditshelf-8c3605", "de",
+     "Tim Thabe, CEO von creditshelf", "Tim Thabe", "CEO von creditshelf"),
     // Spanish
     ("ner-multi es dev:4082", "es",
      "La juez argentina María Servini de Cubría dijo hoy que las amenazas que ha recibido en los últimos días \" no afectan \" la investigación .",
@@ -150,6 +158,9 @@ const ROWS: &[Row] = &[
     ("written for the test", "pl",
      "Spotkanie premiera Donalda Tuska z prezydentem Andrzejem Dudą odbyło się w Warszawie.",
      "Andrzejem Dudą", "prezydentem"),
+    ("page trafilatura-news/Eurocash_rusza_z_Innowacyjn_Platform_Handlu_-_Handel_dystrybucja-34be4c", "pl",
+     "Po sukcesie platform eurocash.pl i eurocash.pl Market przyszedł czas na zintegrowany system do zarządzania sklepem tam, gdzie jego serce, czyli w strefie kasowej – mówi Luis Amaral, Prezes Grupy Eurocash.",
+     "Luis Amaral", "Prezes Grupy Eurocash"),
     // Portuguese
     ("ner-multi pt dev:9262", "pt",
      "Com Boniperti se despede o técnico Giovanni Trapattoni , que cederá o posto a Marcello Lippi .",
@@ -181,6 +192,12 @@ const NOT_ROLES: &[Row] = &[
     ("page readability/lemonde-1", "fr",
      "Pouria Amirshahi, député socialiste des Français de l'étranger qui a également voté contre, a annoncé qu'il transmettrait un « mémorandum argumenté ».",
      "Pouria Amirshahi", "député socialiste des Français de l'étranger qui a également voté contre"),
+    ("page trafilatura-news/unzensuriert.at-Zeche-e9d90a", "de",
+     "EU-Kommissionspräsidentin Ursula von der Leyen will die Ukraine lieber heute als morgen in die EU holen und Nettozahler wie Österreich die Rechnungen von Präsident Wolodymyr Selenskyj bezahlen lassen.",
+     "Wolodymyr Selenskyj", "Österreich die Rechnungen von Präsident"),
+    ("page trafilatura-news/kinzig.news-Nachhaltigkeit-34f124", "de",
+     "Bernhard Mosbacher, Geschäftsführer der Spessart Tourismus GmbH und seine Stellvertreterin Franziska Weber (links) mit KN-Reporter Moritz Pappert",
+     "Bernhard Mosbacher", "Stellvertreterin Franziska Weber"),
 ];
 
 fn has_role(lang: &str, sentence: &str, person: &str, role: &str) -> bool {

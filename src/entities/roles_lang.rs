@@ -35,6 +35,13 @@ const ARTICLES: &[&str] = &[
     "het", "een", "zijn", "haar",
 ];
 
+/// Prepositions that join the parts of a role in these languages, beside
+/// [`ROLE_JOINERS`] ("CEO von creditshelf", "direttore di", "prezes ze").
+const JOINERS: &[&str] = &[
+    "von", "vom", "zu", "di", "dei", "degli", "delle", "van", "voor", "w", "we", "z", "ze", "dla",
+    "na", "em", "nos",
+];
+
 /// Words that join two roles of one person ("Gynäkologe und Leiter …",
 /// "periodista ruso y Premio Nobel"): a role ends there.
 const CONJUNCTIONS: &[&str] = &[
@@ -122,6 +129,8 @@ pub(super) fn is_role_form(w: &str, lt: LangTitles) -> bool {
             .strip_prefix("ex-")
             .or_else(|| l.strip_prefix("ex"))
             .filter(|r| r.chars().count() > 3);
+        // "Ex-Frau" is kin, not a role.
+        let bare = bare.filter(|b| !HONORIFICS.contains(b));
         known(l) || inflected(l) || bare.is_some_and(|b| known(b) || inflected(b))
     })
 }
@@ -145,12 +154,7 @@ fn role_start(text: &str, toks: &[tokens::Tok], r: Range<usize>, lt: LangTitles)
     }
     (first + 2..r.end)
         .rev()
-        .find(|&i| {
-            is_role_form(s(i), lt)
-                && with_lowercase(s(i - 1), |l| {
-                    ROLE_JOINERS.contains(&l) || ARTICLES.contains(&l)
-                })
-        })
+        .find(|&i| is_role_form(s(i), lt) && is_joiner(s(i - 1)))
         .unwrap_or(r.start)
 }
 
@@ -168,11 +172,14 @@ fn is_cap(w: &str) -> bool {
 /// ("Hacienda", "Legislación General", "IPBES-Berichts"), a joiner or an
 /// article ("de la", "der", "del"), or "ex".
 fn is_role_part(w: &str, lt: LangTitles) -> bool {
-    is_role_form(w, lt)
-        || is_cap(w)
-        || with_lowercase(w, |l| {
-            ROLE_JOINERS.contains(&l) || ARTICLES.contains(&l) || l == "ex"
-        })
+    is_role_form(w, lt) || is_cap(w) || is_joiner(w) || lower_in(w, &["ex"])
+}
+
+/// A joiner ("de", "von") or an article ("la", "der", "l'").
+fn is_joiner(w: &str) -> bool {
+    with_lowercase(w, |l| {
+        ROLE_JOINERS.contains(&l) || ARTICLES.contains(&l) || JOINERS.contains(&l)
+    })
 }
 
 /// Whether the words of `r` read as one role: its parts ([`is_role_part`])
@@ -243,10 +250,11 @@ fn roles_of(
     let s = |i: usize| &text[toks[i].start..toks[i].end];
     let mut out = Vec::new();
     let a = title_start(text, toks, sent, &name, people, lt);
+    let t = title_role_start(text, toks, a..name.start, lt);
     push_roles(
         text,
         toks,
-        role_start(text, toks, a..name.start, lt)..name.start,
+        role_start(text, toks, t..name.start, lt)..name.start,
         lt,
         &mut out,
     );
@@ -265,6 +273,36 @@ fn roles_of(
         push_roles(text, toks, r, lt, &mut out);
     }
     out
+}
+
+/// Where the role in the title words `r` before a name starts: at its first
+/// role word, or the one capitalised word or "ex" right before it ("Bayerns
+/// Wirtschaftsminister", "el ex contralor") unless a preposition comes
+/// first: German capitalises every noun, and "die Rechnungen von Präsident
+/// Selenskyj" has the role "Präsident".
+fn title_role_start(text: &str, toks: &[tokens::Tok], r: Range<usize>, lt: LangTitles) -> usize {
+    let s = |i: usize| &text[toks[i].start..toks[i].end];
+    let Some(first) = r.clone().find(|&i| is_role_form(s(i), lt)) else {
+        return r.start;
+    };
+    // German and Polish prepositions ("w Sejmie premier"); not "de": before
+    // a capital it is Dutch's article ("de Japanse architect").
+    const PREPOSITIONS: &[&str] = &[
+        "von", "vom", "mit", "bei", "beim", "für", "zu", "zur", "zum", "nach", "aus", "über", "an",
+        "auf", "im", "am", "durch", "gegen", "um", "unter", "vor", "seit", // pl
+        "w", "we", "z", "ze", "na", "do", "od", "przez", "dla", "po", "przy",
+    ];
+    let ex = lower_in(s(first.saturating_sub(1)), &["ex"]);
+    if first > r.start
+        && (ex
+            || is_cap(s(first - 1))
+                && !is_joiner(s(first - 1))
+                && (first - 1 == r.start || !lower_in(s(first - 2), PREPOSITIONS)))
+    {
+        first - 1
+    } else {
+        first
+    }
 }
 
 /// Where the title words before a name start: back over role words,
@@ -358,9 +396,13 @@ fn apposition(
     }
     let head = (b..sent.end.min(b + 3)).find(|&i| is_role_form(s(i), lt))?;
     // "französischer Abgeordneter", "ex presidente"; not "foi recebido pelo".
-    if !(b..head)
-        .all(|i| is_lower_word(s(i)) && !lower_in(s(i), ARTICLES) && !lower_in(s(i), STOPS))
-    {
+    let adjective = |w: &str| {
+        is_lower_word(w)
+            && !lower_in(w, ARTICLES)
+            && !lower_in(w, STOPS)
+            && !lower_in(w, CONJUNCTIONS)
+    };
+    if !(b..head).all(|i| adjective(s(i))) {
         return None;
     }
     let stop = |w: &str| {
@@ -369,16 +411,33 @@ fn apposition(
             "," | "." | ";" | ":" | ")" | "(" | "\"" | "”" | "“" | "«" | "»" | "„"
         )
     };
+    // After an article (or an adverb, "noch") the words are a phrase of their own: a person
+    // there is another one ("Jair Bolsonaro, o técnico Tite"). Without one
+    // a name there is the role's ("Luis Amaral, Prezes Grupy Eurocash", an
+    // organisation the title made a person).
+    let article = head > name.end + 1;
     let mut e = head + 1;
-    while e < sent.end && e < head + 12 && !stop(s(e)) && !people.iter().any(|p| p.contains(&e)) {
+    while e < sent.end && e < head + 12 && !stop(s(e)) {
+        if let Some(p) = people.iter().find(|p| p.contains(&e)) {
+            if article {
+                return None;
+            }
+            // "Prezes Grupy Eurocash" (a name the title made a person),
+            // "abogada de Martinelli": the name is part of the role.
+            let part = p.start == head + 1 || is_joiner(s(p.start - 1));
+            if !part {
+                // "Geschäftsführer der … GmbH und seine Stellvertreterin
+                // Franziska Weber": the role ends before the conjunction.
+                if let Some(c) = (head..e).rev().find(|&i| lower_in(s(i), CONJUNCTIONS)) {
+                    e = c;
+                }
+                break;
+            }
+        }
         if !reads_as_role(text, toks, head..e + 1, lt) {
             break;
         }
         e += 1;
-    }
-    // "Jair Bolsonaro, o técnico Tite": the role of the next person.
-    if people.iter().any(|p| p.contains(&e)) {
-        return None;
     }
     Some(b..e)
 }
@@ -402,7 +461,7 @@ fn push_roles(
             parts.last_mut().expect("one part at least").push(w);
         }
     }
-    let edge = |w: &&str| with_lowercase(w, |l| ROLE_JOINERS.contains(&l) || ARTICLES.contains(&l));
+    let edge = |w: &&str| is_joiner(w);
     for mut p in parts {
         while p.first().is_some_and(edge) {
             p.remove(0);
