@@ -5,7 +5,8 @@
 //! "Ex-Präsident"), a role clause before a comma ("el presidente de Estados
 //! Unidos, Joe Biden") and an apposition after the name ("Renate Ebert,
 //! Geschäftsführerin der Schule …", "Laurent Fabius, le ministre des
-//! affaires étrangères …").
+//! affaires étrangères …"). And organisations by their head word where the
+//! tagger reads a place ("Corte Suprema de Justicia", "Ministerstwa Pracy").
 //!
 //! Sources (short excerpts for testing only, not shipped), named per row:
 //! - `ner-multi <lang> dev:LINE`: the dev split of `../shared/data/ner-multi`
@@ -254,5 +255,36 @@ fn names_that_look_like_inflected_titles_stay_names() {
             found.iter().any(|(n, _)| n == person),
             "{person} missing: {found:?}"
         );
+    }
+}
+
+/// (source, lang, sentence, a name that is an organisation): a name that an
+/// organisation's head word begins (`lexicon/entities/org-heads-lang.txt`)
+/// is one, where the tagger called it a place.
+#[rustfmt::skip]
+const ORGANISATIONS: &[(&str, &str, &str, &str)] = &[
+    ("page trafilatura-news/ultimahora.com-apelacion-c552c7", "es",
+     "El Tribunal de Apelación rechazó el pedido de no ejecutar la condena por una excepción de prescripción pendiente en la Corte Suprema de Justicia, por parte de la defensa de la conocida como la secretaria vip.",
+     "Corte Suprema de Justicia"),
+    ("page trafilatura-news/elheraldo.hn-JOH-695b4b", "es",
+     "Cuando “Tony” Hernández fue presentado en el banquillo de los acusados en una Corte de Manhattan, la Fiscalía afirmó que su hermano había recibido sobornos.",
+     "Corte de Manhattan"),
+    ("page trafilatura-news/_Ziemniaki_na_sz_stej_sur_wka_na_dziesi_tej_._Jak_pomaga_eby_nie_zaszkodzi___POR-0bc9c6", "pl",
+     "Korzystaliśmy również z publikacji \"Praktyczny poradnik savoir-vivre wobec osób niepełnosprawnych\" Judy Cohen, tłumaczonej na zlecenie Ministerstwa Pracy i Polityki Społecznej.",
+     "Ministerstwa Pracy"),
+];
+
+#[test]
+fn organisation_head_words_make_organisations() {
+    for (source, lang, sentence, name) in ORGANISATIONS {
+        let mut p = Page::from_paragraphs(&[sentence]);
+        p.lang = (*lang).into();
+        let r = serde_json::to_value(analyze(&p)).unwrap();
+        let ents = r["entities"].as_array().cloned().unwrap_or_default();
+        let e = ents
+            .iter()
+            .find(|e| e["name"] == *name)
+            .unwrap_or_else(|| panic!("{source}: no {name:?} in {ents:?}"));
+        assert_eq!(e["type"], "ORG", "{source}: {name}");
     }
 }
