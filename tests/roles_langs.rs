@@ -13,8 +13,9 @@
 //!   (its README: GermEval 2014 CC BY 4.0; CoNLL-2002 research use; KIND
 //!   CC BY-NC 4.0; WikiNEuRal CC BY-NC-SA 4.0; UNER Bosque CC BY-SA 4.0),
 //!   the line of the person's first token, tokenised as there.
-//! - `page <id>`: a news page of `../shared/data/pages/trafilatura-news`
-//!   (trafilatura's evaluation set, Apache-2.0; text © the publishers), none
+//! - `page <source>/<id>`: a news page of `../shared/data/pages`
+//!   (`trafilatura-news`: trafilatura's evaluation set; `readability`: Mozilla
+//!   Readability's test pages; both Apache-2.0, text © the publishers), none
 //!   of them a hand-labelled page of `eval/labels-lang`.
 //! - "written for the test", where no source has the form.
 //!
