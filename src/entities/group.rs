@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use super::labels;
 use super::products;
-use super::roles::{roles_of, LangTitles};
+use super::roles::LangTitles;
+use super::roles_lang;
 use crate::doc::{Doc, MentionRef};
 use crate::page::Page;
 use crate::report::{Entity, EntityType, Span};
@@ -193,7 +194,8 @@ pub(super) fn group(
                 .filter(|o| o.unit == m.unit && o.sent == m.sent && o.ty == 1 && o.tok != m.tok)
                 .map(|o| o.tok.clone())
                 .collect();
-            let roles = roles_of(text, toks, &doc.sents[m.sent].1, m.tok.clone(), &people, lt);
+            let roles =
+                roles_lang::roles_in(text, toks, &doc.sents[m.sent].1, m.tok.clone(), &people, lt);
             for r in roles {
                 if !g.roles.contains(&r) {
                     g.roles.push(r);

@@ -28,6 +28,7 @@ mod group;
 mod labels;
 mod products;
 mod roles;
+mod roles_lang;
 mod truecase;
 
 use std::borrow::Cow;
@@ -96,7 +97,7 @@ pub fn extract(
     hidden: &[Vec<(u32, u32)>],
 ) -> (Vec<Entity>, Vec<MentionRef>) {
     let lt = titles::for_language(lang);
-    let fw = titles::function_words(lang);
+    let fw = (titles::function_words(lang), org_heads(lang));
     let truecased = tagger_input(doc);
     let refs: Vec<Vec<&str>> = truecased
         .iter()
@@ -397,7 +398,7 @@ fn push_mentions(
     tagger: &Tagger,
     doc: &Doc,
     tagged: Tagged,
-    (lt, fw): (LangTitles, Option<&'static Words>),
+    (lt, (fw, oh)): (LangTitles, LangWords),
     raw: &mut Vec<RawMention>,
 ) {
     let (u, si, ty) = (&tagged.unit, tagged.sent, tagged.ty);
@@ -490,6 +491,7 @@ fn push_mentions(
         return;
     }
     let ty = head_type(text, &toks[a..b]).unwrap_or(ty);
+    let ty = oh.map_or(ty, |h| lang_org_type(h, ty, text, &toks[a..b]));
     let ty = building_type(ty, text, toks, a, b);
     let titled = a > tagged.sent_start
         && with_lowercase(&text[toks[a - 1].start..toks[a - 1].end], |l| {
@@ -543,6 +545,62 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
     in_list(DEMONYM, &norms)
         || in_list(DEMONYM, &singular)
         || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
+}
+
+/// A language's closed-class words and organisation head words (none in
+/// English).
+type LangWords = (Option<&'static Words>, Option<&'static Words>);
+
+const ORG_HEADS_LANG: &str = include_str!("../../lexicon/entities/org-heads-lang.txt");
+static ORG_DE: Words = Words::tagged(ORG_HEADS_LANG, "de");
+static ORG_ES: Words = Words::tagged(ORG_HEADS_LANG, "es");
+static ORG_FR: Words = Words::tagged(ORG_HEADS_LANG, "fr");
+static ORG_IT: Words = Words::tagged(ORG_HEADS_LANG, "it");
+static ORG_NL: Words = Words::tagged(ORG_HEADS_LANG, "nl");
+static ORG_PL: Words = Words::tagged(ORG_HEADS_LANG, "pl");
+static ORG_PT: Words = Words::tagged(ORG_HEADS_LANG, "pt");
+static ORG_SUFFIX: Words = Words::tagged(ORG_HEADS_LANG, "suffix");
+
+/// The words that begin an organisation's name in a language other than
+/// English (`lexicon/entities/org-heads-lang.txt`).
+fn org_heads(lang: &str) -> Option<&'static Words> {
+    Some(match lang {
+        "de" => &ORG_DE,
+        "es" => &ORG_ES,
+        "fr" => &ORG_FR,
+        "it" => &ORG_IT,
+        "nl" => &ORG_NL,
+        "pl" => &ORG_PL,
+        "pt" => &ORG_PT,
+        _ => return None,
+    })
+}
+
+/// A place name that an organisation's head word begins is an
+/// organisation: "Ministério da Saúde", "Forças Armadas", "Urzędu
+/// Statystycznego"; in German a compound ending in one too ("Kantonspolizei
+/// Bern", "Bundesverfassungsgericht"). People keep their type, and so do
+/// MISC names (laws and events: "Rozporządzenie Rady 2016/679").
+fn lang_org_type(heads: &Words, ty: u8, text: &str, toks: &[tokens::Tok]) -> u8 {
+    if ty != 3 || toks.is_empty() {
+        return ty;
+    }
+    let word = |t: &tokens::Tok| &text[t.start..t.end];
+    let first = word(&toks[0]);
+    let compound = |w: &str| {
+        with_lowercase(w, |l| {
+            ORG_SUFFIX
+                .list()
+                .iter()
+                .any(|s| heads.has(s) && l.len() > s.len() + 2 && l.ends_with(s))
+        })
+    };
+    let head = toks.len() >= 2 && with_lowercase(first, |l| heads.has(l));
+    if head || compound(first) || compound(word(&toks[toks.len() - 1])) {
+        2
+    } else {
+        ty
+    }
 }
 
 /// Head words that settle the type of a multi-word name.

@@ -6,7 +6,8 @@
 //! the name ("Pakistan-based developer Ammar Askar"), set off by commas
 //! after it ("Martin Wartman, a student at Northern Kentucky University,"),
 //! in "who is the …", or before a comma and the name ("Apple's chief
-//! executive, Tim Cook").
+//! executive, Tim Cook"). Pages in the other languages with a tagger have
+//! their own rules ([`super::roles_lang`]: articles, inflections, "ex").
 
 use super::truecase::FUNCTION_WORDS;
 use crate::lexicon::{titles, Words};
@@ -141,11 +142,6 @@ fn description_at(
     Some(b..e)
 }
 
-/// Articles that may open an apposition ("Pedro Sánchez, el presidente del Gobierno").
-const ARTICLES: &[&str] = &[
-    "the", "a", "an", "der", "die", "das", "el", "la", "le", "il", "lo", "o", "de", "het",
-];
-
 /// Words that join the parts of a role ("Secretary of State at the Interior Ministry").
 pub(super) static ROLE_JOINERS: Words =
     Words::new(include_str!("../../lexicon/entities/role-joiners.txt"));
@@ -212,57 +208,7 @@ pub(super) fn roles_of(
             }
         }
     }
-    // "La ministra de Hacienda, María Jesús Montero": a role clause set off
-    // by a comma right before the name, from the sentence start (other
-    // languages than English: English reports stay as they were).
-    if lt.is_some() && a == name.start && a > sent.start + 1 && s(a - 1) == "," {
-        let end = a - 1;
-        let mut b = sent.start;
-        if end > b + 1 && with_lowercase(s(b), |l| ARTICLES.contains(&l)) {
-            b += 1;
-        }
-        let joined = toks[b..end].iter().all(|t| {
-            let w = &text[t.start..t.end];
-            is_role_word(w, lt)
-                || w.chars().next().is_some_and(char::is_uppercase)
-                || with_lowercase(w, |l| ROLE_JOINERS.contains(&l))
-        });
-        if b < end && end - b <= 6 && is_role_word(s(b), lt) && joined {
-            push_roles(text, toks, b..end, lt, &mut out);
-        }
-    }
-    if lt.is_none() {
-        english_descriptions(text, toks, sent, &name, a, people, &mut out);
-        return out;
-    }
-    // After the name: ", the Secretary of State at the Interior Ministry,"
-    if name.end + 1 < sent.end && s(name.end) == "," {
-        let mut b = name.end + 1;
-        if with_lowercase(s(b), |l| ARTICLES.contains(&l)) {
-            b += 1;
-        }
-        if b < sent.end && is_role_word(s(b), lt) {
-            let mut e = b;
-            while e < sent.end
-                && !matches!(s(e), "," | "." | ";" | ":" | ")" | "\"" | "”")
-                && e - b < 10
-            {
-                e += 1;
-            }
-            // An apposition ends at a comma or the sentence end, not at a verb.
-            let clean = toks[b..e].iter().all(|t| {
-                let w = &text[t.start..t.end];
-                w.chars().next().is_some_and(|c| c.is_uppercase())
-                    || is_role_word(w, lt)
-                    || with_lowercase(w, |l| ROLE_JOINERS.contains(&l))
-                    || w == "'s"
-                    || w == "’s"
-            });
-            if clean && e > b {
-                push_roles(text, toks, b..e, lt, &mut out);
-            }
-        }
-    }
+    english_descriptions(text, toks, sent, &name, a, people, &mut out);
     out
 }
 
