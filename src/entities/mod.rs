@@ -23,6 +23,7 @@
 //! 6. Entities are ordered by salience: mentions in the headline and the
 //!    lead count most, then how often the entity is mentioned.
 
+mod common;
 mod credits;
 mod group;
 mod labels;
@@ -138,6 +139,7 @@ pub fn extract(
     drop_common_acronyms(doc, &mut raw);
     strip_post_nominals(doc, &mut raw);
     places_by_name(tagger, &mut raw);
+    common::drop_ordinary_names(&tagger.model().gaz, &mut raw);
     // A repeat is not a second mention.
     raw.retain(|m| {
         let block = doc.units[m.unit].0;
@@ -580,7 +582,21 @@ fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
     }
 }
 
+/// A name as the report writes it: one space between words, and without
+/// the invisible characters pages put inside words (soft hyphens as line
+/// break hints, "Vladi\u{ad}mir Putin"; zero-width spaces and joiners), which
+/// would make a second name of the same one.
 fn normalize_space(s: &str) -> String {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
+    };
+    if s.contains(invisible) {
+        let visible: String = s.chars().filter(|&c| !invisible(c)).collect();
+        return visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

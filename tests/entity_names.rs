@@ -1,0 +1,122 @@
+//! Is a capitalised span a name at all? Sentences from real pages of the
+//! corpus (`../shared/data/pages`: the Firefox Nightly blog and the Mercury
+//! News, from Mozilla Readability's test pages, Apache-2.0 repository, text
+//! © its publishers; the Washington Post and WSVN, trafilatura's news
+//! set; short excerpts for testing): names made of ordinary words only
+//! ("Search Engines", "Death Row") are not entities, and names that hold an
+//! organisation's head word or a person's other names stay; a soft hyphen inside
+//! a name is not part of it; a name ending in "Drive" is a place.
+use dossier::{analyze, Page};
+
+fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
+    let p = Page::from_paragraphs(paragraphs);
+    let r = serde_json::to_value(analyze(&p)).unwrap();
+    r["entities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn names_of_ordinary_words_only_are_not_entities() {
+    // (text, a name that must not be reported, a person who must be, or "")
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "From Firefox 85 it’s also possible to disable tab-to-search globally by \
+             unchecking the Search Engines checkbox in the Address Bar Preferences, \
+             under Privacy & Security.",
+            "Search Engines",
+            "",
+        ),
+        (
+            "[harry] Amy Churchwell joins the Search & Navigation team today. She \
+             transferred internally from Marketing Engineering. Welcome Amy!",
+            "Search & Navigation",
+            "Amy Churchwell",
+        ),
+        (
+            "Soon after Ms. Price was elected, she said she would “seek to remove all 41 \
+             local cases from Death Row and to resentence people who were sentenced to life \
+             without parole.”",
+            "Death Row",
+            "",
+        ),
+    ];
+    for (text, not_name, person) in table {
+        let ents = entities(&[text]);
+        assert!(
+            !ents.iter().any(|(n, _)| n == not_name),
+            "{text:?}: {ents:?} lists {not_name}"
+        );
+        assert!(
+            person.is_empty() || ents.iter().any(|(n, t)| n == person && t == "PER"),
+            "{text:?}: {ents:?}, expected {person} as PER"
+        );
+    }
+}
+
+#[test]
+fn ordinary_words_that_are_part_of_names_stay() {
+    // An organisation's head word at the end ("… Committee"), and a surname
+    // that is also an ordinary word after the full name ("Parish" after
+    // "Neil Parish").
+    let table: &[(&[&str], &str, &str)] = &[
+        (
+            &[
+                "The chair of the Public Accounts Committee, Meg Hillier, said the report \
+               was damning.",
+            ],
+            "Public Accounts Committee",
+            "ORG",
+        ),
+        (
+            &[
+                "Last night, senior Tory MP Neil Parish, who has already led one Commons \
+                 rebellion, said the bill must change.",
+                "Parish said he would vote against it.",
+            ],
+            "Neil Parish",
+            "PER",
+        ),
+    ];
+    for (paras, name, ty) in table {
+        let ents = entities(paras);
+        assert!(
+            ents.iter().any(|(n, t)| n == name && t == ty),
+            "{paras:?}: {ents:?}, expected {name} as {ty}"
+        );
+    }
+}
+
+#[test]
+fn invisible_characters_are_not_part_of_a_name() {
+    let ents = entities(&[
+        "Aside from Russian President Vladi\u{ad}mir Putin, few foreign leaders so brazenly \
+         stand up to Obama.",
+    ]);
+    assert!(
+        ents.iter()
+            .any(|(n, t)| n == "Vladimir Putin" && t == "PER"),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_name_ending_in_drive_is_a_place() {
+    let ents = entities(&[
+        "According to officials, the incident unfolded in the area of Miller Drive and \
+         Southwest 117th Avenue, at around 3 a.m., Wednesday.",
+    ]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "Miller Drive" && t == "LOC"),
+        "{ents:?}"
+    );
+}
