@@ -120,3 +120,32 @@ fn a_name_ending_in_drive_is_a_place() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_note_about_the_writer_is_not_the_story() {
+    // The last paragraph of readability/wapo-1 is its writer's biography:
+    // neither she nor her former employers are in the story. A story's own
+    // paragraph about a journalist it names again is kept.
+    let story = "Gunmen in military uniforms stormed Tunisia's national museum on \
+                 Wednesday, killing at least 19 people, officials said.";
+    let note = "Erin Cunningham is an Egypt-based correspondent for The Post. She \
+                previously covered conflicts in the Middle East and Afghanistan for the \
+                Christian Science Monitor, GlobalPost and The National.";
+    let ents = entities(&[story, note]);
+    for name in ["Erin Cunningham", "GlobalPost", "Afghanistan"] {
+        assert!(
+            !ents.iter().any(|(n, _)| n == name),
+            "{ents:?} lists {name}"
+        );
+    }
+    assert!(ents.iter().any(|(n, _)| n == "Tunisia"), "{ents:?}");
+    let ents = entities(&[
+        "Maria Ressa is a journalist whose news site was ordered shut by the government \
+         on Wednesday, a ruling her lawyers said they would appeal.",
+        "Maria Ressa said on Thursday that the site would keep publishing.",
+    ]);
+    assert!(
+        ents.iter().any(|(n, t)| n == "Maria Ressa" && t == "PER"),
+        "{ents:?}"
+    );
+}

@@ -34,7 +34,7 @@ mod truecase;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use credits::credit_start;
+use credits::{author_note, credit_start};
 use group::{group, RawMention};
 use products::ORG_NAME_HEADS as ORG;
 use roles::{is_role_word, LangTitles, ROLE_JOINERS};
@@ -106,12 +106,7 @@ pub fn extract(
     let labels = tagger.tag_document(&refs);
 
     let mut raw: Vec<RawMention> = Vec::new();
-    let credits: Vec<usize> = doc
-        .units
-        .iter()
-        .zip(&doc.toks)
-        .map(|((_, t), toks)| credit_start(t, toks))
-        .collect();
+    let credits = credit_starts(doc);
     for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
         let (text, toks) = (doc.units[*u].1, &doc.toks[*u][r.clone()]);
         let spans = join_of(
@@ -149,6 +144,34 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
+}
+
+/// Where the credits start in each text unit (`toks.len()` where there are
+/// none): a photo credit's place ([`credit_start`]), or the unit's start for
+/// a note about the writer ([`author_note`]) whose name the article does not
+/// use elsewhere.
+fn credit_starts(doc: &Doc) -> Vec<usize> {
+    let mut starts: Vec<usize> = doc
+        .units
+        .iter()
+        .zip(&doc.toks)
+        .map(|((_, t), toks)| credit_start(t, toks))
+        .collect();
+    for (u, ((_, text), toks)) in doc.units.iter().zip(&doc.toks).enumerate() {
+        let Some(n) = author_note(text, toks) else {
+            continue;
+        };
+        let name = &text[toks[0].start..toks[n - 1].end];
+        let elsewhere = doc
+            .units
+            .iter()
+            .enumerate()
+            .any(|(v, (_, t))| v != u && t.contains(name));
+        if !elsewhere {
+            starts[u] = 0;
+        }
+    }
+    starts
 }
 
 /// A middle initial holds a person's name together, where the tagger breaks
