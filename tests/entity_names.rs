@@ -1,11 +1,13 @@
-//! Is a capitalised span a name at all? Sentences from real pages of the
-//! corpus (`../shared/data/pages`: the Firefox Nightly blog and the Mercury
-//! News, from Mozilla Readability's test pages, Apache-2.0 repository, text
-//! © its publishers; the Washington Post and WSVN, trafilatura's news
-//! set; short excerpts for testing): names made of ordinary words only
-//! ("Search Engines", "Death Row") are not entities, and names that hold an
-//! organisation's head word or a person's other names stay; a soft hyphen inside
-//! a name is not part of it; a name ending in "Drive" is a place.
+//! Is a capitalised span a name at all, and is it the story's? Sentences
+//! from real pages of the corpus (`../shared/data/pages`, short excerpts for
+//! testing, text © its publishers: the Firefox Nightly blog and the
+//! Washington Post from Mozilla Readability's test pages, Apache-2.0
+//! repository; the Mercury News, the Daily Mail and WSVN from trafilatura's
+//! news set) and a few written for the test: names made of ordinary words
+//! only ("Search Engines", "Death Row") are not entities, and names that end
+//! in an organisation's head word or repeat a person's name stay; a note
+//! about the writer gives no entities; a soft hyphen inside a name is not
+//! part of it; a name ending in "Drive" is a place.
 use dossier::{analyze, Page};
 
 fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {

@@ -19,7 +19,9 @@
 //!    whole article's evidence: a name the tagger reads as MISC more often
 //!    than as any one type; products (`products.rs`: "Xbox One X", "the
 //!    online game Minecraft"); page labels and kinds of things (`labels.rs`:
-//!    a name only ever a block of its own, "APIs", "WASI SDK").
+//!    a name only ever a block of its own, "APIs", "WASI SDK"); names made
+//!    of ordinary words only (`common.rs`: "Search Engines"); names in
+//!    photo credits and notes about the writer (`credits.rs`).
 //! 6. Entities are ordered by salience: mentions in the headline and the
 //!    lead count most, then how often the entity is mentioned.
 
