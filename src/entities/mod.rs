@@ -136,7 +136,11 @@ pub fn extract(
     drop_common_acronyms(doc, &mut raw);
     strip_post_nominals(doc, &mut raw);
     places_by_name(tagger, &mut raw);
-    common::drop_ordinary_names(&tagger.model().gaz, &mut raw);
+    // The `common` list was checked against English gold only; other
+    // languages' models hold other lists (German capitalises its nouns).
+    if matches!(lang, "" | "en") || lang.starts_with("en-") {
+        common::drop_ordinary_names(&tagger.model().gaz, &mut raw);
+    }
     // A repeat is not a second mention.
     raw.retain(|m| {
         let block = doc.units[m.unit].0;
