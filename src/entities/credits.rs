@@ -1,7 +1,10 @@
 //! Photo credits inside a block ("… Ashraf Shazly/Agence France-Presse —
 //! Getty Images"): the names there are the photographer's and the agency's,
-//! not what the article is about. (Whole credit and byline blocks are left
-//! out of the document before tagging: [`crate::doc`].)
+//! not what the article is about. Author notes ("Erin Cunningham is an
+//! Egypt-based correspondent for The Post. She previously covered …",
+//! "Stella Kim reported from Seoul"): the names there are the writer's and
+//! their employers'. (Whole credit and byline blocks are left out of the
+//! document before tagging: [`crate::doc`].)
 
 use crate::ner::tokens;
 
@@ -55,6 +58,68 @@ pub(super) fn credit_start(text: &str, toks: &[tokens::Tok]) -> usize {
     toks.len()
 }
 
+/// Nouns that say a person wrote or made the article ("… correspondent
+/// for The Post", "a freelance writer based in …").
+const WRITER_NOUNS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+    "columnist",
+    "contributor",
+    "journalist",
+    "author",
+    "blogger",
+    "photographer",
+    "photojournalist",
+    "producer",
+    "critic",
+    "freelancer",
+];
+
+/// Whether a text unit is a note about the article's writer: it opens with
+/// a name (one to four capitalised words) and then "is a …" or "was a …"
+/// with a writer noun within the next dozen words, or "covers …", "writes
+/// about …", "reported from …", "contributed reporting": the way news
+/// pages end with the author's biography or credit the reporting. A note is
+/// short (at most 80 words). Returns the number of the name's tokens: the
+/// caller keeps the note when the article names that person elsewhere (a
+/// story about a journalist, not a note about its writer).
+pub(super) fn author_note(text: &str, toks: &[tokens::Tok]) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map_or("", |t| &text[t.start..t.end]);
+    let words = toks
+        .iter()
+        .filter(|t| text[t.start..t.end].chars().any(char::is_alphanumeric))
+        .count();
+    if !(4..=80).contains(&words) {
+        return None;
+    }
+    let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < 4 && cap(w(i)) {
+        i += 1;
+    }
+    if i == 0 || !w(0).chars().any(char::is_lowercase) {
+        return None; // no name first, or a line in capitals
+    }
+    let lower = |k: usize| w(k).to_lowercase();
+    let note = match lower(i).as_str() {
+        "covers" | "covered" => true,
+        "writes" | "wrote" => lower(i + 1) == "about" || lower(i + 1) == "for",
+        "reported" => matches!(lower(i + 1).as_str(), "from" | "this"),
+        "contributed" => lower(i + 1) == "reporting" || lower(i + 1) == "to",
+        "is" | "was" if matches!(lower(i + 1).as_str(), "a" | "an" | "the") => (i + 2..i + 14)
+            .take_while(|&k| !matches!(w(k), "." | ";" | ""))
+            .any(|k| {
+                let l = lower(k);
+                let stem = l.strip_suffix('s').unwrap_or(&l);
+                WRITER_NOUNS.contains(&stem)
+            }),
+        _ => false,
+    };
+    note.then_some(i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +151,26 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(credit_word(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn author_notes() {
+        // Real notes (readability/wapo-1, wapo-2, schema-org-context-object)
+        // and story paragraphs that are not notes. A story's paragraph about
+        // a journalist reads as a note here (Maria Ressa); the article's other
+        // mentions of her keep it (tests/entity_names.rs).
+        let table = [
+            ("Erin Cunningham is an Egypt-based correspondent for The Post. She previously covered conflicts in the Middle East and Afghanistan for the Christian Science Monitor, GlobalPost and The National.", Some(2)),
+            ("Steven Mufson covers the White House. Since joining The Post, he has covered economics, China, foreign policy and energy.", Some(2)),
+            ("Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong.", Some(2)),
+            ("Maria Ressa is a journalist whose news site Rappler was ordered shut by the Philippine government on Wednesday, a ruling her lawyers said they would appeal.", Some(2)),
+            ("Tunisian officials said the gunmen, who wore military uniforms, entered the museum shortly after noon and opened fire on tourists getting off buses.", None),
+            ("The minister is a former reporter for the Sun.", None),
+            ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", None),
+        ];
+        for (text, want) in table {
+            assert_eq!(author_note(text, &tokens::tokenize(text)), want, "{text}");
         }
     }
 }

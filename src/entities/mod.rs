@@ -19,10 +19,13 @@
 //!    whole article's evidence: a name the tagger reads as MISC more often
 //!    than as any one type; products (`products.rs`: "Xbox One X", "the
 //!    online game Minecraft"); page labels and kinds of things (`labels.rs`:
-//!    a name only ever a block of its own, "APIs", "WASI SDK").
+//!    a name only ever a block of its own, "APIs", "WASI SDK"); names made
+//!    of ordinary words only (`common.rs`: "Search Engines"); names in
+//!    photo credits and notes about the writer (`credits.rs`).
 //! 6. Entities are ordered by salience: mentions in the headline and the
 //!    lead count most, then how often the entity is mentioned.
 
+mod common;
 mod credits;
 mod group;
 mod labels;
@@ -34,7 +37,7 @@ mod truecase;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use credits::credit_start;
+use credits::{author_note, credit_start};
 use group::{group, RawMention};
 use products::ORG_NAME_HEADS as ORG;
 use roles::{is_role_word, LangTitles, ROLE_JOINERS};
@@ -106,12 +109,7 @@ pub fn extract(
     let labels = tagger.tag_document(&refs);
 
     let mut raw: Vec<RawMention> = Vec::new();
-    let credits: Vec<usize> = doc
-        .units
-        .iter()
-        .zip(&doc.toks)
-        .map(|((_, t), toks)| credit_start(t, toks))
-        .collect();
+    let credits = credit_starts(doc);
     for (si, ((u, r), lab)) in doc.sents.iter().zip(&labels).enumerate() {
         let (text, toks) = (doc.units[*u].1, &doc.toks[*u][r.clone()]);
         let spans = join_of(
@@ -139,6 +137,11 @@ pub fn extract(
     drop_common_acronyms(doc, &mut raw);
     strip_post_nominals(doc, &mut raw);
     places_by_name(tagger, &mut raw);
+    // The `common` list was checked against English gold only; other
+    // languages' models hold other lists (German capitalises its nouns).
+    if matches!(lang, "" | "en") || lang.starts_with("en-") {
+        common::drop_ordinary_names(&tagger.model().gaz, &mut raw);
+    }
     // A repeat is not a second mention.
     raw.retain(|m| {
         let block = doc.units[m.unit].0;
@@ -148,6 +151,34 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
+}
+
+/// Where the credits start in each text unit (`toks.len()` where there are
+/// none): a photo credit's place ([`credit_start`]), or the unit's start for
+/// a note about the writer ([`author_note`]) whose name the article does not
+/// use elsewhere.
+fn credit_starts(doc: &Doc) -> Vec<usize> {
+    let mut starts: Vec<usize> = doc
+        .units
+        .iter()
+        .zip(&doc.toks)
+        .map(|((_, t), toks)| credit_start(t, toks))
+        .collect();
+    for (u, ((_, text), toks)) in doc.units.iter().zip(&doc.toks).enumerate() {
+        let Some(n) = author_note(text, toks) else {
+            continue;
+        };
+        let name = &text[toks[0].start..toks[n - 1].end];
+        let elsewhere = doc
+            .units
+            .iter()
+            .enumerate()
+            .any(|(v, (_, t))| v != u && t.contains(name));
+        if !elsewhere {
+            starts[u] = 0;
+        }
+    }
+    starts
 }
 
 /// A middle initial holds a person's name together, where the tagger breaks
@@ -638,7 +669,21 @@ fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
     }
 }
 
+/// A name as the report writes it: one space between words, and without
+/// the invisible characters pages put inside words (soft hyphens as line
+/// break hints, "Vladi\u{ad}mir Putin"; zero-width spaces and joiners), which
+/// would make a second name of the same one.
 fn normalize_space(s: &str) -> String {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
+    };
+    if s.contains(invisible) {
+        let visible: String = s.chars().filter(|&c| !invisible(c)).collect();
+        return visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
