@@ -6,6 +6,7 @@
 //! their employers'. (Whole credit and byline blocks are left out of the
 //! document before tagging: [`crate::doc`].)
 
+use crate::doc::Doc;
 use crate::ner::tokens;
 
 /// Where a photo credit starts in a block ("… Ashraf Shazly/Agence
@@ -118,6 +119,34 @@ pub(super) fn author_note(text: &str, toks: &[tokens::Tok]) -> Option<usize> {
         _ => false,
     };
     note.then_some(i)
+}
+
+/// Where the credits start in each text unit (`toks.len()` where there are
+/// none): a photo credit's place ([`credit_start`]), or the unit's start for
+/// a note about the writer ([`author_note`]) whose name the article does not
+/// use elsewhere.
+pub(super) fn credit_starts(doc: &Doc) -> Vec<usize> {
+    let mut starts: Vec<usize> = doc
+        .units
+        .iter()
+        .zip(&doc.toks)
+        .map(|((_, t), toks)| credit_start(t, toks))
+        .collect();
+    for (u, ((_, text), toks)) in doc.units.iter().zip(&doc.toks).enumerate() {
+        let Some(n) = author_note(text, toks) else {
+            continue;
+        };
+        let name = &text[toks[0].start..toks[n - 1].end];
+        let elsewhere = doc
+            .units
+            .iter()
+            .enumerate()
+            .any(|(v, (_, t))| v != u && t.contains(name));
+        if !elsewhere {
+            starts[u] = 0;
+        }
+    }
+    starts
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod common;
 mod credits;
 mod group;
 mod labels;
+mod org_lang;
 mod products;
 mod roles;
 mod roles_lang;
@@ -37,8 +38,9 @@ mod truecase;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use credits::{author_note, credit_start};
+use credits::credit_starts;
 use group::{group, RawMention};
+use org_lang::{lang_org_type, org_heads};
 use products::ORG_NAME_HEADS as ORG;
 use roles::{is_role_word, LangTitles, ROLE_JOINERS};
 use truecase::truecase;
@@ -151,34 +153,6 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
-}
-
-/// Where the credits start in each text unit (`toks.len()` where there are
-/// none): a photo credit's place ([`credit_start`]), or the unit's start for
-/// a note about the writer ([`author_note`]) whose name the article does not
-/// use elsewhere.
-fn credit_starts(doc: &Doc) -> Vec<usize> {
-    let mut starts: Vec<usize> = doc
-        .units
-        .iter()
-        .zip(&doc.toks)
-        .map(|((_, t), toks)| credit_start(t, toks))
-        .collect();
-    for (u, ((_, text), toks)) in doc.units.iter().zip(&doc.toks).enumerate() {
-        let Some(n) = author_note(text, toks) else {
-            continue;
-        };
-        let name = &text[toks[0].start..toks[n - 1].end];
-        let elsewhere = doc
-            .units
-            .iter()
-            .enumerate()
-            .any(|(v, (_, t))| v != u && t.contains(name));
-        if !elsewhere {
-            starts[u] = 0;
-        }
-    }
-    starts
 }
 
 /// A middle initial holds a person's name together, where the tagger breaks
@@ -581,58 +555,6 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
 /// A language's closed-class words and organisation head words (none in
 /// English).
 type LangWords = (Option<&'static Words>, Option<&'static Words>);
-
-const ORG_HEADS_LANG: &str = include_str!("../../lexicon/entities/org-heads-lang.txt");
-static ORG_DE: Words = Words::tagged(ORG_HEADS_LANG, "de");
-static ORG_ES: Words = Words::tagged(ORG_HEADS_LANG, "es");
-static ORG_FR: Words = Words::tagged(ORG_HEADS_LANG, "fr");
-static ORG_IT: Words = Words::tagged(ORG_HEADS_LANG, "it");
-static ORG_NL: Words = Words::tagged(ORG_HEADS_LANG, "nl");
-static ORG_PL: Words = Words::tagged(ORG_HEADS_LANG, "pl");
-static ORG_PT: Words = Words::tagged(ORG_HEADS_LANG, "pt");
-static ORG_SUFFIX: Words = Words::tagged(ORG_HEADS_LANG, "suffix");
-
-/// The words that begin an organisation's name in a language other than
-/// English (`lexicon/entities/org-heads-lang.txt`).
-fn org_heads(lang: &str) -> Option<&'static Words> {
-    Some(match lang {
-        "de" => &ORG_DE,
-        "es" => &ORG_ES,
-        "fr" => &ORG_FR,
-        "it" => &ORG_IT,
-        "nl" => &ORG_NL,
-        "pl" => &ORG_PL,
-        "pt" => &ORG_PT,
-        _ => return None,
-    })
-}
-
-/// A place name that an organisation's head word begins is an
-/// organisation: "Ministério da Saúde", "Forças Armadas", "Urzędu
-/// Statystycznego"; in German a compound ending in one too ("Kantonspolizei
-/// Bern", "Bundesverfassungsgericht"). People keep their type, and so do
-/// MISC names (laws and events: "Rozporządzenie Rady 2016/679").
-fn lang_org_type(heads: &Words, ty: u8, text: &str, toks: &[tokens::Tok]) -> u8 {
-    if ty != 3 || toks.is_empty() {
-        return ty;
-    }
-    let word = |t: &tokens::Tok| &text[t.start..t.end];
-    let first = word(&toks[0]);
-    let compound = |w: &str| {
-        with_lowercase(w, |l| {
-            ORG_SUFFIX
-                .list()
-                .iter()
-                .any(|s| heads.has(s) && l.len() > s.len() + 2 && l.ends_with(s))
-        })
-    };
-    let head = toks.len() >= 2 && with_lowercase(first, |l| heads.has(l));
-    if head || compound(first) || compound(word(&toks[toks.len() - 1])) {
-        2
-    } else {
-        ty
-    }
-}
 
 /// Head words that settle the type of a multi-word name.
 fn head_type(text: &str, toks: &[tokens::Tok]) -> Option<u8> {
