@@ -23,7 +23,7 @@ use super::decide::round3;
 use crate::article::ArticleInfo;
 use crate::hash::WordHashState;
 use crate::page::Page;
-use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
+use crate::report::{RepeatAction, RepeatGroup, RepeatKind, RepeatRole, Span};
 use crate::text::{ends_with_ellipsis, folded_tokens, tokenize, utf16_len, Token, TokenKind};
 
 /// Tokens a cut-short teaser must keep, before its ellipsis and its last
@@ -319,6 +319,7 @@ pub(super) fn outside_repeats(
             original: vec![o as u32],
             copies: vec![c as u32],
             action: RepeatAction::Fold,
+            role: RepeatRole::Other,
             similarity: round3(1.0),
             spans: vec![Span {
                 block: c as u32,
