@@ -132,6 +132,17 @@ fn cases() -> Vec<Case> {
             role: RepeatRole::Paragraph,
         },
         Case {
+            name: "the article body printed again in a print-only copy is paragraphs, not a summary",
+            report: page(
+                "",
+                "",
+                "",
+                &format!("<div class=\"print-version\" style=\"display:none\"><p>{THIRD}</p><p>{LAST}</p></div>"),
+            ),
+            copy: LAST,
+            role: RepeatRole::Paragraph,
+        },
+        Case {
             name: "a newsletter form's confirmation printed for two forms",
             report: page(
                 &format!("<form class=\"nl\"><p>{CONFIRM}</p></form>"),

@@ -282,7 +282,9 @@ fn role_of(at: &Place, headline: Option<&str>, g: &RepeatGroup) -> RepeatRole {
             return RepeatRole::PullQuote;
         }
     }
-    if hinted(page, c, OVERLAY) && !link && article(o) {
+    // An excerpt in a share or e-mail dialog is a summary; a run of body
+    // paragraphs printed again (a print or mobile copy) is the text itself.
+    if hinted(page, c, OVERLAY) && !link && article(o) && g.kind != RepeatKind::Block {
         return RepeatRole::Standfirst;
     }
     if link || is_heading(&blk.tag) || blk.tag == "li" {
