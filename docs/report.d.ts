@@ -144,6 +144,12 @@ copies: Array<number>,
  */
 action: RepeatAction, 
 /**
+ * What the copy is: a pull-quote, caption, teaser, standfirst,
+ * headline, credit, paragraph… (`kind` says how it repeats, this what
+ * it is).
+ */
+role: RepeatRole, 
+/**
  * Share of the text the copy and its original have in common, 0–1.
  */
 similarity: number, 

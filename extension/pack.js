@@ -53,7 +53,7 @@ export function pack(page) {
 }
 
 /** Layout version of a packed report: the first number. */
-const PACKED_REPORT_VERSION = 4;
+const PACKED_REPORT_VERSION = 5;
 
 /**
  * The report object from `core.analyzePackedRaw`'s `[text, nums, floats]`
@@ -104,6 +104,7 @@ export function unpackReport([text, nums, floats]) {
     original: list(),
     copies: list(),
     action: atom(),
+    role: atom(),
     similarity: floats[f++],
     spans: times(span),
   }));

@@ -9,7 +9,8 @@ are the copies (the scorer maps texts to its gold blocks), with the group's `act
 mark; the natural set's scorer, ../shared/data/repeats-dev-natural, scores folds apart).
 On the natural set, pages are split into a dev part and a held-out part by a stable hash of
 the page's name (`held_out`): tune on dev only. Each part is scored apart (fold P/R/F1 overall and
-per gold kind); per-page errors are written for dev only (--dev-errors), never for held-out.
+per gold kind, and per gold kind how often the report's `role` of a copy names that kind); per-page
+errors and misnamed copies are written for dev only (--dev-errors), never for held-out.
 Standard library only.
 """
 import argparse, json, os, subprocess, sys, glob
@@ -74,6 +75,35 @@ def fold_by_kind(gold, per_page):
     return {k: S.prf(*v) for k, v in sorted(t.items())}
 
 
+# The report's `role` of a copy, as the natural set's gold kinds name it.
+ROLE_KINDS = {"paragraph": {"para_repeat"}, "pull-quote": {"pullquote"}, "standfirst": {"summary"},
+              "teaser": {"teaser"}, "related-link": {"related_link"}, "caption": {"caption"},
+              "headline": {"heading_echo"}, "credit": {"credit_short"}, "dateline": {"dateline"},
+              "boilerplate": {"boilerplate", "boilerplate_short"}, "embedded-quote": {"embed_quote"},
+              "other": {"other"}}
+
+
+def roles_by_kind(gold, roles):
+    """How often the reported `role` of a copy names what the gold calls it: per gold kind, the
+    gold repeats (fold and mark) that are reported as a copy, and how many of those carry the
+    matching role. Returns ({kind: [named right, found]}, [(page, block, kind, role)] misnamed)."""
+    t, wrong = defaultdict(lambda: [0, 0]), []
+    for pid, g in gold.items():
+        ours = roles.get(pid, {})
+        for grp in g["groups"]:
+            for r in grp["repeats"]:
+                role = ours.get(r)
+                if role is None:
+                    continue
+                ok = grp["kind"] in ROLE_KINDS.get(role, ())
+                t[grp["kind"]][0] += ok
+                t[grp["kind"]][1] += 1
+                if not ok:
+                    wrong.append(dict(page=pid, block=r, kind=grp["kind"], role=role,
+                                      text=g["blocks"][r]["text"][:120]))
+    return dict(sorted(t.items())), wrong
+
+
 def report_natural(preds, bench):
     gold = S.load_gold(bench)
     parts = {"dev": {k: v for k, v in gold.items() if not held_out(k)},
@@ -90,8 +120,13 @@ def report_natural(preds, bench):
         print("  fold by kind (false folds by what they hit):")
         for k, r in fold_by_kind(g, per_page).items():
             print(f"    {k:28s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f}  (tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+        named, wrong = roles_by_kind(g, ROLES)
+        right, found = sum(v[0] for v in named.values()), sum(v[1] for v in named.values())
+        print(f"  role names the gold kind: {right}/{found} = {right / max(found, 1):.3f} of the gold repeats reported as copies")
+        for k, (r, n) in named.items():
+            print(f"    {k:28s} {r}/{n}")
         if name == "dev" and a.dev_errors:
-            json.dump(dict(summary=res, per_page=per_page), open(a.dev_errors, "w"), indent=1)
+            json.dump(dict(summary=res, per_page=per_page, misnamed=wrong), open(a.dev_errors, "w"), indent=1)
 
 
 def to_gold(gold, texts):
@@ -110,6 +145,8 @@ def to_gold(gold, texts):
 
 
 preds = {}
+# Per page: gold block of each copy -> the report's `role` for it.
+ROLES = {}
 for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
     pid = os.path.basename(os.path.dirname(page))
     out = subprocess.run([a.cli, "analyze", page, "--json"], capture_output=True, check=True)
@@ -124,6 +161,8 @@ for page in sorted(glob.glob(os.path.join(bench, "*", "page.html"))):
                        "repeats": [gold_of[i] for i in g["copies"] if gold_of[i] is not None],
                        "action": g.get("action", "fold")})
     preds[pid] = groups
+    ROLES[pid] = {gold_of[c]: g.get("role", "other") for g in rep["repeats"] for c in g["copies"]
+                  if gold_of[c] is not None}
 
 os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
 json.dump(preds, open(a.out, "w"), ensure_ascii=False, indent=1)

@@ -35,7 +35,9 @@ use std::collections::HashMap;
 use crate::article::segments::{segments, Segment};
 use crate::hash::{fnv, hstr, FNV_OFFSET};
 use crate::page::{Element, Page};
-use crate::report::{ArticleReport, RepeatAction, RepeatGroup, RepeatKind, Report, Span, Stats};
+use crate::report::{
+    ArticleReport, RepeatAction, RepeatGroup, RepeatKind, RepeatRole, Report, Span, Stats,
+};
 use crate::text::{folded, utf16_len};
 use crate::{analyze_with, Options};
 
@@ -223,6 +225,7 @@ impl Feed {
                     original: vec![o],
                     copies: vec![at],
                     action: RepeatAction::Fold,
+                    role: RepeatRole::Paragraph,
                     similarity: 1.0,
                     spans: vec![Span {
                         block: at,

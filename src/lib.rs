@@ -73,5 +73,5 @@ pub use page::{Block, Element, Page};
 pub use pipeline::{analyze, analyze_with, Options};
 pub use report::{
     BlockReport, DateFact, Entity, EntityType, Quantity, Quote, RepeatAction, RepeatGroup,
-    RepeatKind, Report, Span, Stats, SCHEMA_VERSION,
+    RepeatKind, RepeatRole, Report, Span, Stats, SCHEMA_VERSION,
 };

@@ -5,7 +5,7 @@ use crate::report::{Report, Span};
 
 /// Version of the packed report layout (the first number of
 /// [`PackedReport::nums`]).
-pub const PACKED_REPORT_VERSION: u32 = 4;
+pub const PACKED_REPORT_VERSION: u32 = 5;
 
 /// A report in the packed form `extension/pack.js` (`unpackReport`) turns
 /// back into the very object `serde-wasm-bindgen` makes of the [`Report`]:
@@ -16,7 +16,7 @@ pub const PACKED_REPORT_VERSION: u32 = 4;
 /// layout version, report version, str(title),
 /// blocks, per block: atom(tag), article | folded << 1 | in_sidebar << 2, str(text)
 /// repeats, per group: atom(kind), originals, original..., copies, copy..., atom(action),
-///          spans, span...
+///          atom(role), spans, span...
 /// entities, per entity: str(name), atom(type), aliases, str(alias)...,
 ///           roles, str(role)..., mentions, span...
 /// published: 0 (null) or 1 then str
@@ -124,6 +124,7 @@ impl Report {
             p.list(&g.original);
             p.list(&g.copies);
             p.atom(g.action.name());
+            p.atom(g.role.name());
             p.num(g.spans.len() as u32);
             for s in &g.spans {
                 p.span(s);

@@ -188,6 +188,60 @@ impl RepeatAction {
     }
 }
 
+/// What a repeat's copy is on the page, named from its markup and its place
+/// (`src/repeats/role.rs`), in the vocabulary of the natural-repeats labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum RepeatRole {
+    /// A paragraph of the article (or of other content) printed again.
+    Paragraph,
+    /// A pull-quote, or an intertitle quoting a sentence of the body.
+    PullQuote,
+    /// A standfirst, summary or excerpt (a share dialog's) repeating body text.
+    Standfirst,
+    /// A teaser's blurb printed again (a card's lead, not its link title).
+    Teaser,
+    /// A story's headline or link printed in another list of stories.
+    RelatedLink,
+    /// A picture's caption.
+    Caption,
+    /// The headline or a heading printed again (a sticky bar, a share
+    /// dialog, a print copy).
+    Headline,
+    /// A photo credit or byline.
+    Credit,
+    /// A date or time line ("Posted: Nov 8, 2023").
+    Dateline,
+    /// A site blurb: newsletter, subscription, consent, an ad label.
+    Boilerplate,
+    /// A quotation embedded again (a forum reply quoting a comment).
+    EmbeddedQuote,
+    /// None of these.
+    #[default]
+    Other,
+}
+
+impl RepeatRole {
+    /// The role's name in the report (as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            RepeatRole::Paragraph => "paragraph",
+            RepeatRole::PullQuote => "pull-quote",
+            RepeatRole::Standfirst => "standfirst",
+            RepeatRole::Teaser => "teaser",
+            RepeatRole::RelatedLink => "related-link",
+            RepeatRole::Caption => "caption",
+            RepeatRole::Headline => "headline",
+            RepeatRole::Credit => "credit",
+            RepeatRole::Dateline => "dateline",
+            RepeatRole::Boilerplate => "boilerplate",
+            RepeatRole::EmbeddedQuote => "embedded-quote",
+            RepeatRole::Other => "other",
+        }
+    }
+}
+
 /// One repeat: the copy (one or more blocks) and the text it repeats.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
@@ -203,6 +257,11 @@ pub struct RepeatGroup {
     /// the visible copy of a hidden original).
     #[serde(default)]
     pub action: RepeatAction,
+    /// What the copy is: a pull-quote, caption, teaser, standfirst,
+    /// headline, credit, paragraph… (`kind` says how it repeats, this what
+    /// it is).
+    #[serde(default)]
+    pub role: RepeatRole,
     /// Share of the text the copy and its original have in common, 0–1.
     pub similarity: f32,
     /// The repeating text in the copies: the whole block, or the glued part.

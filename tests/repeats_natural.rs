@@ -56,6 +56,17 @@ const MAYOR_1: &str =
     "St. Louis Park appears to be the first U.S. city to have elected a Somali American mayor.";
 const MAYOR_2: &str = "Nadia Mohamed, 27, won with 58% of the vote in Tuesday’s municipal election, defeating Dale Anderson, who got 41% of the vote.";
 const CAPTION: &str = "St. Louis Park appears to be the first U.S. city to have elected a Somali American mayor. Nadia Mohamed";
+/// panamaamerica.com.pa (a hidden page header repeats the headline after
+/// its section and a slash).
+const AVION: &str = "Buscan apropiarse ilegalmente de avión de Ricardo Martinelli en Guatemala";
+/// haustiermagazin.com (an affiliate disclaimer under every product box:
+/// sentences between slashes, no navigation trail).
+const AFFILIATE: &str = "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API";
+/// wired.com (a pull-quote box, an `<aside>` in the article body, quoting
+/// the paragraph before it without its attribution; the page's `<body>`
+/// has a class that names navigation).
+const CONCERN: &str = "“The concern is that machine-learning algorithms in general are consuming more and more energy, using more data, training for longer and longer,” says Sasha Luccioni, a postdoctoral researcher at Mila, an AI research institute in Canada.";
+const CONCERN_PULL: &str = "“The concern is that machine-learning algorithms in general are consuming more and more energy, using more data, training for longer and longer.”";
 /// pagesix.com (share-button labels, printed in every share bar).
 const SHARE: &str = "Click to share on Facebook (Opens in new window)";
 /// kxan.com (a dateline printed in two copies of the article header).
@@ -260,6 +271,40 @@ fn cases() -> Vec<Case> {
                 "",
             ),
             want: vec![((VOTERS, 0), vec![("Politics | Voters", 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a headline with a section label before a spaced slash is the same headline",
+            report: page(
+                &format!(
+                    "<section class=\"latest\"><ul><li><a href=\"/a\">{AVION}</a></li></ul></section>\
+                     <div class=\"page-header\" style=\"display:none\"><h2>Judicial / {AVION}</h2></div>"
+                ),
+                "",
+                "",
+            ),
+            want: vec![(("Judicial / Buscan", 0), vec![(AVION, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a disclaimer of sentences between slashes under two product boxes is a repeat, not a trail",
+            report: page(
+                "",
+                &format!("<div class=\"product\"><p>{AFFILIATE}</p></div><div class=\"product\"><p>{AFFILIATE}</p></div>"),
+                "",
+            ),
+            want: vec![((AFFILIATE, 1), vec![(AFFILIATE, 0)], RepeatAction::Fold)],
+            alone: vec![],
+        },
+        Case {
+            name: "a pull-quote aside in the body folds behind its paragraph, whatever the body's class",
+            report: dossier::analyze(&dossier::html::page_from_html(&format!(
+                "<html><body class=\"navigation-border-thin-decoration\"><main><article class=\"article\">\
+                 <h1>Council approves the Bruckner rezoning</h1><div class=\"article__body\">{BODY}<p>{CONCERN}</p>\
+                 <aside class=\"pullquote-embed\"><span class=\"pullquote-embed__content\"><p>{CONCERN_PULL}</p></span></aside>\
+                 </div></article></main></body></html>"
+            ))),
+            want: vec![((CONCERN_PULL, 0), vec![(CONCERN, 0)], RepeatAction::Fold)],
             alone: vec![],
         },
         Case {

@@ -65,7 +65,7 @@ fn each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
 /// Whether half the words or more are numbers: a dateline ("Posted: Nov 8,
 /// 2023 / 04:43 PM CST"), a score line. Quick to read whatever its length,
 /// so a placeholder would save nothing.
-fn mostly_numbers(s: &str) -> bool {
+pub(super) fn mostly_numbers(s: &str) -> bool {
     let (mut all, mut digits) = (0, 0);
     each_word(s, |w| {
         all += 1;
@@ -77,7 +77,7 @@ fn mostly_numbers(s: &str) -> bool {
 /// Whether a class/id/role fragment names a share bar ("share", "sharing",
 /// "social-share"): the links in it are button labels ("Click to share on
 /// Facebook (Opens in new window)"), a line each whatever their length.
-fn share_hint(hints: &str) -> bool {
+pub(super) fn share_hint(hints: &str) -> bool {
     hints
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|p| p.starts_with("share") || p.starts_with("sharing") || p == "social")
@@ -201,7 +201,7 @@ pub(super) fn set_actions(page: &Page, groups: &mut [RepeatGroup]) {
 
 /// Whether block `b`, or one of its ancestors, is an element that `test`
 /// (given its tag and hints) accepts.
-fn in_element(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
+pub(super) fn in_element(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
     let blk = &page.blocks[b];
     test(&blk.tag, &blk.hints)
         || blk.path.iter().any(|&e| {

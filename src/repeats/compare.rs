@@ -3,6 +3,7 @@
 //! chain, and what each block covers of the other (steps 1 to 3 and 5 of
 //! the module's algorithm).
 
+use super::kinds::hint_parts_match;
 use crate::article::{link_density, ArticleInfo};
 use crate::hash::{fnv, FNV_OFFSET};
 use crate::lexicon::Words;
@@ -48,6 +49,23 @@ pub(super) fn sentence_initial(text: &str, start: usize) -> bool {
     true
 }
 
+/// Whether block `b` sits in an `<aside>` inside the article's container
+/// whose class names a pull-quote or callout (`aside.pullquote-embed`): an
+/// aside is page furniture elsewhere, but this one quotes the article.
+fn quote_box_in_article(page: &Page, info: &ArticleInfo, b: usize) -> bool {
+    let Some(c) = info.container else {
+        return false;
+    };
+    let path = &page.blocks[b].path;
+    path.iter().position(|&e| e == c).is_some_and(|at| {
+        path[at + 1..].iter().any(|&e| {
+            page.elements
+                .get(e as usize)
+                .is_some_and(|el| el.tag == "aside" && hint_parts_match(&el.hints))
+        })
+    })
+}
+
 pub(super) fn prepare(page: &Page, info: &ArticleInfo) -> Prepared {
     let n = page.blocks.len();
     let mut p = Prepared {
@@ -58,7 +76,7 @@ pub(super) fn prepare(page: &Page, info: &ArticleInfo) -> Prepared {
         shingles: Vec::with_capacity(n),
     };
     for (i, b) in page.blocks.iter().enumerate() {
-        let ok = eligible(b) && !info.furniture[i];
+        let ok = eligible(b) && (!info.furniture[i] || quote_box_in_article(page, info, i));
         let mut toks = if ok { tokenize(&b.text) } else { Vec::new() };
         toks.truncate(toks.len() - credit_tail(&b.text, &toks));
         let fact = toks
@@ -143,12 +161,31 @@ pub(super) fn is_breadcrumb(text: &str) -> bool {
     if maybe < 2 {
         return false;
     }
-    let seps = text
-        .split_whitespace()
-        .filter(|w| matches!(*w, "/" | "»" | "›" | ">" | "|" | "·" | "•" | "::"))
-        .count();
-    seps >= 2
+    let sep = |w: &str| matches!(w, "/" | "»" | "›" | ">" | "|" | "·" | "•" | "::");
+    let seps = text.split_whitespace().filter(|w| sep(w)).count();
+    if seps < 2 {
+        return false;
+    }
+    // A trail's steps are short (a section, a site's name); only its last
+    // may be a headline. Sentences between slashes are a note or a
+    // disclaimer ("Letzte Aktualisierung am 2.02.2022 / Bei den
+    // Verlinkungen handelt es sich um Affiliate Links / …").
+    let mut step = 0;
+    for w in text.split_whitespace() {
+        if sep(w) {
+            if step > TRAIL_STEP_WORDS {
+                return false;
+            }
+            step = 0;
+        } else {
+            step += 1;
+        }
+    }
+    true
 }
+
+/// Most words of a step of a navigation trail before its last.
+const TRAIL_STEP_WORDS: usize = 5;
 
 /// The blocks (and positions) a shingle was seen at, first first. Nearly
 /// every shingle of a page is seen once: that one is kept inline, so the
@@ -333,6 +370,10 @@ mod tests {
             ("Home :: Forum :: Thread", true),
             ("Latest > Business > Markets", true),
             ("Home / News", false),
+            ("utopia.de » News » Polarisierende BH-Werbung: Kim Kardashian, Eisberge und falsche Nippel", true),
+            // A note whose parts are sentences (haus.de, an affiliate disclaimer
+            // under every product box).
+            ("Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API", false),
             // Separator characters inside words are not separators.
             ("Prices rose 3/4 and 1/2 a point, a 50/50 split.", false),
             ("He said: “Ratio 2:1”, and left at 10:30.", false),

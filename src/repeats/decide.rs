@@ -6,7 +6,7 @@ use super::compare::{substitutes_facts, weight_of, Prepared, Relation};
 use super::kinds::{is_heading, Twins};
 use crate::article::ArticleInfo;
 use crate::page::Page;
-use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
+use crate::report::{RepeatAction, RepeatGroup, RepeatKind, RepeatRole, Span};
 use crate::text::{utf16_len, utf16_offsets};
 
 /// Coverage above which a block counts as a copy of the other.
@@ -146,8 +146,9 @@ fn same_paragraph(cx: &Ctx, st: &mut State, b: usize, best: &Relation) {
         (weight_of(&p.toks[a], &best.cov_a) + weight_of(&p.toks[b], &best.cov_b))
             / (p.weight[a] + p.weight[b])
     };
-    if cx.decorative[a] && !cx.decorative[b] && st.free(a) {
-        // A teaser or standfirst above its body text: fold the teaser.
+    if ((cx.decorative[a] && !cx.decorative[b]) || quoting_heading(cx, a, b)) && st.free(a) {
+        // A teaser or standfirst above its body text (a subheadline set as
+        // a plain heading, too): fold the teaser, keep the paragraph.
         if p.weight[a] >= MIN_WEIGHT && cx.in_article(a, b) {
             push_group(
                 st,
@@ -346,6 +347,7 @@ fn earlier_inside(cx: &Ctx, st: &mut State, b: usize, rels: &[Relation]) {
             original: vec![st.root[a] as u32],
             copies: vec![b as u32],
             action: RepeatAction::Fold,
+            role: RepeatRole::Other,
             similarity: round3(r.frac_a),
             spans: vec![Span {
                 block: b as u32,
@@ -427,6 +429,7 @@ pub(super) fn push_group(
         original: original.into_iter().map(|x| x as u32).collect(),
         copies: copies.into_iter().map(|x| x as u32).collect(),
         action: RepeatAction::Fold,
+        role: RepeatRole::Other,
         similarity: round3(similarity),
         spans,
     });
@@ -513,6 +516,7 @@ pub(super) fn extend_runs(
                 original: vec![orig as u32],
                 copies: vec![b as u32],
                 action: RepeatAction::Fold,
+                role: RepeatRole::Other,
                 similarity: 1.0,
                 spans: vec![Span {
                     block: b as u32,

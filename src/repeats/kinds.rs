@@ -99,6 +99,12 @@ impl Twins {
     }
 }
 
+/// Whether a text reads like a site blurb ("Subscribe to our newsletter").
+pub(super) fn boilerplate_text(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BOILERPLATE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Names runs and boilerplate once all groups are known.
 pub(super) fn label_kinds(
     page: &Page,
@@ -135,8 +141,7 @@ pub(super) fn label_kinds(
         if folded_text[c].is_none() {
             continue;
         }
-        let lower = page.blocks[c].text.to_lowercase();
-        if twins.of_block(c).len() >= 3 || BOILERPLATE_WORDS.iter().any(|w| lower.contains(w)) {
+        if twins.of_block(c).len() >= 3 || boilerplate_text(&page.blocks[c].text) {
             g.kind = RepeatKind::Boilerplate;
         }
     }

@@ -38,6 +38,8 @@
 //!    with a section label, a date or a cut word more, is a repeat too,
 //!    unless it is only ever in menus (see `outside`); the first copy in
 //!    document order is the original.
+//! 9. Each copy is named by what it is (`role`: a pull-quote, a caption, a
+//!    teaser, the headline again…) from its markup and place (see `role`).
 
 mod action;
 mod compare;
@@ -45,6 +47,7 @@ mod decide;
 mod kinds;
 pub mod memory;
 mod outside;
+mod role;
 
 use std::collections::hash_map::Entry;
 
@@ -70,6 +73,19 @@ impl RepeatGroup {
     }
 }
 
+/// How many blocks each element of the page holds.
+fn block_counts(page: &Page) -> Vec<u32> {
+    let mut block_count = vec![0u32; page.elements.len()];
+    for b in &page.blocks {
+        for &e in &b.path {
+            if let Some(c) = block_count.get_mut(e as usize) {
+                *c += 1;
+            }
+        }
+    }
+    block_count
+}
+
 /// Finds the repeat groups of a page.
 pub fn find_repeats(page: &Page, info: &ArticleInfo) -> Vec<RepeatGroup> {
     find_repeats_checked(page, info).0
@@ -87,14 +103,7 @@ pub fn find_repeats_checked(
     let folded_text: Vec<Option<String>> = (0..n)
         .map(|i| p.eligible[i].then(|| folded_tokens(&page.blocks[i].text, &p.toks[i])))
         .collect();
-    let mut block_count = vec![0u32; page.elements.len()];
-    for b in &page.blocks {
-        for &e in &b.path {
-            if let Some(c) = block_count.get_mut(e as usize) {
-                *c += 1;
-            }
-        }
-    }
+    let block_count = block_counts(page);
     let decorative: Vec<bool> = (0..n)
         .map(|i| p.eligible[i] && is_decorative(page, &block_count, i))
         .collect();
@@ -190,6 +199,13 @@ pub fn find_repeats_checked(
     label_kinds(page, &cx.folded_text, &twins, &mut groups);
     groups.sort_by_key(|g| (g.copies.first().copied(), g.original.first().copied()));
     action::set_actions(page, &mut groups);
+    let place = role::Place {
+        page,
+        info,
+        decorative: &cx.decorative,
+        block_count: &block_count,
+    };
+    role::set_roles(&place, &mut groups);
     let bad = action::own_text_behind_outside(info, &cx.decorative, &groups);
     (groups, bad)
 }

@@ -23,7 +23,7 @@ use super::decide::round3;
 use crate::article::ArticleInfo;
 use crate::hash::WordHashState;
 use crate::page::Page;
-use crate::report::{RepeatAction, RepeatGroup, RepeatKind, Span};
+use crate::report::{RepeatAction, RepeatGroup, RepeatKind, RepeatRole, Span};
 use crate::text::{ends_with_ellipsis, folded_tokens, tokenize, utf16_len, Token, TokenKind};
 
 /// Tokens a cut-short teaser must keep, before its ellipsis and its last
@@ -66,8 +66,14 @@ fn under(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
 /// Whether block `b` sits in a menu: a `<nav>`, or an element whose hints
 /// name one. A placeholder there would break the menu's layout, so a copy
 /// in a menu is only marked (`action::set_actions`).
+///
+/// The page's `<html>` and `<body>` are never a menu, whatever their class
+/// says (`<body class="navigation-border-thin-decoration">`): they hold
+/// the whole page.
 pub(super) fn in_menu(page: &Page, b: usize) -> bool {
-    under(page, b, |tag, h| tag == "nav" || menu_hint(h))
+    under(page, b, |tag, h| {
+        tag == "nav" || (!matches!(tag, "html" | "body") && menu_hint(h))
+    })
 }
 
 /// How many leading tokens are a time of day ("11:31 Poznań. Matka…"): a
@@ -88,7 +94,7 @@ fn time_prefix(text: &str, toks: &[Token]) -> usize {
 }
 
 /// Most tokens of a section label set before a headline with a bar
-/// ("Politics | Voters elect…", "Local News | Brothel…").
+/// ("Politics | Voters elect…", "Local News | Brothel…") or a slash.
 const LABEL_MAX: usize = 3;
 
 /// Most tokens a line may add to a headline and still print the same story:
@@ -97,14 +103,18 @@ const LABEL_MAX: usize = 3;
 const ADDED_MAX: usize = 4;
 
 /// How many leading tokens are not the headline: a time of day, or a
-/// section label ending in a bar.
+/// section label ending in a bar or a spaced slash ("Judicial / Buscan…";
+/// "AC/DC" is no label).
 fn lead_skip(text: &str, toks: &[Token]) -> usize {
     let t = time_prefix(text, toks);
     if t > 0 {
         return t;
     }
     (0..LABEL_MAX.min(toks.len().saturating_sub(1)))
-        .find(|&k| text[toks[k].end..toks[k + 1].start].contains('|'))
+        .find(|&k| {
+            let gap = &text[toks[k].end..toks[k + 1].start];
+            gap.contains('|') || (gap.trim() == "/" && gap.starts_with(' '))
+        })
         .map_or(0, |k| k + 1)
 }
 
@@ -319,6 +329,7 @@ pub(super) fn outside_repeats(
             original: vec![o as u32],
             copies: vec![c as u32],
             action: RepeatAction::Fold,
+            role: RepeatRole::Other,
             similarity: round3(1.0),
             spans: vec![Span {
                 block: c as u32,
