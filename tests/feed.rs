@@ -134,16 +134,19 @@ fn four_stories_each_with_its_own_sidebar() {
         assert!(r.blocks[copy as usize].folded && !r.blocks[copy as usize].in_sidebar);
     }
     assert!(!r.blocks[blurbs[0] as usize].folded);
-    // A folded blurb feeds no sidebar: its newsletter is story 1's entity only.
-    let with_blurb: Vec<usize> = (0..4)
-        .filter(|&k| {
-            r.articles[k]
-                .entities
-                .iter()
-                .any(|e| e.name == "Morning Briefing")
-        })
-        .collect();
-    assert_eq!(with_blurb, [0]);
+    // A folded blurb feeds no sidebar: the original is story 1's text, and no
+    // story's entity has a mention in a folded copy. ("Morning Briefing", the
+    // newsletter, is no entity since names of ordinary words are dropped.)
+    assert!(r.blocks[blurbs[0] as usize].in_sidebar);
+    for art in &r.articles {
+        for e in &art.entities {
+            assert!(
+                e.mentions.iter().all(|m| !blurbs[1..].contains(&m.block)),
+                "{} has a mention in a folded blurb",
+                e.name
+            );
+        }
+    }
     // Within stories 2 and 3: the paragraph printed twice.
     for (k, start) in [
         (1, "Sudan is one of the poorest"),
