@@ -283,3 +283,85 @@ fn the_lead_folded_behind_a_teaser_still_feeds_the_sidebar() {
     let siberia = r.entities.iter().find(|e| e.name == "Siberia").unwrap();
     assert!(siberia.mentions.iter().any(|m| m.block == lead.index));
 }
+
+/// Back matter after the article's text, opened by a heading of its own
+/// (markup shaped like a Wikipedia reference list, a WordPress comment
+/// thread, a blog's acknowledgements): the people and publishers it names
+/// are not what the story is about. The section ends at the next heading
+/// of the same or a higher level, and a heading that only starts with
+/// such a word is the article's.
+#[test]
+fn back_matter_sections_do_not_feed_the_sidebar() {
+    let references = "<h2><span class=\"mw-headline\" id=\"References\">References</span><span class=\"mw-editsection\">[<a href=\"/w/edit\">edit</a>]</span></h2>\
+        <div class=\"reflist\"><ol class=\"references\">\
+        <li id=\"cite_note-1\"><b><a href=\"#cite_ref-1\">^</a></b> Payment, S. (2007). <i>Marc Andreessen and Jim Clark: The Founders of Netscape</i>. Rosen Publishing Group. ISBN 978-1-4042-0719-6.</li>\
+        <li id=\"cite_note-2\"><b><a href=\"#cite_ref-2\">^</a></b> Eich, Brendan; David Hyatt (April 2, 2003). \"Mozilla development roadmap\". Mozilla. Retrieved August 2, 2009.</li>\
+        <li id=\"cite_note-3\"><b><a href=\"#cite_ref-3\">^</a></b> Frankel, Theodore (2004). <i>The Geometry of Physics</i>. Cambridge University Press. p. 652.</li>\
+        </ol></div>";
+    let thanks = "<h2>Acknowledgements</h2><p>Thanks to Kenny Bentley, Javier Diaz and Daniel Groeber of the Pratt Institute for reading drafts of this piece.</p>";
+    let replies = "<h3>2 Comments</h3><ol class=\"thread\"><li><p>Dave Kowalski on July 3, 2023 at 9:12 am: Another giveaway to the developers, the council should resign.</p></li>\
+        <li><p>Maria Ortiz on July 3, 2023 at 11:40 am: My street floods every spring already, who is paying for the drains?</p></li></ol>\
+        <h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked.</p>";
+    let sources = "<h3>Sources:</h3><ul><li>Interview with Marjorie Velázquez, Bronx Times archive, 2021</li></ul>\
+        <h2>What happens next</h2><p>The City Planning Commission will hold a hearing on the final design in March, and construction could start next year.</p>";
+    let notes = "<h2>Notes from the hearing</h2><p>Dozens of residents lined up at the microphone, and the hearing ran past midnight before the chair closed it.</p>";
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
+    let cases: &[Case] = &[
+        (
+            "a wiki's reference list",
+            references,
+            &[
+                ("References", false),
+                ("Payment, S. (2007)", false),
+                ("Frankel, Theodore", false),
+            ],
+        ),
+        (
+            "acknowledgements",
+            thanks,
+            &[("Acknowledgements", false), ("Thanks to Kenny", false)],
+        ),
+        (
+            "a comment thread and its form",
+            replies,
+            &[
+                ("2 Comments", false),
+                ("Dave Kowalski", false),
+                ("Maria Ortiz", false),
+                ("Your email address", false),
+            ],
+        ),
+        (
+            "a list of sources, then the story again",
+            sources,
+            &[
+                ("Interview with Marjorie", false),
+                ("What happens next", true),
+                ("The City Planning Commission will", true),
+            ],
+        ),
+        (
+            "a heading that starts with a back-matter word",
+            notes,
+            &[
+                ("Notes from the hearing", true),
+                ("Dozens of residents", true),
+            ],
+        ),
+    ];
+    for (name, extra, want) in cases {
+        check(name, extra, want);
+    }
+    let html = format!(
+        "<html><body><div class=\"story-body\">{BODY}{references}{thanks}</div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Velázquez")), "{names:?}");
+    for other in ["Andreessen", "Rosen", "Cambridge", "Bentley", "Pratt"] {
+        assert!(
+            !names.iter().any(|n| n.contains(other)),
+            "{other} in {names:?}"
+        );
+    }
+}

@@ -4,7 +4,9 @@
 //! lists of cards (sibling elements of one shape, each a short unit with a
 //! title of its own: teasers, a gallery of other stories), long tables of
 //! short cells, a box that opens with a heading and a byline (a second
-//! article), an `<article>` nested in or beside the article container.
+//! article), an `<article>` nested in or beside the article container, and
+//! the back matter a heading opens after the text (references, notes,
+//! acknowledgements, comments).
 //! `tests/scope.rs` checks it on small pages shaped like real ones.
 
 use super::{is_prose, link_density};
@@ -19,6 +21,14 @@ use crate::text::{utf16_len, Fragments};
 /// the whole body is safe.
 static OUT_OF_SCOPE: Words =
     Words::new(include_str!("../../lexicon/article/out-of-scope-hints.txt"));
+
+/// Whole headings that open the back matter after an article's text
+/// ("References", "Further reading", "Acknowledgements", "12 Comments"):
+/// reference lists and comment threads name people and organisations the
+/// story is not about.
+static BACK_MATTER: Words = Words::new(include_str!(
+    "../../lexicon/article/back-matter-headings.txt"
+));
 
 /// What the blocks' ancestor paths tell of the element tree.
 pub(super) struct Tree {
@@ -244,6 +254,7 @@ pub(super) fn sidebar_scope(
     let mut out = hinted_boxes(page, &held, &top_path);
     second_articles(page, tree, &held, &top_path, headline, &mut out);
     cut_later_stories(page, &mut scope);
+    cut_back_matter(page, &mut scope);
     directories(page, &scope, &mut out);
     for (i, b) in page.blocks.iter().enumerate() {
         if !scope[i] || Some(i) == headline {
@@ -409,6 +420,55 @@ fn cut_later_stories(page: &Page, scope: &mut [bool]) {
     if let Some(c) = cut_from {
         for s in scope.iter_mut().skip(c) {
             *s = false;
+        }
+    }
+}
+
+/// A heading's text as [`BACK_MATTER`] lists it: lower case, without a
+/// wiki's "[edit]", numbering ("11 References"), a count ("Comments (12)")
+/// or a final colon.
+fn heading_key(text: &str) -> String {
+    let t = text.trim();
+    let t = match t.rfind('[') {
+        Some(i) if t.ends_with(']') => &t[..i],
+        _ => t,
+    };
+    let t = match t.rfind('(') {
+        Some(i) if t.ends_with(')') && t[i..].chars().all(|c| !c.is_alphabetic()) => &t[..i],
+        _ => t,
+    };
+    let t = t.trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || ".:#§".contains(c));
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Back matter after the article's text: a heading from [`BACK_MATTER`]
+/// and what follows it, up to the next heading of the same or a higher
+/// level, leave the scope. Only after three paragraphs of the article, so
+/// a page that is itself a list of references or a thread keeps its text.
+fn cut_back_matter(page: &Page, scope: &mut [bool]) {
+    let mut paragraphs = 0usize;
+    // The level of the back-matter heading being cut, 1 to 6.
+    let mut cutting: Option<u8> = None;
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !b.visible || b.text.trim().is_empty() {
+            continue;
+        }
+        if is_heading(&b.tag) {
+            let level = b.tag.as_bytes()[1] - b'0';
+            if cutting.is_some_and(|l| level <= l) {
+                cutting = None;
+            }
+            if cutting.is_none() && paragraphs >= 3 && BACK_MATTER.has(&heading_key(&b.text)) {
+                cutting = Some(level);
+            }
+        } else if cutting.is_none() && scope[i] && is_prose(b) {
+            paragraphs += 1;
+        }
+        if cutting.is_some() {
+            scope[i] = false;
         }
     }
 }
