@@ -46,6 +46,10 @@ const VUELO_CUT: &str = "El vuelo chárter a China de $350 mil, contratado por l
 const VOTERS: &str = "Voters elect four to St. Paul school board, incumbent Ellis loses seat";
 /// publishedreporter.com (the news ticker in the top menu, and the "next post" link).
 const TICKER: &str = "Shepherdsville Mother Accused of Fatally Shooting Her Two Children";
+/// utopia.de (a "best of" list in two sidebar widgets, each an `<article>`
+/// whose class, "menuteaser", holds the word "menu").
+const BEST: &str = "Die besten Modelabels für Fair-Trade-Kleidung &amp; nachhaltige Mode";
+const BEST_TEXT: &str = "Die besten Modelabels für Fair-Trade-Kleidung & nachhaltige Mode";
 /// wiadomosci.gazeta.pl (a news box stamps its headlines with the time).
 const POZNAN: &str = "Poznań. Matka trzylatki ranionej nożem usłyszała zarzut zabójstwa";
 /// mz-web.de (an intertitle quoting the opening of the next paragraph).
@@ -165,6 +169,22 @@ fn cases() -> Vec<Case> {
                 &format!("<div class=\"dropdown-menu\"><ul>{}</ul></div>", list(&[TICKER])),
             ),
             want: vec![((TICKER, 1), vec![(TICKER, 0)], RepeatAction::Mark)],
+            alone: vec![],
+        },
+        Case {
+            name: "a teaser widget built as an <article> whose class says \"menuteaser\" is a list, not a menu: the second copy folds",
+            report: page(
+                "",
+                "",
+                &["84", "106"]
+                    .map(|n| format!(
+                        "<aside class=\"sidebar\"><article id=\"ut_widgets_menuteaser-{n}\" class=\"widget widget_ut_widgets_menuteaser\"><div class=\"widget\"><ol class=\"row cover counter\"><li class=\"circle\">\
+                         <a title=\"{BEST}\" href=\"/bestenlisten/modelabels-faire-mode\" class=\"ana_teaser_bestenlistenkategorie\"><div class=\"teaser\"><div class=\"col-12 p--20\">\
+                         <span class=\"headline\">{BEST}</span></div></div></a></li></ol></div></article></aside>"
+                    ))
+                    .concat(),
+            ),
+            want: vec![((BEST_TEXT, 1), vec![(BEST_TEXT, 0)], RepeatAction::Fold)],
             alone: vec![],
         },
         Case {

@@ -69,10 +69,13 @@ fn under(page: &Page, b: usize, test: impl Fn(&str, &str) -> bool) -> bool {
 ///
 /// The page's `<html>` and `<body>` are never a menu, whatever their class
 /// says (`<body class="navigation-border-thin-decoration">`): they hold
-/// the whole page.
+/// the whole page. Nor is an `<article>`: it is a self-contained piece of
+/// content by definition, and a sidebar's teaser widget built as one
+/// (`<article class="ut_widgets_menuteaser-85">`, a "menu teaser" box of
+/// story cards) is a list of stories, not navigation.
 pub(super) fn in_menu(page: &Page, b: usize) -> bool {
     under(page, b, |tag, h| {
-        tag == "nav" || (!matches!(tag, "html" | "body") && menu_hint(h))
+        tag == "nav" || (!matches!(tag, "html" | "body" | "article") && menu_hint(h))
     })
 }
 
