@@ -62,6 +62,7 @@ export function dropCore() {
   // A restarted background reads its models from the package again.
   modelBytes.clear();
   prefetchModel('en');
+  warmReaderModels();
 }
 
 /** The core's WebAssembly memory (`WebAssembly.Memory`), loading the core if need be. */
@@ -127,6 +128,46 @@ function prefetchModel(code) {
 }
 
 prefetchModel('en');
+
+/**
+ * The languages with a model that the reader's browser asks pages in
+ * (navigator.languages, the Accept-Language list, the browser's own
+ * language), English left out: its model is read anyway. Never rejects.
+ */
+async function readerLanguages() {
+  const codes = [...((globalThis.navigator && navigator.languages) || [])];
+  try {
+    codes.push(...((await api.i18n.getAcceptLanguages()) || []));
+  } catch {
+    // No such call here: navigator.languages is the same list.
+  }
+  try {
+    codes.push(api.i18n.getUILanguage());
+  } catch {
+    // Idem.
+  }
+  return [...new Set(codes.map(modelLanguage))].filter((l) => l && l !== 'en');
+}
+
+/**
+ * Reads, after English's, the models of the languages the reader's browser
+ * asks for, so that a page in one of them that declares no language (its
+ * model otherwise read only once its text is guessed, after the page is
+ * read: 12-41 ms, docs/ner-languages.md) finds the bytes there. Only read,
+ * not registered: the core registers them on the first such page (under a
+ * millisecond), and a reader who accepts only English reads nothing more.
+ */
+function warmReaderModels() {
+  Promise.resolve(modelBytes.get('en'))
+    .then(readerLanguages)
+    .then((langs) => langs.forEach(prefetchModel))
+    .catch(() => {});
+}
+
+warmReaderModels();
+// A reader who adds a language in the browser's settings (where the event
+// reaches this context; Chromium's worker starts again anyway).
+if (typeof globalThis.addEventListener === 'function') globalThis.addEventListener('languagechange', warmReaderModels);
 
 /** Makes the core hold the model of `code`'s language; true when it does. */
 export async function ensureModel(code) {

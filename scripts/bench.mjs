@@ -351,7 +351,10 @@ async function inBrowser(name, server, list, csSample) {
   // The tests' build: the same content script, and the hooks that say when a tab is done.
   const ext = path.join(root, 'dist', name === 'chromium' ? 'chrome-test' : 'firefox-test');
   const t0 = Date.now();
-  const b = await launch(name, ext);
+  // BENCH_LANGUAGES=de-DE,de,en: the reader's browser asks pages in those languages (its
+  // models read as the background starts: docs/ner-languages.md); else the browser's default.
+  const languages = process.env.BENCH_LANGUAGES ? process.env.BENCH_LANGUAGES.split(',') : undefined;
+  const b = await launch(name, ext, { languages });
   const res = { browser: name };
   try {
     if (b.driver) await b.driver.manage().setTimeouts({ script: 30 * 60 * 1000 });

@@ -57,6 +57,8 @@ export async function waitFor(fn, { ms = 15000, what = 'condition' } = {}) {
  * and stops the browser from resolving or prefetching names itself.
  * `private: true` (Firefox only) lets the add-on run in private windows, as
  * the reader allows on about:addons; `b.openPrivate(url)` opens one.
+ * `languages: ['de-DE', 'de']` the languages the reader's browser asks pages
+ * in (Accept-Language, navigator.languages), as set in its preferences.
  */
 export async function launch(name, extDir, opts = {}) {
   return name === 'chromium' ? launchChromium(extDir, opts) : launchFirefox(extDir, opts);
@@ -84,6 +86,7 @@ async function launchChromium(extDir, opts = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...(opts.languages ? [`--accept-lang=${opts.languages.join(',')}`] : []),
       ...(opts.proxy
         ? [
           `--proxy-server=http://127.0.0.1:${opts.proxy}`,
@@ -221,6 +224,7 @@ async function launchFirefox(extDir, opts = {}) {
     // one) is dismissed, as Playwright does in Chromium, rather than
     // failing the next WebDriver command.
     .setAlertBehavior('dismiss');
+  if (opts.languages) options.setPreference('intl.accept_languages', opts.languages.join(','));
   if (opts.downloadDir) {
     // Downloads go straight to that folder, without a dialog.
     options
