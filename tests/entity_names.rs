@@ -8,24 +8,9 @@
 //! in an organisation's head word or repeat a person's name stay; a note
 //! about the writer gives no entities; a soft hyphen inside a name is not
 //! part of it; a name ending in "Drive" is a place.
-use dossier::{analyze, Page};
+mod support;
 
-fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
-    let p = Page::from_paragraphs(paragraphs);
-    let r = serde_json::to_value(analyze(&p)).unwrap();
-    r["entities"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            (
-                e["name"].as_str().unwrap().to_string(),
-                e["type"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use support::entities;
 
 #[test]
 fn names_of_ordinary_words_only_are_not_entities() {

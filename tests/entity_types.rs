@@ -5,24 +5,10 @@
 //! are not entities; a one-word place name is a place; "QC" and "PhD"
 //! are not part of a name; products, page labels and kinds of things are
 //! not entities; short forms join their full name and keep its type.
-use dossier::{analyze, Page};
+mod support;
 
-fn entities(paragraphs: &[&str]) -> Vec<(String, String)> {
-    let p = Page::from_paragraphs(paragraphs);
-    let r = serde_json::to_value(analyze(&p)).unwrap();
-    r["entities"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            (
-                e["name"].as_str().unwrap().to_string(),
-                e["type"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use dossier::{analyze, Page};
+use support::entities;
 
 #[test]
 fn buildings_that_act_and_museums_are_organisations() {
