@@ -8,6 +8,12 @@
 //! holds it too ("Sparks", Nevada). The given-name and surname lists are no
 //! evidence here: they come from many locales and hold "Dies", "Ace" and
 //! "Understandable"; a person's name is kept by its other words instead.
+//!
+//! What the article itself says outweighs the lists: a word it uses as a
+//! person's name — in a full name ("Donald Trump") or after a title
+//! ("President Trump", "Mr Hope") — is that person wherever it stands alone
+//! ([`keep_named_persons`]), however ordinary the word ("Hope", "Price",
+//! "Young"), and whatever the tagger typed it.
 
 use std::collections::HashSet;
 
@@ -64,10 +70,67 @@ pub(super) fn ordinary_name(gaz: &Gazetteers, name: &str) -> bool {
     content > 0 && !org_word(last)
 }
 
+/// The tagger's label type of a person.
+const PER: u8 = 1;
+
+/// The model's list of months and weekdays.
+const TIME: usize = list("time");
+
+/// Whether a one-word name is an everyday word or a month ("Hope",
+/// "Little", "May"): capitalised by a headline or a sentence start, the
+/// tagger reads it as a name where it is none ("Little is known"). Such a
+/// mention is marked (`RawMention::everyday`) and kept only as a person the
+/// article names so ([`keep_named_persons`]). Unlike [`ordinary_word`], a
+/// place list holding the word does not save it.
+pub(super) fn everyday_word(gaz: &Gazetteers, word: &str) -> bool {
+    let h = phrase_hash([norm_word(word).as_str()].into_iter());
+    gaz.contains(COMMON, h) || gaz.contains(TIME, h)
+}
+
+/// The words (lower case) the article uses as a person's name: every word
+/// of a person's name of two words or more ("Donald Trump", "Theresa May")
+/// and a name after a title ("President Trump", "Mr Brown", "Mr. Hope").
+/// A person's name of one word with nothing before it is no evidence: the
+/// tagger may have read a headline's or a sentence start's capital; nor is
+/// a name of ordinary words only ([`ordinary_name`], "Little Women").
+fn person_words(gaz: &Gazetteers, raw: &[RawMention]) -> HashSet<String> {
+    raw.iter()
+        .filter(|m| m.ty == PER)
+        .filter(|m| m.titled || (m.text.contains(' ') && !ordinary_name(gaz, &m.text)))
+        .flat_map(|m| m.text.split(' ').map(str::to_lowercase))
+        .collect()
+}
+
+/// Drops the everyday words ([`everyday_word`]) that the article does not
+/// use as a person's name, and returns the words it does
+/// ([`person_words`]): "Hope" stays beside "Mr Hope", "Price" beside
+/// "Ms. Price", "May" beside "Theresa May"; "Little is known" gives none.
+pub(super) fn keep_named_persons(gaz: &Gazetteers, raw: &mut Vec<RawMention>) -> HashSet<String> {
+    let persons = person_words(gaz, raw);
+    raw.retain(|m| !m.everyday || persons.contains(&m.text.to_lowercase()));
+    persons
+}
+
+/// Whether `word` (any case) is in none of the model's place and
+/// organisation lists: "Bush" and "Hope" are not, "Washington" is.
+fn unlisted(gaz: &Gazetteers, word: &str) -> bool {
+    let h = phrase_hash([norm_word(word).as_str()].into_iter());
+    !NAMES.iter().any(|&k| gaz.contains(k, h))
+}
+
 /// Drops the mentions whose names are ordinary words only
 /// ([`ordinary_name`]). A one-word mention stays where a longer name of the
-/// article holds its word: "Parish" after "Neil Parish" is the person.
-pub(super) fn drop_ordinary_names(gaz: &Gazetteers, raw: &mut Vec<RawMention>) {
+/// article holds its word ("Parish" after "Neil Parish") or the article
+/// uses it as a person's name (`persons`, [`person_words`]); then it is
+/// that person, whatever the tagger read it as ("Bush, speaking in Ohio"
+/// read as an organisation before "George Bush"), unless a place or
+/// organisation list holds the word ("Washington" beside "George
+/// Washington" may be the city).
+pub(super) fn drop_ordinary_names(
+    gaz: &Gazetteers,
+    persons: &HashSet<String>,
+    raw: &mut Vec<RawMention>,
+) {
     let in_longer: HashSet<String> = raw
         .iter()
         .filter(|m| m.text.contains(' '))
@@ -78,8 +141,17 @@ pub(super) fn drop_ordinary_names(gaz: &Gazetteers, raw: &mut Vec<RawMention>) {
         if m.titled {
             return true;
         }
+        let lower = m.text.to_lowercase();
         let one_word_of_longer =
-            !m.text.contains(' ') && in_longer.contains(&m.text.to_lowercase());
+            !m.text.contains(' ') && (in_longer.contains(&lower) || persons.contains(&lower));
         one_word_of_longer || !ordinary_name(gaz, &m.text)
     });
+    for m in raw.iter_mut() {
+        if !m.text.contains(' ')
+            && persons.contains(&m.text.to_lowercase())
+            && unlisted(gaz, &m.text)
+        {
+            m.ty = PER;
+        }
+    }
 }

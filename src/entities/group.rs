@@ -24,6 +24,9 @@ pub(super) struct RawMention {
     pub text: String,
     /// A person's title stands right before it ("President Obama").
     pub titled: bool,
+    /// One everyday word or month ("Hope", "May"): a name only where the
+    /// article uses it as a person's (`common::keep_named_persons`).
+    pub everyday: bool,
 }
 
 /// Letters of an acronym's expansion: the initials of its capitalised words.

@@ -136,13 +136,15 @@ pub fn extract(
             push_mentions(tagger, doc, tagged, (lt, fw), &mut raw);
         }
     }
+    // An everyday word alone stays only as a person the article names so.
+    let persons = common::keep_named_persons(&tagger.model().gaz, &mut raw);
     drop_common_acronyms(doc, &mut raw);
     strip_post_nominals(doc, &mut raw);
     places_by_name(tagger, &mut raw);
     // The `common` list was checked against English gold only; other
     // languages' models hold other lists (German capitalises its nouns).
     if matches!(lang, "" | "en") || lang.starts_with("en-") {
-        common::drop_ordinary_names(&tagger.model().gaz, &mut raw);
+        common::drop_ordinary_names(&tagger.model().gaz, &persons, &mut raw);
     }
     // A repeat is not a second mention.
     raw.retain(|m| {
@@ -455,6 +457,7 @@ fn push_mentions(
                         ty: t,
                         text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
                         titled: false,
+                        everyday: false,
                     });
                 }
                 return;
@@ -491,6 +494,7 @@ fn push_mentions(
                 ty,
                 text: normalize_space(&text[toks[x].start..toks[y - 1].end]),
                 titled: false,
+                everyday: false,
             });
         }
         return;
@@ -510,6 +514,7 @@ fn push_mentions(
         ty: if titled { 1 } else { ty },
         text: normalize_space(surface),
         titled,
+        everyday: b - a == 1 && common::everyday_word(&tagger.model().gaz, surface),
     });
 }
 
@@ -536,8 +541,6 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
         )
     };
     const DEMONYM: usize = ner::gazetteer::list("demonym");
-    const TIME: usize = ner::gazetteer::list("time");
-    const COMMON: usize = ner::gazetteer::list("common");
     // "Muslims", "New Zealanders": nationalities and peoples, plural or not.
     let mut singular = norms.clone();
     if let Some(last) = singular.last_mut() {
@@ -545,11 +548,9 @@ fn not_an_entity(tagger: &Tagger, surface: &str, toks: &[tokens::Tok], text: &st
             last.pop();
         }
     }
-    // A lone everyday word ("Little", "Dies", "Wait") capitalised by a
-    // headline or a sentence start is not a name.
-    in_list(DEMONYM, &norms)
-        || in_list(DEMONYM, &singular)
-        || (norms.len() == 1 && (in_list(TIME, &norms) || in_list(COMMON, &norms)))
+    // A lone everyday word ("Little", "Dies", "Wait") is marked instead
+    // ([`common::everyday_word`]): it is a name only as a person's.
+    in_list(DEMONYM, &norms) || in_list(DEMONYM, &singular)
 }
 
 /// A language's closed-class words and organisation head words (none in
