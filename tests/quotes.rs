@@ -208,3 +208,50 @@ fn pronoun_speakers_by_subject_and_sex() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A capitalised title in the middle of a sentence is not a quote, even
+/// with the sentence's full stop inside its marks or an attribution after
+/// it; a speech verb after "NOUN that" is that noun's (a name before the
+/// noun speaks: "New York magazine that claimed"), not the person the
+/// sentence opened with. reuters.com (Golden Globes), breitbart.com and
+/// lwn.net (a sentence of it, its verb put in the past).
+#[test]
+fn titles_and_the_subjects_of_relative_clauses() {
+    // (paragraphs, quotes wanted as (start, a word of the speaker's name))
+    let table: &[(&[&str], &[(&str, Option<&str>)])] = &[
+        (
+            &[
+                "Comedy “The Marvelous Mrs Maisel” and British royal drama “The Crown” took the prizes for their TV ensemble casts. But “Mrs Maisel” actress Alex Borstein said the comedy prize should have gone to quirky British comedy “Fleabag.”",
+            ],
+            &[],
+        ),
+        (
+            &[
+                "Snopes writer David Emery described the incident on Twitter.",
+                "Emery also retweeted an article by New York magazine that claimed President-elect Trump relied on lies to win during his campaign and that we now lived in a “post-truth” society.",
+            ],
+            &[("post-truth", Some("New York"))],
+        ),
+        (
+            &[
+                "Massimo Banzi spoke to reporters in Rome.",
+                "Banzi says that several retail outlets that claimed to be selling “official boards from the original makers” were in fact paying the other company.",
+            ],
+            &[("official boards", None)],
+        ),
+    ];
+    for (paragraphs, want) in table {
+        let got = quotes(paragraphs, "en");
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((text, speaker), (start, word)) in got.iter().zip(want.iter()) {
+            assert!(text.starts_with(start), "{text:?}, want {start:?}");
+            match word {
+                Some(w) => assert!(
+                    speaker.as_deref().is_some_and(|n| n.contains(w)),
+                    "{text:?}: speaker {speaker:?}, want {w:?}"
+                ),
+                None => assert_eq!(speaker, &None, "{text:?}"),
+            }
+        }
+    }
+}

@@ -202,8 +202,16 @@ fn unit_quotes(
         }
         // The second part of a broken quote counts however short it is.
         let short = word_count(&text_out) <= 3 && !continues;
-        // A part of a broken quote is speech, not a title.
-        if is_title_like(&text_out) && inherited.is_none() && !continues {
+        // A part of a broken quote is speech, not a title (its first part
+        // ends with a comma: “Stop,” he said, “now.”); a capitalised name
+        // in the middle of a sentence is a title, its full stop and all
+        // (“Mrs Maisel” actress Alex Borstein said … comedy “Fleabag.”).
+        let broken = inherited.is_some() && inner.ends_with(',');
+        if (is_title_like(&text_out) || is_title_mid_sentence(text, &sp, &text_out))
+            && !broken
+            && !continues
+        {
+            inherited = None;
             k += 1;
             continue;
         }
@@ -452,4 +460,13 @@ fn is_title_like(text: &str) -> bool {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
             })
+}
+
+/// A title ending a sentence inside its marks, American style (“… the
+/// comedy “Fleabag.”): up to three capitalised words right after a word of
+/// the sentence, not a quote opening its sentence (“Unacceptable.”).
+fn is_title_mid_sentence(text: &str, sp: &QuoteSpan, quote: &str) -> bool {
+    let before = text[..sp.outer.start].trim_end();
+    let t = quote.strip_suffix('.').unwrap_or(quote);
+    word_count(t) <= 3 && is_title_like(t) && before.ends_with(char::is_alphanumeric)
 }
