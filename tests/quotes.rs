@@ -4,7 +4,7 @@
 //! unsaid.
 //! Sentences from pages of ../shared/data (facts-dev and eval/labels/dev:
 //! dailymail.co.uk, gothamist.com, latimes.com, seattletimes.com, medicalnewstoday,
-//! gitlab blog, the article-author-tag tarot story, mercurynews.com,
+//! gitlab blog, the article-author-tag tarot story, mercurynews.com, theguardian.com,
 //! publimetro.cl, minuto30; © their publishers, test use only) or of the same shape.
 use dossier::{analyze, Page};
 
@@ -89,6 +89,18 @@ fn speakers_through_the_syntax_of_attribution() {
             "es",
             "La Policía Nacional se encuentra",
             Some("Galindo"),
+        ),
+        // A quote paragraph after a photo's caption continues the speaker
+        // of the paragraph before the caption (theguardian.com).
+        (
+            &[
+                "“Man’s greed in the ocean is hurting the whales,” says Parata, a fierce and uncompromising elder of the Ngātiwai tribe of eastern Northland.",
+                "Hori Parata at his Pātaua farm, the place where he was born and grew up",
+                "“We’re having to put up with a lot of stuff today. The public want to hug the whales, they want to touch them, they want to feel good – that’s not the thing. We feel that is ridiculous.”",
+            ],
+            "en",
+            "We’re having to put up",
+            Some("Parata"),
         ),
         // German "so X" after the quote: "according to X".
         (

@@ -272,13 +272,15 @@ fn unit_quotes(
 
 /// A quote after an attributed one goes with the same speaker: in the same
 /// paragraph, or opening the next paragraph when that paragraph attributes
-/// nothing itself.
+/// nothing itself (a photo's caption between the two does not count).
 fn same_speaker_as_last(cx: &Unit, sp: &QuoteSpan, last: &LastSpeaker) -> Option<Attribution> {
     let (lu, e, n) = last.said.as_ref()?;
     let (u, text) = (cx.u, cx.text);
     let unit_has_verb = cx.toks.iter().any(|t| is_speech(&text[t.start..t.end]));
     let opens = text[..sp.outer.start].trim().is_empty();
-    (*lu == u || (*lu + 1 == u && opens && !unit_has_verb)).then(|| Attribution {
+    let next = *lu + 1 == u
+        || (*lu < u && u <= *lu + 3 && (*lu + 1..u).all(|v| is_caption(cx.doc.units[v].1)));
+    (*lu == u || (next && opens && !unit_has_verb)).then(|| Attribution {
         entity: *e,
         name: n.clone(),
         pronoun: None,
@@ -469,4 +471,14 @@ fn is_title_mid_sentence(text: &str, sp: &QuoteSpan, quote: &str) -> bool {
     let before = text[..sp.outer.start].trim_end();
     let t = quote.strip_suffix('.').unwrap_or(quote);
     word_count(t) <= 3 && is_title_like(t) && before.ends_with(char::is_alphanumeric)
+}
+
+/// A line between paragraphs that is not one: a photo's caption or a
+/// heading ("Hori Parata at his Pātaua farm, the place where he was born
+/// and grew up"), short, with no quote and no sentence end.
+fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    word_count(t) <= 40
+        && !t.ends_with(['.', '!', '?', '”', '"', '’', '»', ':'])
+        && !t.contains(['“', '"', '«', '„'])
 }
