@@ -5,6 +5,7 @@
 //! Sentences from pages of ../shared/data (facts-dev and eval/labels/dev:
 //! dailymail.co.uk, gothamist.com, latimes.com, seattletimes.com, medicalnewstoday,
 //! gitlab blog, the article-author-tag tarot story, mercurynews.com, theguardian.com,
+//! theintercept.com,
 //! publimetro.cl, minuto30; © their publishers, test use only) or of the same shape.
 use dossier::{analyze, Page};
 
@@ -101,6 +102,28 @@ fn speakers_through_the_syntax_of_attribution() {
             "en",
             "We’re having to put up",
             Some("Parata"),
+        ),
+        // "she went on": a speech verb of two words, and the quote it
+        // breaks is two quotes of one speaker (theintercept.com).
+        (
+            &[
+                "Nesma Hajjaj gave birth to her son at Al Aqsa Martyrs Hospital in October.",
+                "In Hajjaj’s case, she decided to stay at the hospital to be near her child. “I am worried about him and afraid of losing him,” she continued.",
+                "“I am shocked,” she went on. “I cannot express how I feel about this situation.”",
+            ],
+            "en",
+            "I cannot express",
+            Some("Hajjaj"),
+        ),
+        (
+            &[
+                "Nesma Hajjaj gave birth to her son at Al Aqsa Martyrs Hospital in October.",
+                "In Hajjaj’s case, she decided to stay at the hospital to be near her child. “I am worried about him and afraid of losing him,” she continued.",
+                "“I am shocked,” she went on. “I cannot express how I feel about this situation.”",
+            ],
+            "en",
+            "I am shocked",
+            Some("Hajjaj"),
         ),
         // German "so X" after the quote: "according to X".
         (

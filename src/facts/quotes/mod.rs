@@ -410,9 +410,15 @@ fn continues_after_attribution(
     let (text, toks) = (cx.text, cx.toks);
     let between = &text[sp.outer.end..next.outer.start];
     let b = between.trim();
-    let has_verb = b
+    let words: Vec<&str> = b
         .split_whitespace()
-        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    // ("she went on": a speech verb of two words.)
+    let has_verb = words.iter().any(|w| is_speech(w))
+        || words
+            .windows(2)
+            .any(|p| matches!(p[0], "went" | "goes") && p[1] == "on");
     let verb_first = b
         .split_whitespace()
         .take(4)

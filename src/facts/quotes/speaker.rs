@@ -23,6 +23,13 @@ pub(super) fn is_speech(w: &str) -> bool {
     w.len() <= 24 && with_lowercase(w, |l| SPEECH.has(l))
 }
 
+/// A speech verb of two words at token `j`: "she went on", "he goes on".
+fn is_speech_phrase(s: &Sentence, j: usize) -> bool {
+    j + 1 < s.range.end
+        && with_lowercase(s.word(j), |l| matches!(l, "went" | "goes" | "go"))
+        && with_lowercase(s.word(j + 1), |l| l == "on")
+}
+
 pub(super) fn is_pronoun(w: &str) -> Option<bool> {
     with_lowercase(w, |l| match l {
         "he" | "she" | "him" | "her" | "er" | "sie" | "il" | "elle" => Some(true),
@@ -497,7 +504,9 @@ pub(super) fn attribution_after(
     // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
     let window = k..(k + 28).min(r.end);
     // The attribution must come before the sentence goes on to something else.
-    let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
+    let verb = window
+        .clone()
+        .find(|&j| is_speech(s.word(j)) || is_speech_phrase(&s, j))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
         return None;
     }
