@@ -250,10 +250,13 @@ fn pronoun_speakers_by_subject_and_sex() {
 /// noun speaks: "New York magazine that claimed"), not the person the
 /// sentence opened with. reuters.com (Golden Globes), breitbart.com and
 /// lwn.net (a sentence of it, its verb put in the past).
+/// A quote wanted: the start of its text, a word of its speaker's name.
+type Wanted<'a> = (&'a str, Option<&'a str>);
+
 #[test]
 fn titles_and_the_subjects_of_relative_clauses() {
     // (paragraphs, quotes wanted as (start, a word of the speaker's name))
-    let table: &[(&[&str], &[(&str, Option<&str>)])] = &[
+    let table: &[(&[&str], &[Wanted])] = &[
         (
             &[
                 "Comedy “The Marvelous Mrs Maisel” and British royal drama “The Crown” took the prizes for their TV ensemble casts. But “Mrs Maisel” actress Alex Borstein said the comedy prize should have gone to quirky British comedy “Fleabag.”",

@@ -201,14 +201,14 @@ fn unclosed_end(text: &str, chars: &[(usize, char)], from: usize, to: usize, oc:
         // The last sentence break before the colon.
         let cut = seg
             .char_indices()
-            .filter(|&(i, c)| {
+            .rev()
+            .find(|&(i, c)| {
                 let rest = &seg[i + c.len_utf8()..];
                 matches!(c, '.' | '!' | '?')
                     && rest.starts_with(char::is_whitespace)
                     && rest.trim_start().starts_with(char::is_uppercase)
             })
-            .map(|(i, c)| i + c.len_utf8())
-            .last();
+            .map(|(i, c)| i + c.len_utf8());
         if let Some(i) = cut {
             return start + i;
         }
