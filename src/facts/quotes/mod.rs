@@ -2,7 +2,9 @@
 //!
 //! Quote marks of every common style are paired (“…”, "…", «…», „…“,
 //! ‘…’), including quotes that run over several paragraphs (a paragraph
-//! that ends inside a quote, followed by one that opens with a quote mark).
+//! that ends inside a quote, followed by one that opens with a quote mark)
+//! and quotes left unclosed, which end where the next quote of their style
+//! opens (`marks.rs`).
 //! The speaker comes from the usual patterns of news writing:
 //!
 //! * `“…,” said X` / `“…,” X said` / `“…,” he added`
@@ -26,7 +28,8 @@
 //! is two quotes with one speaker, and so is a quote that runs on into the
 //! next paragraph; an
 //! unattributed quote right after an attributed one in the same or the
-//! previous paragraph has the same speaker. Short quotes (up to three words:
+//! previous paragraph (a photo's caption between them does not count) has
+//! the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
 
 mod gender;
