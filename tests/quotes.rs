@@ -4,7 +4,8 @@
 //! unsaid.
 //! Sentences from pages of ../shared/data (facts-dev and eval/labels/dev:
 //! dailymail.co.uk, gothamist.com, latimes.com, seattletimes.com, medicalnewstoday,
-//! gitlab blog, the article-author-tag tarot story, mercurynews.com,
+//! gitlab blog, the article-author-tag tarot story, mercurynews.com, theguardian.com,
+//! theintercept.com,
 //! publimetro.cl, minuto30; © their publishers, test use only) or of the same shape.
 use dossier::{analyze, Page};
 
@@ -89,6 +90,40 @@ fn speakers_through_the_syntax_of_attribution() {
             "es",
             "La Policía Nacional se encuentra",
             Some("Galindo"),
+        ),
+        // A quote paragraph after a photo's caption continues the speaker
+        // of the paragraph before the caption (theguardian.com).
+        (
+            &[
+                "“Man’s greed in the ocean is hurting the whales,” says Parata, a fierce and uncompromising elder of the Ngātiwai tribe of eastern Northland.",
+                "Hori Parata at his Pātaua farm, the place where he was born and grew up",
+                "“We’re having to put up with a lot of stuff today. The public want to hug the whales, they want to touch them, they want to feel good – that’s not the thing. We feel that is ridiculous.”",
+            ],
+            "en",
+            "We’re having to put up",
+            Some("Parata"),
+        ),
+        // "she went on": a speech verb of two words, and the quote it
+        // breaks is two quotes of one speaker (theintercept.com).
+        (
+            &[
+                "Nesma Hajjaj gave birth to her son at Al Aqsa Martyrs Hospital in October.",
+                "In Hajjaj’s case, she decided to stay at the hospital to be near her child. “I am worried about him and afraid of losing him,” she continued.",
+                "“I am shocked,” she went on. “I cannot express how I feel about this situation.”",
+            ],
+            "en",
+            "I cannot express",
+            Some("Hajjaj"),
+        ),
+        (
+            &[
+                "Nesma Hajjaj gave birth to her son at Al Aqsa Martyrs Hospital in October.",
+                "In Hajjaj’s case, she decided to stay at the hospital to be near her child. “I am worried about him and afraid of losing him,” she continued.",
+                "“I am shocked,” she went on. “I cannot express how I feel about this situation.”",
+            ],
+            "en",
+            "I am shocked",
+            Some("Hajjaj"),
         ),
         // German "so X" after the quote: "according to X".
         (
@@ -207,4 +242,54 @@ fn pronoun_speakers_by_subject_and_sex() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A capitalised title in the middle of a sentence is not a quote, even
+/// with the sentence's full stop inside its marks or an attribution after
+/// it; a speech verb after "NOUN that" is that noun's (a name before the
+/// noun speaks: "New York magazine that claimed"), not the person the
+/// sentence opened with. reuters.com (Golden Globes), breitbart.com and
+/// lwn.net (a sentence of it, its verb put in the past).
+/// A quote wanted: the start of its text, a word of its speaker's name.
+type Wanted<'a> = (&'a str, Option<&'a str>);
+
+#[test]
+fn titles_and_the_subjects_of_relative_clauses() {
+    // (paragraphs, quotes wanted as (start, a word of the speaker's name))
+    let table: &[(&[&str], &[Wanted])] = &[
+        (
+            &[
+                "Comedy “The Marvelous Mrs Maisel” and British royal drama “The Crown” took the prizes for their TV ensemble casts. But “Mrs Maisel” actress Alex Borstein said the comedy prize should have gone to quirky British comedy “Fleabag.”",
+            ],
+            &[],
+        ),
+        (
+            &[
+                "Snopes writer David Emery described the incident on Twitter.",
+                "Emery also retweeted an article by New York magazine that claimed President-elect Trump relied on lies to win during his campaign and that we now lived in a “post-truth” society.",
+            ],
+            &[("post-truth", Some("New York"))],
+        ),
+        (
+            &[
+                "Massimo Banzi spoke to reporters in Rome.",
+                "Banzi says that several retail outlets that claimed to be selling “official boards from the original makers” were in fact paying the other company.",
+            ],
+            &[("official boards", None)],
+        ),
+    ];
+    for (paragraphs, want) in table {
+        let got = quotes(paragraphs, "en");
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((text, speaker), (start, word)) in got.iter().zip(want.iter()) {
+            assert!(text.starts_with(start), "{text:?}, want {start:?}");
+            match word {
+                Some(w) => assert!(
+                    speaker.as_deref().is_some_and(|n| n.contains(w)),
+                    "{text:?}: speaker {speaker:?}, want {w:?}"
+                ),
+                None => assert_eq!(speaker, &None, "{text:?}"),
+            }
+        }
+    }
 }

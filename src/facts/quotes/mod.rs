@@ -2,7 +2,9 @@
 //!
 //! Quote marks of every common style are paired (“…”, "…", «…», „…“,
 //! ‘…’), including quotes that run over several paragraphs (a paragraph
-//! that ends inside a quote, followed by one that opens with a quote mark).
+//! that ends inside a quote, followed by one that opens with a quote mark)
+//! and quotes left unclosed, which end where the next quote of their style
+//! opens (`marks.rs`).
 //! The speaker comes from the usual patterns of news writing:
 //!
 //! * `“…,” said X` / `“…,” X said` / `“…,” he added`
@@ -26,7 +28,8 @@
 //! is two quotes with one speaker, and so is a quote that runs on into the
 //! next paragraph; an
 //! unattributed quote right after an attributed one in the same or the
-//! previous paragraph has the same speaker. Short quotes (up to three words:
+//! previous paragraph (a photo's caption between them does not count) has
+//! the same speaker. Short quotes (up to three words:
 //! scare quotes, titles) count only with an explicit attribution.
 
 mod gender;
@@ -202,8 +205,16 @@ fn unit_quotes(
         }
         // The second part of a broken quote counts however short it is.
         let short = word_count(&text_out) <= 3 && !continues;
-        // A part of a broken quote is speech, not a title.
-        if is_title_like(&text_out) && inherited.is_none() && !continues {
+        // A part of a broken quote is speech, not a title (its first part
+        // ends with a comma: “Stop,” he said, “now.”); a capitalised name
+        // in the middle of a sentence is a title, its full stop and all
+        // (“Mrs Maisel” actress Alex Borstein said … comedy “Fleabag.”).
+        let broken = inherited.is_some() && inner.ends_with(',');
+        if (is_title_like(&text_out) || is_title_mid_sentence(text, &sp, &text_out))
+            && !broken
+            && !continues
+        {
+            inherited = None;
             k += 1;
             continue;
         }
@@ -264,13 +275,15 @@ fn unit_quotes(
 
 /// A quote after an attributed one goes with the same speaker: in the same
 /// paragraph, or opening the next paragraph when that paragraph attributes
-/// nothing itself.
+/// nothing itself (a photo's caption between the two does not count).
 fn same_speaker_as_last(cx: &Unit, sp: &QuoteSpan, last: &LastSpeaker) -> Option<Attribution> {
     let (lu, e, n) = last.said.as_ref()?;
     let (u, text) = (cx.u, cx.text);
     let unit_has_verb = cx.toks.iter().any(|t| is_speech(&text[t.start..t.end]));
     let opens = text[..sp.outer.start].trim().is_empty();
-    (*lu == u || (*lu + 1 == u && opens && !unit_has_verb)).then(|| Attribution {
+    let next = *lu + 1 == u
+        || (*lu < u && u <= *lu + 3 && (*lu + 1..u).all(|v| is_caption(cx.doc.units[v].1)));
+    (*lu == u || (next && opens && !unit_has_verb)).then(|| Attribution {
         entity: *e,
         name: n.clone(),
         pronoun: None,
@@ -400,9 +413,15 @@ fn continues_after_attribution(
     let (text, toks) = (cx.text, cx.toks);
     let between = &text[sp.outer.end..next.outer.start];
     let b = between.trim();
-    let has_verb = b
+    let words: Vec<&str> = b
         .split_whitespace()
-        .any(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    // ("she went on": a speech verb of two words.)
+    let has_verb = words.iter().any(|w| is_speech(w))
+        || words
+            .windows(2)
+            .any(|p| matches!(p[0], "went" | "goes") && p[1] == "on");
     let verb_first = b
         .split_whitespace()
         .take(4)
@@ -452,4 +471,23 @@ fn is_title_like(text: &str) -> bool {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
             })
+}
+
+/// A title ending a sentence inside its marks, American style (“… the
+/// comedy “Fleabag.”): up to three capitalised words right after a word of
+/// the sentence, not a quote opening its sentence (“Unacceptable.”).
+fn is_title_mid_sentence(text: &str, sp: &QuoteSpan, quote: &str) -> bool {
+    let before = text[..sp.outer.start].trim_end();
+    let t = quote.strip_suffix('.').unwrap_or(quote);
+    word_count(t) <= 3 && is_title_like(t) && before.ends_with(char::is_alphanumeric)
+}
+
+/// A line between paragraphs that is not one: a photo's caption or a
+/// heading ("Hori Parata at his Pātaua farm, the place where he was born
+/// and grew up"), short, with no quote and no sentence end.
+fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    word_count(t) <= 40
+        && !t.ends_with(['.', '!', '?', '”', '"', '’', '»', ':'])
+        && !t.contains(['“', '"', '«', '„'])
 }

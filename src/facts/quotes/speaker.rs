@@ -23,6 +23,13 @@ pub(super) fn is_speech(w: &str) -> bool {
     w.len() <= 24 && with_lowercase(w, |l| SPEECH.has(l))
 }
 
+/// A speech verb of two words at token `j`: "she went on", "he goes on".
+fn is_speech_phrase(s: &Sentence, j: usize) -> bool {
+    j + 1 < s.range.end
+        && with_lowercase(s.word(j), |l| matches!(l, "went" | "goes" | "go"))
+        && with_lowercase(s.word(j + 1), |l| l == "on")
+}
+
 pub(super) fn is_pronoun(w: &str) -> Option<bool> {
     with_lowercase(w, |l| match l {
         "he" | "she" | "him" | "her" | "er" | "sie" | "il" | "elle" => Some(true),
@@ -135,6 +142,9 @@ pub(super) fn subject_before(
             return Some(from_mention(m, entities));
         }
     }
+    if let Some(owner) = unnamed_subject(s, v, from, unit_mentions) {
+        return owner.map(|m| from_mention(m, entities));
+    }
     let apposition = opening_apposition(s, verb, from, unit_mentions, entities);
     let mut org = None;
     let mut j = verb;
@@ -213,6 +223,43 @@ pub(super) fn subject_before(
         // by the Aspen Times, the former mayor argued that …").
         org.filter(|(_, start, _)| !after_preposition(s, *start))
             .map(|(_, _, o)| o)
+    })
+}
+
+/// Whether the subject right before the verb at `v` (adverbs skipped) is
+/// nobody named: an indefinite pronoun ("others said", "some argue") or a
+/// common noun with a relative pronoun ("retail outlets that claim to be
+/// selling “official” boards"); scanning further back would give the verb
+/// to whoever the sentence named first. `Some(Some(m))` when a name stands
+/// before that noun ("an article by New York magazine that claimed"): the
+/// name's, as "a WeWork spokesperson said" is WeWork's.
+fn unnamed_subject<'m>(
+    s: &Sentence,
+    v: usize,
+    from: usize,
+    unit_mentions: &[&'m MentionRef],
+) -> Option<Option<&'m MentionRef>> {
+    let mention_at = |k: usize| unit_mentions.iter().find(|m| m.tok.contains(&k)).copied();
+    if v <= from || mention_at(v - 1).is_some() {
+        return None;
+    }
+    let w = s.word(v - 1);
+    if with_lowercase(w, |l| {
+        matches!(l, "others" | "some" | "many" | "few" | "most" | "critics")
+    }) {
+        return Some(None);
+    }
+    let relative = with_lowercase(w, |l| matches!(l, "that" | "which"))
+        && v >= from + 2
+        && mention_at(v - 2).is_none()
+        && s.word(v - 2).chars().next().is_some_and(char::is_lowercase)
+        && is_pronoun(s.word(v - 2)).is_none()
+        && !is_speech(s.word(v - 2));
+    relative.then(|| {
+        (v >= from + 3)
+            .then(|| mention_at(v - 3))
+            .flatten()
+            .filter(|m| m.tok.end == v - 2)
     })
 }
 
@@ -457,7 +504,9 @@ pub(super) fn attribution_after(
     // “…” if you have blackouts because of a lack of power plants, Mr. Powers said.
     let window = k..(k + 28).min(r.end);
     // The attribution must come before the sentence goes on to something else.
-    let verb = window.clone().find(|&j| is_speech(s.word(j)))?;
+    let verb = window
+        .clone()
+        .find(|&j| is_speech(s.word(j)) || is_speech_phrase(&s, j))?;
     if (k..verb).any(|j| matches!(s.word(j), "." | "!" | "?" | "“" | "\"" | "«" | "„")) {
         return None;
     }
