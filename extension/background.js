@@ -395,7 +395,7 @@ async function readAndAnalyze(msg, sender) {
   res.signature = sig;
   if (res.ok) {
     res.at = blocks.map((b) => b.i);
-    Object.assign(res, textShape(page.blocks.map((b) => b.text)));
+    Object.assign(res, textShape(page.blocks.map((b) => b.text), blocks));
     // "Already read" (extension/memory.js): folds and remembers.
     await memory
       .afterAnalysis(page, res.report, { url: sender.url || page.url, title: page.title, incognito: !!(sender.tab && sender.tab.incognito) })

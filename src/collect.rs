@@ -9,6 +9,12 @@
 //! * a *leaf block* is a block-level element with non-blank text and no
 //!   block-level descendant that has non-blank text; its text is its text
 //!   nodes in order, with `\n` for each `<br>`;
+//! * in an element that does hold such a descendant, each *loose run* (its
+//!   own text, outside any block-level descendant, between two descendants
+//!   with text) that is not blank is a block too, named by that element, in
+//!   document order among the other blocks (as a browser lays such text out
+//!   in an anonymous block box): the headline `<span>` beside a section
+//!   label `<div>` in an `<h1>`, a link beside a kicker `<div>` in an `<li>`;
 //! * the block's path is its ancestor elements, the innermost
 //!   [`MAX_PATH`] of them;
 //! * "visible" is what attributes say: no `hidden`, no inline
@@ -159,6 +165,11 @@ pub struct BlockNode {
     /// It carries `data-dossier-folded`: Dossier folded it (so it is
     /// visible to the reader, whatever its style says now).
     pub folded: bool,
+    /// `None`: the block's text is all of its element's text. For a loose
+    /// run: where it starts in the element's own text (its text nodes and
+    /// `<br>`s outside its block-level descendants, in order), in UTF-16
+    /// code units, as the extension finds it in the DOM.
+    pub own_from: Option<u32>,
 }
 
 /// An element's attributes, as the reader of the page has them.
@@ -183,6 +194,29 @@ struct Frame {
     index: u32,
     /// It carries `data-dossier-folded`.
     folded: bool,
+    /// The innermost block-level element open (its place in the stack):
+    /// itself, or for an inline element its parent's.
+    owner: usize,
+    /// Its own text since the last block-level child with text closed.
+    run: Option<Run>,
+    /// Its own text before that run, in UTF-16 code units.
+    own_units: u32,
+}
+
+/// A run of an element's own text beside its block-level children.
+struct Run {
+    /// Its place in document order among the blocks ([`Collector::keys`]).
+    key: u64,
+    /// [`Collector::text_closes`] when it began: a later value means a
+    /// block-level child with text closed since, and the run is over.
+    seen: u64,
+    /// Its text in the shared buffer: the last piece, and those before it
+    /// (apart only where a block-level child without text came between).
+    start: usize,
+    end: usize,
+    before: Vec<(usize, usize)>,
+    link_chars: u32,
+    nonblank: bool,
 }
 
 /// Builds a [`Page`] from a page's events, in document order: [`open`]
@@ -207,6 +241,17 @@ pub struct Collector {
     json_ld: Option<String>,
     /// Elements opened so far.
     opened: u32,
+    /// Runs begun since the last element opened.
+    runs_begun: u32,
+    /// Per block, its place in document order: a leaf's is its element's
+    /// (`index << 32`), a loose run's follows the last element opened before
+    /// it began. A run's block is made when the run ends, after the blocks
+    /// of the children that follow it: [`Collector::finish_with_nodes`]
+    /// sorts them back into place, once (inserting each in place instead
+    /// moved every later block, quadratic in a deep nest of such runs).
+    keys: Vec<u64>,
+    /// `keys` is not in order.
+    unsorted: bool,
     /// Per block, its element.
     nodes: Vec<BlockNode>,
     /// Blocks past this many are dropped (0: no limit).
@@ -215,6 +260,8 @@ pub struct Collector {
     /// text (from its `text_start`) is blank unless this is past its start,
     /// so closing an element does not scan its text again.
     nonblank_end: usize,
+    /// Block-level elements with non-blank text closed so far.
+    text_closes: u64,
 }
 
 impl Collector {
@@ -236,6 +283,7 @@ impl Collector {
     pub fn open(&mut self, tag: &str, attrs: &impl Attrs) {
         let index = self.opened;
         self.opened += 1;
+        self.runs_begun = 0;
         if self.skip_depth > 0 || is_skipped(tag) {
             self.skip_depth += 1;
             match tag {
@@ -259,10 +307,17 @@ impl Collector {
             }
         }
         if tag == "br" {
+            let start = self.buf.len();
             self.buf.push('\n');
+            self.own_text(start, false, 0);
             return;
         }
         let parent_hidden = self.stack.last().is_some_and(|f| f.hidden);
+        let block_level = !is_inline(tag) && tag != "dossier-part";
+        let owner = match self.stack.last() {
+            Some(p) if !block_level => p.owner,
+            _ => self.stack.len(),
+        };
         let hidden = parent_hidden
             || attrs.attr("hidden").is_some()
             || attrs.attr("style").is_some_and(style_hides)
@@ -272,7 +327,7 @@ impl Collector {
             self.link_depth += 1;
         }
         self.stack.push(Frame {
-            block_level: !is_inline(tag) && tag != "dossier-part",
+            block_level,
             hidden,
             is_link,
             text_start: self.buf.len(),
@@ -288,7 +343,83 @@ impl Collector {
             el_index: None,
             index,
             folded: attrs.attr("data-dossier-folded").is_some(),
+            owner,
+            run: None,
+            own_units: 0,
         });
+    }
+
+    /// Text from `start` to the end of the buffer went to the innermost
+    /// block-level element: the run of its own text grows, or a new one
+    /// begins when a block-level child with text closed since the last one.
+    fn own_text(&mut self, start: usize, nonblank: bool, link_chars: u32) {
+        let Some(owner) = self.stack.last().map(|f| f.owner) else {
+            return;
+        };
+        if self.stack[owner]
+            .run
+            .as_ref()
+            .is_some_and(|r| r.seen != self.text_closes)
+        {
+            if let Some(run) = self.stack[owner].run.take() {
+                self.loose_block(owner, run);
+            }
+        }
+        if self.stack[owner].run.is_none() {
+            self.runs_begun += 1;
+            self.stack[owner].run = Some(Run {
+                key: (u64::from(self.opened.saturating_sub(1)) << 32) | u64::from(self.runs_begun),
+                seen: self.text_closes,
+                start,
+                end: start,
+                before: Vec::new(),
+                link_chars: 0,
+                nonblank: false,
+            });
+        }
+        let end = self.buf.len();
+        let Some(run) = self.stack[owner].run.as_mut() else {
+            return;
+        };
+        if run.end != start {
+            run.before.push((run.start, run.end));
+            run.start = start;
+        }
+        run.end = end;
+        run.link_chars += link_chars;
+        run.nonblank |= nonblank;
+    }
+
+    /// Run `run` of the element at `depth` in the stack (its ancestors are
+    /// the stack below it) is a block, if it is not blank, at its place.
+    fn loose_block(&mut self, depth: usize, run: Run) {
+        let mut text = String::new();
+        for &(a, b) in run.before.iter().chain([(run.start, run.end)].iter()) {
+            text.push_str(&self.buf[a..b]);
+        }
+        let from = self.stack[depth].own_units;
+        self.stack[depth].own_units += text.encode_utf16().count() as u32;
+        let len = self.page.blocks.len();
+        let full = self.max_blocks > 0 && len >= self.max_blocks;
+        if !run.nonblank || full {
+            return;
+        }
+        let path = path_of(&mut self.stack[..depth], &mut self.page.elements);
+        let f = &self.stack[depth];
+        let block = Block {
+            tag: f.tag.clone(),
+            hints: f.hints.clone(),
+            text,
+            visible: !f.hidden,
+            link_chars: run.link_chars,
+            path,
+        };
+        let node = BlockNode {
+            index: f.index,
+            folded: f.folded,
+            own_from: Some(from),
+        };
+        self.push(run.key, block, node);
     }
 
     /// A text node.
@@ -300,14 +431,18 @@ impl Collector {
             j.push_str(t);
         }
         if self.skip_depth == 0 && !self.stack.is_empty() {
+            let start = self.buf.len();
             let kept = t.trim_end().len();
             if kept > 0 {
-                self.nonblank_end = self.buf.len() + kept;
+                self.nonblank_end = start + kept;
             }
             self.buf.push_str(t);
+            let mut units = 0;
             if self.link_depth > 0 {
-                self.link_chars += t.encode_utf16().count() as u32;
+                units = t.encode_utf16().count() as u32;
+                self.link_chars += units;
             }
+            self.own_text(start, kept > 0, units);
         }
     }
 
@@ -328,7 +463,7 @@ impl Collector {
         if tag == "br" {
             return;
         }
-        let Some(frame) = self.stack.pop() else {
+        let Some(mut frame) = self.stack.pop() else {
             return;
         };
         if frame.is_link {
@@ -342,31 +477,55 @@ impl Collector {
             }
             return;
         }
-        let text = &self.buf[frame.text_start..];
         // As `!text.trim().is_empty()`: `buf` only grows, and `text_start`
         // is a character boundary no character straddles.
         let has_text = self.nonblank_end > frame.text_start;
-        let full = self.max_blocks > 0 && self.page.blocks.len() >= self.max_blocks;
-        if has_text && !frame.has_block && !full {
-            self.nodes.push(BlockNode {
-                index: frame.index,
-                folded: frame.folded,
-            });
-            let path = path_of(&mut self.stack, &mut self.page.elements);
-            self.page.blocks.push(Block {
-                tag: frame.tag,
-                hints: frame.hints,
-                text: text.to_string(),
-                visible: !frame.hidden,
-                link_chars: self.link_chars - frame.link_start,
-                path,
-            });
+        if has_text {
+            self.text_closes += 1;
         }
         if has_text || frame.has_block {
             if let Some(p) = self.stack.last_mut() {
                 p.has_block = true;
             }
         }
+        if frame.has_block {
+            // Not a leaf: its last run of loose text, if any, is a block.
+            if let Some(run) = frame.run.take() {
+                let depth = self.stack.len();
+                self.stack.push(frame);
+                self.loose_block(depth, run);
+                self.stack.pop();
+            }
+            return;
+        }
+        let full = self.max_blocks > 0 && self.page.blocks.len() >= self.max_blocks;
+        if has_text && !full {
+            let node = BlockNode {
+                index: frame.index,
+                folded: frame.folded,
+                own_from: None,
+            };
+            let path = path_of(&mut self.stack, &mut self.page.elements);
+            let block = Block {
+                tag: frame.tag,
+                hints: frame.hints,
+                text: self.buf[frame.text_start..].to_string(),
+                visible: !frame.hidden,
+                link_chars: self.link_chars - frame.link_start,
+                path,
+            };
+            self.push(u64::from(frame.index) << 32, block, node);
+        }
+    }
+
+    /// A block, and its place in document order.
+    fn push(&mut self, key: u64, block: Block, node: BlockNode) {
+        if self.keys.last().is_some_and(|&k| k > key) {
+            self.unsorted = true;
+        }
+        self.keys.push(key);
+        self.page.blocks.push(block);
+        self.nodes.push(node);
     }
 
     /// The page collected.
@@ -376,6 +535,17 @@ impl Collector {
 
     /// The page collected, and per block its element.
     pub fn finish_with_nodes(mut self) -> (Page, Vec<BlockNode>) {
+        if self.unsorted {
+            // Loose runs back before the blocks that followed them.
+            let mut order: Vec<usize> = (0..self.keys.len()).collect();
+            order.sort_by_key(|&i| self.keys[i]);
+            let mut blocks: Vec<Option<Block>> = self.page.blocks.drain(..).map(Some).collect();
+            let mut nodes: Vec<Option<BlockNode>> = self.nodes.drain(..).map(Some).collect();
+            for i in order {
+                self.page.blocks.extend(blocks[i].take());
+                self.nodes.extend(nodes[i].take());
+            }
+        }
         self.page.title = self
             .page
             .title

@@ -190,6 +190,10 @@ struct ReadBlock<'a> {
     /// Its attributes or an ancestor's hide it (for a browser that cannot
     /// compute visibility).
     hidden: bool,
+    /// A loose run of its element's own text beside block-level children:
+    /// where it starts in that text ([`collect::BlockNode::own_from`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -253,6 +257,7 @@ fn read_result(c: Collector, url: &str) -> Result<JsValue, JsValue> {
             tag: &b.tag,
             folded: n.folded,
             hidden,
+            from: n.own_from,
         })
         .collect();
     to_js(&Read {

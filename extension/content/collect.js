@@ -30,8 +30,9 @@ export const SKIP_TAGS = new Set([
 // Dossier's own elements (OWN_TAGS in src/collect.rs).
 const OWN_TAGS = new Set(['dossier-fold', 'dossier-sidebar']);
 // Elements that flow inside a block (INLINE_TAGS in src/collect.rs): never a
-// block, so their visibility is never asked for and not computed.
-const INLINE_TAGS = new Set([
+// block, so their visibility is never asked for and not computed; the text
+// outside every other element is an element's own text (ownSegments).
+export const INLINE_TAGS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn',
   'em', 'font', 'i', 'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's',
   'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
@@ -312,16 +313,54 @@ export function refsOf(els, at, blocks) {
 
 /**
  * What folding needs of the blocks' text, instead of the text itself:
- * `{lens, blank}`, each block's length (UTF-16 code units) and the blocks
- * with nothing but white space (fold.js).
+ * `{lens, blank, own}`, each block's length (UTF-16 code units), the blocks
+ * with nothing but white space, and for a block that is a loose run of its
+ * element's own text (text beside block-level children: src/collect.rs) where
+ * it starts in that text, keyed by block (fold.js). `read`: the core's read
+ * blocks (`{from}` on a loose run), when known.
  */
-export function textShape(texts) {
+export function textShape(texts, read = []) {
   const lens = texts.map((t) => t.length);
   const blank = [];
   texts.forEach((t, k) => {
     if (!t.trim()) blank.push(k);
   });
-  return { lens, blank };
+  const own = {};
+  read.forEach((b, k) => {
+    if (b && Number.isInteger(b.from)) own[k] = b.from;
+  });
+  return { lens, blank, own };
+}
+
+/**
+ * The text nodes of `el`'s own text (outside its block-level descendants and
+ * the skipped subtrees; a `<br>` is one "\n"), each with its offsets in that
+ * text less `from`: where a loose run of it (a block of the core's, starting
+ * at `from`) finds its text. As the core reads it (src/collect.rs Run).
+ */
+export function ownSegments(el, from) {
+  const segs = [];
+  let pos = -from;
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(n) {
+      if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
+      const tag = n.localName;
+      if (tag === 'br') return NodeFilter.FILTER_ACCEPT;
+      // As textSegments in fold.js, Dossier's own elements are no text of a
+      // block's; and a block-level element's text is its own, not its parent's.
+      if (SKIP_TAGS.has(tag) || tag.startsWith('dossier-') || !INLINE_TAGS.has(tag)) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.nodeType === 1) {
+      pos += 1;
+      continue;
+    }
+    segs.push({ node: n, start: pos, end: pos + n.data.length });
+    pos += n.data.length;
+  }
+  return segs;
 }
 
 /**

@@ -9,7 +9,7 @@
 // wrapped in a hidden <dossier-part>; restoring unwraps them and joins the
 // original text nodes back together.
 import { adoptStyles, i18n as t, mutating } from './env.js';
-import { SKIP_TAGS } from './collect.js';
+import { SKIP_TAGS, ownSegments } from './collect.js';
 
 /** State of the current page: the report and what is folded now. */
 const state = {
@@ -17,6 +17,7 @@ const state = {
   refs: [],
   lens: [], // per block, its text's length (UTF-16 code units)
   blank: new Set(), // the blocks of white space only
+  own: {}, // block -> where it starts in its element's own text: a loose run (collect.js ownSegments)
   runs: [], // [{blocks:[i...], original:[i...], kind, partial: span|null}]
   folded: new Map(), // run index -> record of the change
   fresh: false, // the page's first report, not folded yet
@@ -35,7 +36,26 @@ export function blockElement(i) {
  */
 export function blockText(i) {
   const el = state.refs[i];
-  return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
+  if (!el) return '';
+  let text = el.textContent || '';
+  if (i in state.own) {
+    // A loose run: its part of its element's own text only.
+    const len = state.lens[i] || 0;
+    text = blockSegments(i)
+      .map((s) => s.node.data.slice(Math.max(0, -s.start), Math.max(0, len - s.start)))
+      .join('');
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text nodes of block `i` of the current report, with their offsets in
+ * its text (textSegments), for a loose run of its element's own text too.
+ */
+export function blockSegments(i) {
+  const el = state.refs[i];
+  if (!el) return [];
+  return i in state.own ? ownSegments(el, state.own[i]) : textSegments(el);
 }
 
 /** Whether every block of the current report is still in the page, in the element it was read from. */
@@ -76,6 +96,11 @@ function buildRuns(report) {
       const len = state.lens[c] || 0;
       if (span && (span.start > 0 || span.end < len)) {
         parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: span });
+      } else if (c in state.own) {
+        // A loose run (text beside block-level children): its element holds
+        // other blocks, so only its text is hidden, as a part's is; and, as
+        // a whole copy, only where the reader sees it (planFolds).
+        parts.push({ blocks: [c], original: g.original, kind: g.kind, partial: { start: 0, end: len }, loose: true });
       } else {
         whole.push({ c, original: g.original, kind: g.kind });
       }
@@ -219,10 +244,10 @@ export function textSegments(el) {
   return segs;
 }
 
-// Hides [start, end) of a block's text; returns a record to undo it.
-function hideSpan(el, start, end) {
+// Hides [start, end) of block `b`'s text; returns a record to undo it.
+function hideSpan(b, start, end) {
   const rec = { pieces: [], originals: [] };
-  for (const s of textSegments(el)) {
+  for (const s of blockSegments(b)) {
     if (s.end <= start || s.start >= end) continue;
     const node = s.node;
     rec.originals.push({ node, data: node.data, extra: [] });
@@ -295,7 +320,7 @@ function planFolds(atRead) {
     const els = [];
     for (const b of run.blocks) {
       const el = state.refs[b];
-      if (el && el.isConnected && (run.partial || sees(el, b))) els.push(el);
+      if (el && el.isConnected && ((run.partial && !run.loose) || sees(el, b))) els.push(el);
     }
     return els;
   });
@@ -355,7 +380,7 @@ function foldRun(i, nums, planned, pass) {
 
 function doHide(rec, els) {
   if (rec.run.partial) {
-    rec.span = hideSpan(els[0], rec.spanRange[0], rec.spanRange[1]);
+    rec.span = hideSpan(rec.run.blocks[0], rec.spanRange[0], rec.spanRange[1]);
   } else {
     rec.hidden = els.map(hideElement);
   }
@@ -401,6 +426,7 @@ export function setReport(report, refs, shape) {
   state.refs = refs;
   state.lens = shape.lens;
   state.blank = new Set(shape.blank);
+  state.own = shape.own || {};
   state.runs = buildRuns(report);
   // The page's first report: nothing of ours was in the page when it was read.
   state.fresh = !old.report;

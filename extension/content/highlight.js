@@ -2,14 +2,14 @@
 // the browser has it (nothing in the DOM changes), else with <mark> wrappers
 // that are removed, and the text nodes joined back, when the highlight ends.
 import { mutating } from './env.js';
-import { blockElement, textSegments } from './fold.js';
+import { blockElement, blockSegments } from './fold.js';
 
 const NAME = 'dossier-mention';
 const CURRENT = 'dossier-current';
 let wrappers = []; // fallback: [{wrap, mid, orig:{node,data,extra}}]
 
-function rangeFor(el, start, end) {
-  const segs = textSegments(el);
+function rangeFor(block, start, end) {
+  const segs = blockSegments(block);
   let sNode = null;
   let sOff = 0;
   let eNode = null;
@@ -48,7 +48,7 @@ export function highlight(mentions, current) {
       ranges.push(null);
       continue;
     }
-    ranges.push(rangeFor(el, m.start, m.end));
+    ranges.push(rangeFor(m.block, m.start, m.end));
   }
   const live = ranges.filter(Boolean);
   if (supported()) {

@@ -130,7 +130,7 @@ async function readWith(t, rescan, els, msg) {
   // Whether the reader saw each block when the page was read: the first
   // fold needs no layout read of its own (fold.js planFolds).
   const seen = timed(t, 'collect', () => res.at.map((i) => msg.vis.charCodeAt(i) === 49));
-  return { res, refs, seen, shape: { lens: res.lens, blank: res.blank }, signature: res.signature };
+  return { res, refs, seen, shape: { lens: res.lens, blank: res.blank, own: res.own }, signature: res.signature };
 }
 
 async function readSerialized(t, rescan) {

@@ -3,7 +3,9 @@
 // runs) must be the page the CLI's HTML reader (src/html.rs) gives the core.
 // On every golden page, both ways the extension reads a page (the page's
 // serialization, and the DOM walked node by node) and the CLI on the same
-// file; their outputs are compared field by field.
+// file; their outputs are compared field by field. And a block that is a
+// loose run of its element's text (beside block-level children) is found in
+// the DOM with the content script's own-text walk, where the core says.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -71,12 +73,27 @@ for (const name of BROWSERS) {
           const g = (vis, attrHidden, read) => (read ? read.blocks.map((blk) => D.blockVisible(blk, vis, attrHidden)) : null);
           const snap = D.snapshot(document);
           const w = D.walk(document);
+          // A loose run (text beside block-level children) as the content
+          // script finds it in its element: its own text's nodes from where
+          // the core says the run starts, a <br> the "\n" between them.
+          const run = (blk, len) => {
+            let out = '';
+            for (const s of D.ownSegments(snap.els[blk.i], blk.from)) {
+              if (s.end <= 0 || s.start >= len) continue;
+              out = out.padEnd(Math.max(0, s.start), '\n') + s.node.data.slice(Math.max(0, -s.start), len - s.start);
+            }
+            return out.padEnd(len, '\n');
+          };
           return {
+            loose: a ? a.blocks.flatMap((blk, k) => (Number.isInteger(blk.from) ? [[k, run(blk, a.page.blocks[k].text.length)]] : [])) : [],
             serialized: f(snap.els, a),
             dom: f(w.els, z),
             upfront: { serialized: g(D.visibility(snap.els), snap.attrHidden, a), dom: g(w.vis, w.attrHidden, z) },
           };
         }, collectJs, fromSnap, fromWalk);
+        // Every loose run's text is found in the DOM where the core says it is.
+        for (const [k, text] of visible.loose) assert.equal(text, fromSnap.page.blocks[k].text, `loose run, block ${k}`);
+        if (page === 'inline-markup') assert.ok(visible.loose.length >= 4, 'loose runs checked');
         // Read up front, the visibility of every block is the one read after.
         assert.deepEqual(visible.upfront.serialized, visible.serialized, 'visibility read up front (serialization)');
         assert.deepEqual(visible.upfront.dom, visible.dom, 'visibility read during the walk');
