@@ -365,3 +365,55 @@ fn back_matter_sections_do_not_feed_the_sidebar() {
         );
     }
 }
+
+/// Code inside the article (a listing in `<pre><code>`, a highlighter's
+/// table of `<pre>` cells, a query with its output) is not prose: its
+/// identifiers (`POST`, `FormData`, `PARTITION`) are not names the story
+/// is about. A page that is all preformatted text keeps it.
+#[test]
+fn code_listings_do_not_feed_the_sidebar() {
+    let listing = "<p>The request can be sent like this:</p><pre><code>const form = new FormData(document.getElementById(\"login\"));\n\
+        fetch(\"/login\", { method: \"POST\", body: form, headers: { \"X-Requested-With\": \"Dossier\" } });</code></pre>";
+    let highlighter = "<div class=\"wp_syntax\"><table><tbody><tr><td class=\"code\"><pre class=\"javascript\">var u = new URLSearchParams();\n\
+        u.append(\"method\", \"flickr.interestingness.getList\");\nfetch(\"https://api.flickr.com/\", { method: \"POST\", body: u });</pre></td></tr></tbody></table></div>";
+    let query = "<div class=\"highlight\"><pre>SELECT status_code, MAX(entries) OVER (PARTITION BY status_code ORDER BY period ROWS BETWEEN 60 PRECEDING AND CURRENT ROW)\nFROM server_log_summary ORDER BY period DESC;</pre></div>";
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
+    let cases: &[Case] = &[
+        (
+            "a code listing",
+            listing,
+            &[("new FormData", false), ("can be sent like", true)],
+        ),
+        (
+            "a highlighter's table",
+            highlighter,
+            &[("URLSearchParams", false)],
+        ),
+        ("a query", query, &[("PARTITION BY", false)]),
+    ];
+    for (name, extra, want) in cases {
+        check(name, extra, want);
+    }
+    let html = format!(
+        "<html><body><div class=\"story-body\">{BODY}{listing}{highlighter}{query}</div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Velázquez")), "{names:?}");
+    for code in ["FormData", "URLSearchParams", "PARTITION", "Dossier", "MAX"] {
+        assert!(
+            !names.iter().any(|n| n.contains(code)),
+            "{code} in {names:?}"
+        );
+    }
+    // A plain-text document, all of it in <pre>: the text is the article.
+    let plain = "<html><body><pre>INTERNET DRAFT                                  Michiel de Jong\n\n\
+        1. Introduction\n\n   Many Internet users store their data with Google and Dropbox, and this\n   document describes a protocol that lets them keep it with a provider of\n   their choice, as the Internet Engineering Task Force proposed in 2014.\n</pre></body></html>";
+    let r = dossier::analyze(&dossier::html::page_from_html(plain));
+    let b = r
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("Dropbox"))
+        .unwrap();
+    assert!(b.in_sidebar, "a page all in <pre> lost its text");
+}
