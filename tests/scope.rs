@@ -82,6 +82,11 @@ fn what_is_not_the_article_does_not_feed_the_sidebar() {
     let comments = "<section id=\"comments\"><div class=\"comment\"><p>Dave from Yonkers: Another giveaway to the developers, Velázquez should resign.</p></div></section>";
     let cta = "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</p></section>";
     let linked = "<ul><li><a href=\"/u/1\">Councilmember Marjorie Velázquez and the Throggs Neck Homeowners Association</a> signed the agreement, which <a href=\"/doc/2\">was reviewed by</a> the City Planning Commission staff on Monday.</li></ul>";
+    // Embed code as the providers hand it out, before their scripts
+    // replace it with a frame: the poster and whoever the post names are
+    // not the article's prose.
+    let tweet = "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Proud to stand with the Throggs Neck Homeowners Association tonight. Gregory Meeks and I will keep fighting! <a href=\"https://t.co/x\">pic.twitter.com/Ab12Cd</a></p>&mdash; Ritchie Torres (@RitchieTorres) <a href=\"https://twitter.com/RitchieTorres/status/1\">March 3, 2022</a></blockquote>";
+    let instagram = "<blockquote class=\"instagram-media\" data-instgrm-permalink=\"https://www.instagram.com/p/x/\"><div><p><a href=\"https://www.instagram.com/p/x/\">A post shared by Bronx Parks Alliance (@bronxparks)</a></p></div></blockquote>";
     let small_table =
         "<table><tr><td>For</td><td>44</td></tr><tr><td>Against</td><td>6</td></tr></table>";
     type Case<'a> = (&'a str, String, &'a [(&'a str, bool)]);
@@ -134,6 +139,16 @@ fn what_is_not_the_article_does_not_feed_the_sidebar() {
             "a sentence about linked things",
             linked.into(),
             &[("was reviewed by", true)],
+        ),
+        (
+            "an embedded tweet",
+            tweet.into(),
+            &[("Proud to stand", false)],
+        ),
+        (
+            "an embedded instagram post",
+            instagram.into(),
+            &[("A post shared by", false)],
         ),
         (
             "a small table of the article's own figures",
