@@ -117,7 +117,7 @@ pub struct ArticleInfo {
     /// or beside it but is not about it: lists of teasers and galleries of
     /// other stories, long data tables (a directory of contacts), a second
     /// article with its own headline and byline, author boxes, newsletter
-    /// signups. A subset of [`article`](Self::article) plus the headline; the
+    /// signups, code listings, embedded social posts. A subset of [`article`](Self::article) plus the headline; the
     /// repeats stage keeps reading `article`. See [`scope::sidebar_scope`].
     pub scope: Vec<bool>,
 }

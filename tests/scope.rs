@@ -82,6 +82,11 @@ fn what_is_not_the_article_does_not_feed_the_sidebar() {
     let comments = "<section id=\"comments\"><div class=\"comment\"><p>Dave from Yonkers: Another giveaway to the developers, Velázquez should resign.</p></div></section>";
     let cta = "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</p></section>";
     let linked = "<ul><li><a href=\"/u/1\">Councilmember Marjorie Velázquez and the Throggs Neck Homeowners Association</a> signed the agreement, which <a href=\"/doc/2\">was reviewed by</a> the City Planning Commission staff on Monday.</li></ul>";
+    // Embed code as the providers hand it out, before their scripts
+    // replace it with a frame: the poster and whoever the post names are
+    // not the article's prose.
+    let tweet = "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Proud to stand with the Throggs Neck Homeowners Association tonight. Gregory Meeks and I will keep fighting! <a href=\"https://t.co/x\">pic.twitter.com/Ab12Cd</a></p>&mdash; Ritchie Torres (@RitchieTorres) <a href=\"https://twitter.com/RitchieTorres/status/1\">March 3, 2022</a></blockquote>";
+    let instagram = "<blockquote class=\"instagram-media\" data-instgrm-permalink=\"https://www.instagram.com/p/x/\"><div><p><a href=\"https://www.instagram.com/p/x/\">A post shared by Bronx Parks Alliance (@bronxparks)</a></p></div></blockquote>";
     let small_table =
         "<table><tr><td>For</td><td>44</td></tr><tr><td>Against</td><td>6</td></tr></table>";
     type Case<'a> = (&'a str, String, &'a [(&'a str, bool)]);
@@ -134,6 +139,16 @@ fn what_is_not_the_article_does_not_feed_the_sidebar() {
             "a sentence about linked things",
             linked.into(),
             &[("was reviewed by", true)],
+        ),
+        (
+            "an embedded tweet",
+            tweet.into(),
+            &[("Proud to stand", false)],
+        ),
+        (
+            "an embedded instagram post",
+            instagram.into(),
+            &[("A post shared by", false)],
         ),
         (
             "a small table of the article's own figures",
@@ -364,4 +379,56 @@ fn back_matter_sections_do_not_feed_the_sidebar() {
             "{other} in {names:?}"
         );
     }
+}
+
+/// Code inside the article (a listing in `<pre><code>`, a highlighter's
+/// table of `<pre>` cells, a query with its output) is not prose: its
+/// identifiers (`POST`, `FormData`, `PARTITION`) are not names the story
+/// is about. A page that is all preformatted text keeps it.
+#[test]
+fn code_listings_do_not_feed_the_sidebar() {
+    let listing = "<p>The request can be sent like this:</p><pre><code>const form = new FormData(document.getElementById(\"login\"));\n\
+        fetch(\"/login\", { method: \"POST\", body: form, headers: { \"X-Requested-With\": \"Dossier\" } });</code></pre>";
+    let highlighter = "<div class=\"wp_syntax\"><table><tbody><tr><td class=\"code\"><pre class=\"javascript\">var u = new URLSearchParams();\n\
+        u.append(\"method\", \"flickr.interestingness.getList\");\nfetch(\"https://api.flickr.com/\", { method: \"POST\", body: u });</pre></td></tr></tbody></table></div>";
+    let query = "<div class=\"highlight\"><pre>SELECT status_code, MAX(entries) OVER (PARTITION BY status_code ORDER BY period ROWS BETWEEN 60 PRECEDING AND CURRENT ROW)\nFROM server_log_summary ORDER BY period DESC;</pre></div>";
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
+    let cases: &[Case] = &[
+        (
+            "a code listing",
+            listing,
+            &[("new FormData", false), ("can be sent like", true)],
+        ),
+        (
+            "a highlighter's table",
+            highlighter,
+            &[("URLSearchParams", false)],
+        ),
+        ("a query", query, &[("PARTITION BY", false)]),
+    ];
+    for (name, extra, want) in cases {
+        check(name, extra, want);
+    }
+    let html = format!(
+        "<html><body><div class=\"story-body\">{BODY}{listing}{highlighter}{query}</div></body></html>"
+    );
+    let r = dossier::analyze(&dossier::html::page_from_html(&html));
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Velázquez")), "{names:?}");
+    for code in ["FormData", "URLSearchParams", "PARTITION", "Dossier", "MAX"] {
+        assert!(
+            !names.iter().any(|n| n.contains(code)),
+            "{code} in {names:?}"
+        );
+    }
+    // A plain-text document, all of it in <pre>: the text is the article.
+    let plain = "<html><body><pre>INTERNET DRAFT                                  Michiel de Jong\n\n\
+        1. Introduction\n\n   Many Internet users store their data with Google and Dropbox, and this\n   document describes a protocol that lets them keep it with a provider of\n   their choice, as the Internet Engineering Task Force proposed in 2014.\n</pre></body></html>";
+    let r = dossier::analyze(&dossier::html::page_from_html(plain));
+    let b = r
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("Dropbox"))
+        .unwrap();
+    assert!(b.in_sidebar, "a page all in <pre> lost its text");
 }

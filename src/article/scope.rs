@@ -6,7 +6,7 @@
 //! short cells, a box that opens with a heading and a byline (a second
 //! article), an `<article>` nested in or beside the article container, and
 //! the back matter a heading opens after the text (references, notes,
-//! acknowledgements, comments).
+//! acknowledgements, comments), and code listings in `<pre>`.
 //! `tests/scope.rs` checks it on small pages shaped like real ones.
 
 use super::{is_prose, link_density};
@@ -255,6 +255,7 @@ pub(super) fn sidebar_scope(
     second_articles(page, tree, &held, &top_path, headline, &mut out);
     cut_later_stories(page, &mut scope);
     cut_back_matter(page, &mut scope);
+    cut_code(page, &mut scope);
     directories(page, &scope, &mut out);
     for (i, b) in page.blocks.iter().enumerate() {
         if !scope[i] || Some(i) == headline {
@@ -470,6 +471,42 @@ fn cut_back_matter(page: &Page, scope: &mut [bool]) {
         if cutting.is_some() {
             scope[i] = false;
         }
+    }
+}
+
+/// Inside `<pre>` or `<code>`: a listing (source code, a shell session,
+/// a query and its output), not sentences. Its identifiers and keywords
+/// (`POST`, `FormData`, `PARTITION`) are not names the story is about.
+/// Cut only where the scope keeps running text outside such blocks (three
+/// paragraphs, 600 characters, as for lists of cards): a page that is all
+/// preformatted text (a plain-text document, a poem) keeps it.
+fn cut_code(page: &Page, scope: &mut [bool]) {
+    let is_code = |b: &Block| {
+        matches!(b.tag.as_str(), "pre" | "code")
+            || b.path.iter().any(|&e| {
+                page.elements
+                    .get(e as usize)
+                    .is_some_and(|el| matches!(el.tag.as_str(), "pre" | "code"))
+            })
+    };
+    let code: Vec<bool> = page
+        .blocks
+        .iter()
+        .zip(scope.iter())
+        .map(|(b, &s)| s && is_code(b))
+        .collect();
+    let (mut prose, mut paragraphs) = (0usize, 0usize);
+    for (i, b) in page.blocks.iter().enumerate() {
+        if scope[i] && !code[i] && b.visible && is_prose(b) {
+            prose += b.text.trim().len();
+            paragraphs += 1;
+        }
+    }
+    if prose < 600 || paragraphs < 3 {
+        return;
+    }
+    for (s, c) in scope.iter_mut().zip(code) {
+        *s &= !c;
     }
 }
 
