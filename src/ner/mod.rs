@@ -269,9 +269,7 @@ impl Tagger {
                     // As training sums them.
                     feats.clear();
                     features(s, inf, i, &doc, *caps, &mut feats);
-                    for &f in &feats {
-                        self.model.add_weights(f, row);
-                    }
+                    self.model.add_all(&feats, row);
                     continue;
                 }
                 let t = &inf[i];
@@ -286,9 +284,7 @@ impl Tagger {
                 } else {
                     feats.clear();
                     own_features(t, dc, *caps, doc.ext, &mut feats);
-                    for &f in &feats {
-                        self.model.add_weights(f, row);
-                    }
+                    self.model.add_all(&feats, row);
                     if !*caps {
                         own.insert((t.h_norm, t.h_shape), (own_rows.len() / n) as u32);
                         own_rows.extend_from_slice(row);
@@ -296,9 +292,7 @@ impl Tagger {
                 }
                 feats.clear();
                 context_features(s, inf, i, &doc, dc, *caps, &mut feats);
-                for &f in &feats {
-                    self.model.add_weights(f, row);
-                }
+                self.model.add_all(&feats, row);
             }
             on_scores(&scores);
             let labels = viterbi(&scores, s.len(), n, &self.trans);
