@@ -54,11 +54,18 @@ for (const name of BROWSERS) {
           const w = D.walk(document);
           return {
             snap: { html: snap.html, noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url },
+            // Every script's and style sheet's text cut, however little that saves.
+            lean: D.lean(document.documentElement.outerHTML, document, 0),
             walk: { text: w.text, nums: w.nums, url: w.url },
           };
         }, collectJs);
         // What the background does with it.
         const fromSnap = core.readSerialized(sent.snap.html, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
+        // The serialization without its scripts' and style sheets' text is the same page to the core.
+        const fromLean = core.readSerialized(sent.lean, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
+        assert.ok(fromLean, 'the lean serialization is read');
+        assert.deepEqual(fromLean.page, fromSnap.page, 'the lean serialization: the same page');
+        assert.deepEqual(fromLean.blocks, fromSnap.blocks, 'the lean serialization: the same elements');
         const fromWalk = core.readPacked(sent.walk.text, Uint32Array.from(sent.walk.nums), sent.walk.url, 100000);
         const visible = await tab.eval((src, a, z) => {
           // Firefox's driver keeps no script global from one call to the
@@ -71,14 +78,23 @@ for (const name of BROWSERS) {
           const g = (vis, attrHidden, read) => (read ? read.blocks.map((blk) => D.blockVisible(blk, vis, attrHidden)) : null);
           const snap = D.snapshot(document);
           const w = D.walk(document);
+          // What the extension sends for a serialization: its blocks' visibility
+          // alone, one character a block, once the core has named their elements.
+          const blocks = (read) => {
+            if (!read) return null;
+            const vis = D.blocksVisibilityReader(snap.els, read.blocks.map((blk) => blk.i))(Infinity);
+            return read.blocks.map((blk, k) => D.blockVisible({ folded: blk.folded, hidden: blk.hidden, i: k }, vis, snap.attrHidden));
+          };
           return {
             serialized: f(snap.els, a),
             dom: f(w.els, z),
             upfront: { serialized: g(D.visibility(snap.els), snap.attrHidden, a), dom: g(w.vis, w.attrHidden, z) },
+            blocks: blocks(a),
           };
         }, collectJs, fromSnap, fromWalk);
         // Read up front, the visibility of every block is the one read after.
         assert.deepEqual(visible.upfront.serialized, visible.serialized, 'visibility read up front (serialization)');
+        assert.deepEqual(visible.blocks, visible.serialized, 'visibility of the blocks alone (serialization)');
         assert.deepEqual(visible.upfront.dom, visible.dom, 'visibility read during the walk');
         const got = {};
         for (const [how, read] of [['serialized', fromSnap], ['dom', fromWalk]]) {
