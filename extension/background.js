@@ -375,10 +375,11 @@ function readPage(msg) {
 }
 
 // Pages read whose blocks' visibility is still to come (cs:visible), by
-// token; a few at most (a content script sends it right after the answer):
-// the oldest is dropped past the cap, and a tab's when it closes.
+// token: one a tab's frame (its content script sends it right after the
+// answer; a newer read of the frame replaces it), the oldest dropped past
+// the cap (tabs restored all at once), and a tab's when it closes.
 const awaitingVisibility = new Map();
-const MAX_AWAITING = 16;
+const MAX_AWAITING = 64;
 let lastToken = 0;
 api.tabs.onRemoved.addListener((tabId) => {
   for (const [k, r] of awaitingVisibility) if (r.tab.startsWith(`${tabId}:`)) awaitingVisibility.delete(k);
@@ -401,6 +402,7 @@ async function readAndAnalyze(msg, sender) {
     // sends it (cs:visible), instead of every element's before it knew
     // which are blocks (a style and layout read of the whole page).
     const token = ++lastToken;
+    for (const [k, kept] of awaitingVisibility) if (kept.tab && kept.tab === r.tab) awaitingVisibility.delete(k);
     awaitingVisibility.set(token, r);
     if (awaitingVisibility.size > MAX_AWAITING) awaitingVisibility.delete(awaitingVisibility.keys().next().value);
     return { ok: true, need: blocks.map((b) => b.i), token, signature: sig };

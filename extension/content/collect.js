@@ -156,12 +156,12 @@ export function blockVisible(b, vis, attrHidden) {
 
 /**
  * What the core needs to read a document from its serialization, read in a
- * few calls: the serialization (`cut`: without its scripts' and style
- * sheets' text, lean()), and a static list of its elements in document
- * order (which a block's `i` indexes, however the page changes meanwhile).
- * Null where there is no HTML serialization to read (an XML document).
+ * few calls: the serialization, and a static list of its elements in
+ * document order (which a block's `i` indexes, however the page changes
+ * meanwhile). Null where there is no HTML serialization to read (an XML
+ * document).
  */
-export function snapshot(doc = document, cut = true) {
+export function snapshot(doc = document) {
   const rootEl = doc.documentElement;
   if (!rootEl || doc.contentType !== 'text/html') return null;
   let html;
@@ -171,7 +171,7 @@ export function snapshot(doc = document, cut = true) {
     return null; // a document the serializer refuses: read the DOM instead
   }
   return {
-    html: cut ? lean(html, doc) : html,
+    html,
     // <noscript> text is raw when scripting is on, and then it holds no
     // element (unless a script put one there: read as elements then, and
     // a mismatch shows in the count).
@@ -181,86 +181,6 @@ export function snapshot(doc = document, cut = true) {
     // Where the reader's browser computes visibility, the attributes need not be read.
     attrHidden: !CHECK_VISIBILITY,
   };
-}
-
-// A page's scripts and style sheets are often half its serialization or
-// more, and the core reads none of their text but JSON-LD's (the dates):
-// sending them costs the page's thread a copy of each (make bench's "post").
-// Cut only when it saves a good part of the page (the cut page is a copy
-// of what is left).
-const LEAN_MIN_SAVING = 0.15;
-
-/**
- * `html` (the document's serialization) with the text of its `<script>`
- * (but JSON-LD), `<style>` and raw-text `<noscript>` elements left out;
- * their tags stay, so the element count and every element's place in the
- * list are the same. Each cut is checked against the DOM first: the
- * element's own text (one text node, its length read without copying it)
- * must be exactly what lies between the start tag found and the end tag.
- * Comments are passed over (`<!--[if IE]><script …><![endif]-->`). The
- * first element that does not check out (a `<script` in a template's
- * contents, a script that a script gave element children) ends the cutting
- * there: what is cut is always an element's own text, and the rest is sent
- * as it is. `minSaving`: the least share of `html` worth a cut copy.
- */
-export function lean(html, doc, minSaving = LEAN_MIN_SAVING) {
-  const list = doc.querySelectorAll('script, style, noscript');
-  const cuts = []; // [from, to) ranges of text to leave out
-  let saved = 0;
-  const at = { pos: 0, comment: -1 };
-  for (let k = 0; k < list.length; k++) {
-    const el = list[k];
-    const tag = el.localName;
-    const text = el.firstChild;
-    let len = 0;
-    if (text) {
-      if (text !== el.lastChild || text.nodeType !== 3) {
-        // A <noscript> read as elements (scripting off): its own come next in the list.
-        if (tag === 'noscript') continue;
-        break;
-      }
-      len = text.length;
-    }
-    const open = startTag(html, tag, at);
-    const gt = open < 0 ? -1 : html.indexOf('>', open);
-    if (gt < 0 || !html.startsWith(`</${tag}>`, gt + 1 + len)) break;
-    at.pos = gt + 1 + len + tag.length + 3;
-    if (len > 0 && !(tag === 'script' && html.slice(open, gt).includes('ld+json'))) {
-      cuts.push(gt + 1, gt + 1 + len);
-      saved += len;
-    }
-  }
-  if (saved === 0 || saved < minSaving * html.length) return html;
-  const parts = [];
-  let from = 0;
-  for (let k = 0; k < cuts.length; k += 2) {
-    parts.push(html.slice(from, cuts[k]));
-    from = cuts[k + 1];
-  }
-  parts.push(html.slice(from));
-  return parts.join('');
-}
-
-// Where the next start tag `<tag` (not `<tag-x`) is in `html` from `at.pos`,
-// past comments; -1 if none. `at.comment`: the next comment's start, kept
-// from one call to the next (each search moves forward: linear in `html`).
-function startTag(html, tag, at) {
-  let pos = at.pos;
-  for (;;) {
-    const open = html.indexOf(`<${tag}`, pos);
-    if (open < 0) return -1;
-    if (at.comment !== -2 && at.comment < pos) at.comment = html.indexOf('<!--', pos);
-    if (at.comment === -1) at.comment = -2; // none left
-    if (at.comment >= 0 && at.comment < open) {
-      const end = html.indexOf('-->', at.comment + 4);
-      if (end < 0) return -1;
-      pos = end + 3;
-      continue;
-    }
-    const next = html[open + tag.length + 1];
-    if (next === ' ' || next === '>') return open;
-    pos = open + 1;
-  }
 }
 
 // The attributes the rule reads: of every element, and of some tags.

@@ -167,11 +167,7 @@ async function sliced(t, step, from = performance.now()) {
 
 async function readSerialized(t, rescan) {
   const a = performance.now();
-  // Chromium: leaving the scripts' and style sheets' text out (lean())
-  // costs less than posting it as JSON (docs/performance.md: a median page
-  // posted whole 0.92 ms, cut 0.24 + 0.42 ms); in Firefox, where each DOM
-  // call of the cut crosses its wrappers, the cut costs what it saves.
-  const snap = timed(t, 'collect', () => snapshot(document, !GECKO));
+  const snap = timed(t, 'collect', () => snapshot(document));
   t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
   if (!snap) return null;
   // Posting costs about as much as the read (the page's text copied):

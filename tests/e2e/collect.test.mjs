@@ -54,18 +54,12 @@ for (const name of BROWSERS) {
           const w = D.walk(document);
           return {
             snap: { html: snap.html, noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url },
-            // Every script's and style sheet's text cut, however little that saves.
-            lean: D.lean(document.documentElement.outerHTML, document, 0),
             walk: { text: w.text, nums: w.nums, url: w.url },
           };
         }, collectJs);
         // What the background does with it.
         const fromSnap = core.readSerialized(sent.snap.html, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
-        // The serialization without its scripts' and style sheets' text is the same page to the core.
-        const fromLean = core.readSerialized(sent.lean, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
-        assert.ok(fromLean, 'the lean serialization is read');
-        assert.deepEqual(fromLean.page, fromSnap.page, 'the lean serialization: the same page');
-        assert.deepEqual(fromLean.blocks, fromSnap.blocks, 'the lean serialization: the same elements');
+
         const fromWalk = core.readPacked(sent.walk.text, Uint32Array.from(sent.walk.nums), sent.walk.url, 100000);
         const visible = await tab.eval((src, a, z) => {
           // Firefox's driver keeps no script global from one call to the
