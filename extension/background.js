@@ -289,12 +289,14 @@ async function analyze(page, feed = '') {
 }
 
 /**
- * One page load, one message (`cs:analyze`): finds the page's blocks (the
- * core's one collection rule, src/collect.rs) in what the content script
- * read, its serialization (`html`, or `bytes` of UTF-8) or a walk of its DOM
- * (`walk`: `{text, nums}`), takes each block's visibility from `vis` (the
- * content script's verdict on every element it listed, read in the same
- * pass), and analyses the page. The answer: `{unread}` when the page could
+ * A page load (`cs:analyze`): finds the page's blocks (the core's one
+ * collection rule, src/collect.rs) in what the content script read, its
+ * serialization (`html`, or `bytes` of UTF-8) or a walk of its DOM (`walk`:
+ * `{text, nums}`), takes each block's visibility from `vis` (the content
+ * script's verdict on every element it listed, read in the same pass), and
+ * analyses the page. A serialization sent without `vis` is answered first
+ * with the blocks' elements (`need`, a `token`); their visibility comes in
+ * a second message (`cs:visible`), answered as below. The answer: `{unread}` when the page could
  * not be read so (the content script walks the DOM then); `{same}` when the
  * blocks are those of `since` (a rescan that found nothing new); `{empty}`;
  * else the analysis (`analyzed`: `{ok, report}` or `{ok: false, error}`)
@@ -340,59 +342,106 @@ api.tabs.onRemoved.addListener((tabId) => {
     .catch(() => {});
 });
 
-async function analyzeRead(msg, sender = {}) {
+async function analyzeRead(msg, sender = {}, step = readAndAnalyze) {
   await loadCore();
   recycleIfOutsized();
   reading++;
   try {
-    return await readAndAnalyze(msg, sender);
+    return await step(msg, sender);
   } finally {
     reading--;
   }
 }
 
-async function readAndAnalyze(msg, sender) {
+/** The page as the core reads it from the message: `{page, blocks, count}`, or null (not read so). */
+function readPage(msg) {
   const url = String(msg.url || '');
-  const readAt = performance.now();
-  let read;
-  let count;
   try {
     if (msg.walk) {
       const w = msg.walk;
-      if (typeof w.text !== 'string' || !Array.isArray(w.nums)) return { ok: false, unread: true };
-      read = core.readPacked(w.text, Uint32Array.from(w.nums), url, MAX_BLOCKS);
-    } else {
-      const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
-      if (typeof html !== 'string' || !Number.isInteger(msg.count) || msg.count < 0) return { ok: false, unread: true };
-      count = msg.count;
-      read = core.readSerialized(html, !!msg.noscriptRaw, count, url, MAX_BLOCKS);
+      if (typeof w.text !== 'string' || !Array.isArray(w.nums)) return null;
+      return core.readPacked(w.text, Uint32Array.from(w.nums), url, MAX_BLOCKS);
     }
+    const html = msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : msg.html;
+    if (typeof html !== 'string' || !Number.isInteger(msg.count) || msg.count < 0) return null;
+    const read = core.readSerialized(html, !!msg.noscriptRaw, msg.count, url, MAX_BLOCKS);
+    return read && { ...read, count: msg.count };
   } catch (e) {
     console.error('Dossier: could not read the page:', e);
     // A trap (a panic: abort) leaves the instance unusable: a fresh one.
     if (e instanceof WebAssembly.RuntimeError) freshCore();
-    read = null;
+    return null;
   }
+}
+
+// Pages read whose blocks' visibility is still to come (cs:visible), by
+// token: one a tab's frame (its content script sends it right after the
+// answer; a newer read of the frame replaces it), the oldest dropped past
+// the cap (tabs restored all at once), and a tab's when it closes.
+const awaitingVisibility = new Map();
+const MAX_AWAITING = 64;
+let lastToken = 0;
+api.tabs.onRemoved.addListener((tabId) => {
+  for (const [k, r] of awaitingVisibility) if (r.tab.startsWith(`${tabId}:`)) awaitingVisibility.delete(k);
+});
+
+async function readAndAnalyze(msg, sender) {
+  const readAt = performance.now();
+  const read = readPage(msg);
   // Not a serialization of that DOM: the content script walks the DOM then.
   if (!read) return { ok: false, unread: true };
   const { page, blocks } = read;
   const sig = signature(page);
   if (msg.since && msg.since === sig) return { ok: true, same: true, signature: sig };
   if (!blocks.length) return { ok: true, empty: true, signature: sig };
+  const r = { page, blocks, sig, badge: !!msg.badge, attrHidden: !!msg.attrHidden, tab: feedKey(sender), bgRead: performance.now() - readAt };
   const vis = msg.vis;
-  if (typeof vis !== 'string' || (count !== undefined && vis.length !== count) || blocks.some((b) => !(b.i < vis.length))) {
+  if (vis === undefined && !msg.walk) {
+    // The serialization without visibility: the content script reads that
+    // of the blocks' elements only (`need`: their places in its list) and
+    // sends it (cs:visible), instead of every element's before it knew
+    // which are blocks (a style and layout read of the whole page).
+    const token = ++lastToken;
+    for (const [k, kept] of awaitingVisibility) if (kept.tab && kept.tab === r.tab) awaitingVisibility.delete(k);
+    awaitingVisibility.set(token, r);
+    if (awaitingVisibility.size > MAX_AWAITING) awaitingVisibility.delete(awaitingVisibility.keys().next().value);
+    return { ok: true, need: blocks.map((b) => b.i), token, signature: sig };
+  }
+  if (typeof vis !== 'string' || (read.count !== undefined && vis.length !== read.count) || blocks.some((b) => !(b.i < vis.length))) {
     return { ok: false, unread: true };
   }
-  const attrHidden = !!msg.attrHidden;
   blocks.forEach((b, k) => {
-    page.blocks[k].visible = blockVisible(b, vis, attrHidden);
+    page.blocks[k].visible = blockVisible(b, vis, r.attrHidden);
   });
+  return analyzeBlocks(r, sender);
+}
+
+/**
+ * The second message of a page read by its serialization (cs:visible):
+ * `vis`, one '1' or '0' a block (the reader sees its element or not), for
+ * the page read under `token`; then as readAndAnalyze. `{unread}` when the
+ * page is no longer kept (a restarted background): the content script
+ * reads the DOM then.
+ */
+async function visibleAndAnalyze(msg, sender) {
+  const r = awaitingVisibility.get(msg.token);
+  awaitingVisibility.delete(msg.token);
+  if (!r || r.tab !== feedKey(sender) || typeof msg.vis !== 'string' || msg.vis.length !== r.blocks.length) return { ok: false, unread: true };
+  r.blocks.forEach((b, k) => {
+    r.page.blocks[k].visible = blockVisible({ folded: b.folded, hidden: b.hidden, i: k }, msg.vis, r.attrHidden);
+  });
+  return analyzeBlocks(r, sender);
+}
+
+/** Analyses a read page whose blocks' visibility is known (readAndAnalyze's `r`) and makes the answer. */
+async function analyzeBlocks(r, sender) {
+  const { page, blocks } = r;
   const analyzeAt = performance.now();
   const res = await analyze(page, feedFor(sender, page.url));
   // Where the round trip goes (the content script's timings; make bench).
-  res.took = { bgRead: analyzeAt - readAt, bgAnalyze: performance.now() - analyzeAt };
+  res.took = { bgRead: r.bgRead, bgAnalyze: performance.now() - analyzeAt };
   res.analyzed = true;
-  res.signature = sig;
+  res.signature = r.sig;
   if (res.ok) {
     res.at = blocks.map((b) => b.i);
     Object.assign(res, textShape(page.blocks.map((b) => b.text), blocks));
@@ -404,7 +453,7 @@ async function readAndAnalyze(msg, sender) {
     // with the count the content script's folds will give, so that its own
     // word (cs:state, which corrects the badge if it differs) is no
     // longer on the way to a folded page.
-    if (msg.badge && sender.tab && sender.tab.id != null) {
+    if (r.badge && sender.tab && sender.tab.id != null) {
       res.badge = await foldsOf(res.report, page);
       await setBadge(sender.tab.id, res.badge, 'done');
     }
@@ -527,6 +576,7 @@ function messageTemplates() {
 /** The messages the background answers, by type (the tests' build adds its own). */
 export const handlers = {
   'cs:analyze': (msg, sender) => analyzeRead(msg, sender),
+  'cs:visible': (msg, sender) => analyzeRead(msg, sender, visibleAndAnalyze),
   'cs:settings': async (msg) => {
     warmUp(String(msg.lang || ''));
     const [settings, messages] = await Promise.all([cachedSettings(), messageTemplates()]);

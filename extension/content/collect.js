@@ -102,6 +102,28 @@ export function visibilityReader(els) {
   };
 }
 
+/**
+ * Whether the reader can see the elements at `at` of a snapshot's list
+ * (the places of the core's blocks in it, as the background answers), one
+ * character each, '1' or '0'; in slices as visibilityReader() reads. Asked
+ * of the blocks alone, after the core has found them: a page's first
+ * `checkVisibility` may pay for its style and layout, and every element of
+ * the page asked costs a call (most are no block).
+ */
+export function blocksVisibilityReader(els, at) {
+  const n = at.length;
+  const out = new Uint8Array(n).fill(VISIBLE);
+  let k = 0;
+  return (deadline) => {
+    for (; k < n; k++) {
+      if ((k & 63) === 0 && deadline !== Infinity && performance.now() > deadline) return null;
+      const el = Number.isInteger(at[k]) ? els[at[k]] : null;
+      if (el && !visible(el, false, false)) out[k] = HIDDEN;
+    }
+    return asString(out);
+  };
+}
+
 // One element of visibility()'s list: writes its verdict (and, for a subtree
 // answered whole, its elements') and returns the last place it answered for.
 function visibilityAt(els, i, out) {

@@ -10,7 +10,7 @@
 // page watch has its own, `watching`, under it, aborted when the reader
 // switches the site off. `life` is aborted when this script is orphaned
 // (the extension was updated or removed under the page).
-import { snapshot, visibilityReader, refsOf, walk } from './collect.js';
+import { snapshot, blocksVisibilityReader, refsOf, walk } from './collect.js';
 import { ext, GECKO, send, observePage, useTemplates } from './env.js';
 import { setReport, foldAll, markAll, unfoldAll, foldedCount, repeatCount, onFoldChange, blocksInPage } from './fold.js';
 import { clearHighlight } from './highlight.js';
@@ -100,15 +100,17 @@ function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// One reading of the page, one message: what only the DOM can give (the
-// page's serialization or a walk of its DOM, and every element's visibility,
-// read in the same pass) goes to the background, where the core finds the
-// blocks in it (src/collect.rs) and analyses them; one answer brings back the
-// report, the blocks' elements (their places in the list read here) and what
-// folding needs of their text (lengths, not the text). The fast way reads the
-// page's serialization; where that fails (no HTML serialization, a DOM that
-// does not serialize back) the DOM is walked instead (walk()). Null when the
-// background could not take it.
+// One reading of the page: what only the DOM can give goes to the
+// background, where the core finds the blocks in it (src/collect.rs) and
+// analyses them; the answer brings back the report, the blocks' elements
+// (their places in the list read here) and what folding needs of their text
+// (lengths, not the text). The fast way reads the page's serialization and
+// sends it alone: the background answers with the blocks' elements, whose
+// visibility (and theirs only) goes in a second, small message (cs:visible),
+// answered with the analysis. Where that fails (no HTML serialization, a
+// DOM that does not serialize back) the DOM is walked instead (walk()), its
+// every element's visibility read in the same pass, in one message. Null
+// when the background could not take it.
 async function readWith(t, rescan, els, msg) {
   // Unchanged blocks need no analysis, but only while they are the same
   // elements: a page that rendered itself again (hydration) threw away the
@@ -116,10 +118,18 @@ async function readWith(t, rescan, els, msg) {
   if (rescan && blocksInPage()) msg.since = lastSignature;
   // A first read: the background sets the badge before it answers.
   if (!rescan) msg.badge = true;
-  const pending = timed(t, 'post', () => post(msg));
-  endTask(t);
-  const res = await waited(t, pending);
-  if (res && res.took) Object.assign(t, res.took);
+  let res = await ask(t, msg);
+  // Whether the reader saw each block when the page was read (`k`: the
+  // block, `i`: its element's place): the first fold needs no layout read
+  // of its own (fold.js planFolds).
+  let seenAt = (i) => msg.vis.charCodeAt(i) === 49;
+  if (res && Array.isArray(res.need) && !res.analyzed) {
+    // The page may change while the answer comes: the answer's elements are
+    // checked against the list either way (refsOf).
+    const vis = await sliced(t, blocksVisibilityReader(els, res.need));
+    seenAt = (_i, k) => vis.charCodeAt(k) === 49;
+    res = await ask(t, { type: 'cs:visible', token: res.token, vis });
+  }
   // Not read (not a serialization of this DOM, or no background): null.
   if (!res || !(res.analyzed || res.same || res.empty)) return null;
   if (res.same) return { same: true };
@@ -127,10 +137,32 @@ async function readWith(t, rescan, els, msg) {
   if (!res.ok) return { res, refs: [], shape: null, signature: res.signature };
   const refs = timed(t, 'collect', () => refsOf(els, res.at, res.report.blocks));
   if (!refs) return null;
-  // Whether the reader saw each block when the page was read: the first
-  // fold needs no layout read of its own (fold.js planFolds).
-  const seen = timed(t, 'collect', () => res.at.map((i) => msg.vis.charCodeAt(i) === 49));
+  const seen = timed(t, 'collect', () => res.at.map(seenAt));
   return { res, refs, seen, shape: { lens: res.lens, blank: res.blank, own: res.own }, signature: res.signature };
+}
+
+/** Posts `msg` to the background and waits for its answer (null when there is none). */
+async function ask(t, msg) {
+  const pending = timed(t, 'post', () => post(msg));
+  endTask(t);
+  const res = await waited(t, pending);
+  if (res && res.took) Object.assign(t, res.took);
+  return res;
+}
+
+/**
+ * Runs a reader (`step(deadline)`, null until it is done) in slices, each a
+ * task of its own: on a long page no one task holds the page's thread for
+ * the whole read. `from`: when this task started.
+ */
+async function sliced(t, step, from = performance.now()) {
+  let out = timed(t, 'collect', () => step(from + SLICE_MS));
+  while (out === null) {
+    endTask(t);
+    await nextTask();
+    out = timed(t, 'collect', () => step(performance.now() + SLICE_MS));
+  }
+  return out;
 }
 
 async function readSerialized(t, rescan) {
@@ -138,17 +170,6 @@ async function readSerialized(t, rescan) {
   const snap = timed(t, 'collect', () => snapshot(document));
   t.read = performance.now() - a; // of which the outerHTML read and the element list (make bench)
   if (!snap) return null;
-  // Visibility in slices, each a task of its own: on a long page no one
-  // task holds the page's thread for the whole read. (The page may change
-  // between them, as it may during the round trip: the answer's elements
-  // are checked against the list either way, refsOf.)
-  const step = visibilityReader(snap.els);
-  let vis = timed(t, 'collect', () => step(a + SLICE_MS));
-  while (vis === null) {
-    endTask(t);
-    await nextTask();
-    vis = timed(t, 'collect', () => step(performance.now() + SLICE_MS));
-  }
   // Posting costs about as much as the read (the page's text copied):
   // a task of its own when this one is half spent.
   if (t.task > SLICE_MS / 2) {
@@ -156,7 +177,7 @@ async function readSerialized(t, rescan) {
     await nextTask();
   }
   const msg = timed(t, 'post', () => {
-    const m = { type: 'cs:analyze', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden, vis };
+    const m = { type: 'cs:analyze', noscriptRaw: snap.noscriptRaw, count: snap.els.length, url: snap.url, attrHidden: snap.attrHidden };
     // Firefox clones a typed array for a third of what a long string
     // costs this thread (make bench); Chrome's messages are JSON, which
     // has no typed arrays. (Lone surrogates become U+FFFD either way: the

@@ -13,9 +13,8 @@
 //                          (fetch, compile, instantiate, model load)
 //   test:messages {tabId}  every message the tab's content script sent, in
 //                          order (`{type, at}`), with the answer to each
-//                          analysis (`reply`: its JSON), to check that a page
-//                          load is one message and one answer, without the
-//                          blocks' text
+//                          analysis (`reply`: its JSON), to check what a page
+//                          load sends and gets back, without the blocks' text
 //   test:memory            the core's linear memory in bytes, and the JS heap
 //                          where the context can read it
 //   test:errors            what the background logged with console.error, and
@@ -56,13 +55,20 @@ const countOf = (tabId) => {
   return counts.get(tabId);
 };
 // One cs:analyze is one read; it is an analysis unless the background
-// answered that nothing changed ('same') or there was nothing to analyse.
-const analyzeReal = handlers['cs:analyze'];
-handlers['cs:analyze'] = async (msg, sender) => {
-  const c = countOf(sender.tab && sender.tab.id);
-  c.reads++;
-  c.lastRead = Date.now();
-  const res = await analyzeReal(msg, sender);
+// answered that nothing changed ('same') or there was nothing to analyse
+// (a serialization's analysis comes with its second message, cs:visible).
+for (const type of ['cs:analyze', 'cs:visible']) {
+  const real = handlers[type];
+  handlers[type] = async (msg, sender) => {
+    const c = countOf(sender.tab && sender.tab.id);
+    if (type === 'cs:analyze') {
+      c.reads++;
+      c.lastRead = Date.now();
+    }
+    return counted(c, await real(msg, sender));
+  };
+}
+function counted(c, res) {
   if (res && res.analyzed) {
     c.analyses++;
     c.lastAnalysis = Date.now();
@@ -71,7 +77,7 @@ handlers['cs:analyze'] = async (msg, sender) => {
     }
   }
   return res;
-};
+}
 handlers['test:counts'] = async (msg) => counts.get(msg.tabId) || null;
 
 // The background's own errors, however they surface.
@@ -105,14 +111,16 @@ api.runtime.onMessage.addListener((msg, sender) => {
   if (log && msg && typeof msg.type === 'string') log.push({ type: msg.type, at: Date.now() });
   return false;
 });
-const analyzeHandler = handlers['cs:analyze'];
-handlers['cs:analyze'] = async (msg, sender) => {
-  const res = await analyzeHandler(msg, sender);
-  const log = logOf(sender);
-  const entry = log && [...log].reverse().find((m) => m.type === 'cs:analyze' && !('reply' in m));
-  if (entry) entry.reply = JSON.stringify(res);
-  return res;
-};
+for (const type of ['cs:analyze', 'cs:visible']) {
+  const handler = handlers[type];
+  handlers[type] = async (msg, sender) => {
+    const res = await handler(msg, sender);
+    const log = logOf(sender);
+    const entry = log && [...log].reverse().find((m) => m.type === type && !('reply' in m));
+    if (entry) entry.reply = JSON.stringify(res);
+    return res;
+  };
+}
 handlers['test:messages'] = async (msg) => tabMessages.get(msg.tabId) || [];
 // Where a model's first load goes (scripts/bench/langs.mjs): every step the
 // background marks (extension/background.js modelTrace), with its time.

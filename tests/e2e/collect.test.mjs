@@ -61,6 +61,7 @@ for (const name of BROWSERS) {
         }, collectJs);
         // What the background does with it.
         const fromSnap = core.readSerialized(sent.snap.html, sent.snap.noscriptRaw, sent.snap.count, sent.snap.url, 100000);
+
         const fromWalk = core.readPacked(sent.walk.text, Uint32Array.from(sent.walk.nums), sent.walk.url, 100000);
         const visible = await tab.eval((src, a, z) => {
           // Firefox's driver keeps no script global from one call to the
@@ -84,11 +85,19 @@ for (const name of BROWSERS) {
             }
             return out.padEnd(len, '\n');
           };
+          // What the extension sends for a serialization: its blocks' visibility
+          // alone, one character a block, once the core has named their elements.
+          const blocks = (read) => {
+            if (!read) return null;
+            const vis = D.blocksVisibilityReader(snap.els, read.blocks.map((blk) => blk.i))(Infinity);
+            return read.blocks.map((blk, k) => D.blockVisible({ folded: blk.folded, hidden: blk.hidden, i: k }, vis, snap.attrHidden));
+          };
           return {
             loose: a ? a.blocks.flatMap((blk, k) => (Number.isInteger(blk.from) ? [[k, run(blk, a.page.blocks[k].text.length)]] : [])) : [],
             serialized: f(snap.els, a),
             dom: f(w.els, z),
             upfront: { serialized: g(D.visibility(snap.els), snap.attrHidden, a), dom: g(w.vis, w.attrHidden, z) },
+            blocks: blocks(a),
           };
         }, collectJs, fromSnap, fromWalk);
         // Every loose run's text is found in the DOM where the core says it is.
@@ -96,6 +105,7 @@ for (const name of BROWSERS) {
         if (page === 'inline-markup') assert.ok(visible.loose.length >= 4, 'loose runs checked');
         // Read up front, the visibility of every block is the one read after.
         assert.deepEqual(visible.upfront.serialized, visible.serialized, 'visibility read up front (serialization)');
+        assert.deepEqual(visible.blocks, visible.serialized, 'visibility of the blocks alone (serialization)');
         assert.deepEqual(visible.upfront.dom, visible.dom, 'visibility read during the walk');
         const got = {};
         for (const [how, read] of [['serialized', fromSnap], ['dom', fromWalk]]) {

@@ -37,7 +37,7 @@ async function coldVisit(b, srv, file) {
   try {
     await settled(b, tab);
     const msgs = await tabMessages(b, await tab.id());
-    const reply = msgs.filter((m) => m.type === 'cs:analyze' && m.reply).map((m) => JSON.parse(m.reply)).find((r) => r.report);
+    const reply = msgs.filter((m) => (m.type === 'cs:analyze' || m.type === 'cs:visible') && m.reply).map((m) => JSON.parse(m.reply)).find((r) => r.report);
     const marks = await toBackground(b, { type: 'test:modelMarks', reset: true });
     return { marks, report: reply && reply.report };
   } finally {

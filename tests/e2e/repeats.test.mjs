@@ -44,13 +44,18 @@ for (const name of BROWSERS) {
           assert.equal(await badge(b, tabId), '7');
         });
 
-        it('reads the page in one message and gets one answer, without the blocks\' text', async () => {
+        it('reads the page in two messages (the page, then its blocks\' visibility) and gets the report once, without the blocks\' text', async () => {
           const log = await tabMessages(b, tabId);
-          // Up to the first report of a state: the settings, then the page.
+          // Up to the first report of a state: the settings, the page, the
+          // visibility of the blocks the core found in it.
           const done = log.findIndex((m) => m.type === 'cs:state');
           assert.ok(done > 0, JSON.stringify(log.map((m) => m.type)));
-          assert.deepEqual(log.slice(0, done).map((m) => m.type), ['cs:settings', 'cs:analyze']);
-          const reply = JSON.parse(log[1].reply);
+          assert.deepEqual(log.slice(0, done).map((m) => m.type), ['cs:settings', 'cs:analyze', 'cs:visible']);
+          // The first answer names the blocks' elements, and no more.
+          const first = JSON.parse(log[1].reply);
+          assert.deepEqual(Object.keys(first).sort(), ['need', 'ok', 'signature', 'token']);
+          const reply = JSON.parse(log[2].reply);
+          assert.deepEqual(first.need, reply.at);
           assert.equal(reply.ok, true);
           assert.equal(reply.report.stats.folded, 7);
           // The page's text does not come back: every block's text is left out of
@@ -62,7 +67,7 @@ for (const name of BROWSERS) {
             "Officials of the ruling Cambodian People's Party (CPP) and the opposition Cambodia National Rescue Party (CNRP) on November 5 resumed talks",
             'Cambodia held a general election on July 28. The results showed that',
           ]) {
-            assert.ok(!log[1].reply.includes(p), `the answer holds "${p}"`);
+            assert.ok(!log[2].reply.includes(p), `the answer holds "${p}"`);
           }
           // What folding needs instead: each block's element and length.
           assert.equal(reply.at.length, reply.report.blocks.length);
@@ -130,7 +135,7 @@ for (const name of BROWSERS) {
             const st = await settled(b, tab);
             assert.equal(st.state, 'done');
             const log = await tabMessages(b, tabId);
-            const read = log.find((m) => m.type === 'cs:analyze' && m.reply);
+            const read = log.find((m) => m.type === 'cs:visible' && m.reply);
             assert.ok(read, JSON.stringify(log.map((m) => m.type)));
             const reply = JSON.parse(read.reply);
             assert.equal(reply.badge, st.folded, `the background's count against the page's folds`);
