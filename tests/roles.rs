@@ -80,6 +80,51 @@ fn descriptions_are_roles() {
             "Boris Johnson",
             "Prime Minister",
         ),
+        // Issue 24 (roles): sentences from nytimes.com, the Herald Sun,
+        // the Telegraph, lwn.net, salon.com, washingtonpost.com and
+        // theintercept.com pages in ../shared/data/pages (dev labels; © the
+        // publishers, test use only), some shortened.
+        // A possessive description before the comma, past a preposition
+        // or a verb.
+        (
+            "The court brought genocide charges against Sudan’s president, Omar Hassan al-Bashir, last year.",
+            "Omar Hassan al-Bashir",
+            "Sudan’s president",
+        ),
+        (
+            "The roadshow featured the Prime Minister’s national security adviser, Andrew Shearer, on Monday.",
+            "Andrew Shearer",
+            "Prime Minister’s national security adviser",
+        ),
+        // A plural title before two names: each holds it.
+        (
+            "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the compound.",
+            "Saviour Kasukuwere",
+            "minister",
+        ),
+        (
+            "The project began with co-founders Tom Igoe and Gianluca Martino joining shortly afterward.",
+            "Tom Igoe",
+            "co-founder",
+        ),
+        // Two descriptions joined by "and" in one apposition.
+        (
+            "\"It can’t be repaired,\" said Martin Indyk, executive vice president of the Brookings Institution and a former U.S. ambassador to Israel.",
+            "Martin Indyk",
+            "former U.S. ambassador",
+        ),
+        // An apposition headed by a noun of someone who does something,
+        // listed or not.
+        (
+            "\"It’s a good-news bad-news story,\" said Trevor Houser, a partner at Rhodium, on Tuesday.",
+            "Trevor Houser",
+            "partner",
+        ),
+        (
+            "\"The babies need a particular room temperature,\" said Dr. Sherine Abed, a neonatologist at Al-Shifa Hospital.",
+            "Sherine Abed",
+            "neonatologist",
+        ),
     ];
     for (sentence, person, role) in table {
         let roles = roles_of(&[sentence], person);
@@ -113,6 +158,16 @@ fn what_is_not_a_description_gives_no_role() {
         // An introductory phrase before the comma.
         (
             "In a statement on Monday, Maria Lopez denied the report.",
+            "Maria Lopez",
+        ),
+        // A clause ending in an object before the comma (fivethirtyeight.com).
+        (
+            "Among the legislators who have endorsed a candidate, Amy Klobuchar (17) leads.",
+            "Amy Klobuchar",
+        ),
+        // An apposition whose noun names no one's role.
+        (
+            "Maria Lopez, a stream-of-consciousness poetry fan, read first.",
             "Maria Lopez",
         ),
     ];

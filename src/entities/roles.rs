@@ -109,7 +109,11 @@ fn description_at(
     let mut head = None;
     let mut i = b;
     while i < end && i < b + 6 && !in_person(i) && is_modifier(s(i), lt) {
-        if is_head(s(i)) {
+        if is_possessive(s(i)) {
+            // "the Prime Minister's national security adviser": the
+            // possessor's noun heads nothing.
+            head = None;
+        } else if is_head(s(i)) {
             head = Some(i);
         } else if head.is_some() && s(i).chars().next().is_some_and(char::is_lowercase) {
             // "a student works": a lowercase word after the head ends it.
@@ -126,6 +130,11 @@ fn description_at(
         if matches!(w, "," | "." | ";" | ":" | ")" | "\"" | "”" | "(") {
             break;
         }
+        // "a partner at Rhodium and author of the report": a second
+        // description after "and" ends the first one's phrase.
+        if w == "and" && e + 1 < end && opens_description(s(e + 1)) {
+            break;
+        }
         let ok = w.chars().next().is_some_and(char::is_uppercase)
             || is_possessive(w)
             || is_head(w)
@@ -136,10 +145,60 @@ fn description_at(
         }
         e += 1;
     }
-    if e < end && !matches!(s(e), "," | "." | ";" | ":" | ")" | "\"" | "”" | "(") {
+    if e < end && !matches!(s(e), "," | "." | ";" | ":" | ")" | "\"" | "”" | "(" | "and") {
         return Some(b..h + 1);
     }
     Some(b..e)
+}
+
+/// Whether `w` may open a second description after "and": a determiner
+/// ("and a co-founder of …") or a role noun ("and author of …").
+fn opens_description(w: &str) -> bool {
+    with_lowercase(w, |l| DETERMINERS.contains(&l)) || is_head(w)
+}
+
+/// The head of an apposition whose noun no list has (", a neonatologist at
+/// Al-Shifa Hospital,"; ", a former government typist who …"): after its
+/// determiner, the last of up to four lower-case words, when a
+/// preposition, "who" or a stop follows. Nouns that say only that the
+/// person is one are no role.
+fn open_head(text: &str, toks: &[tokens::Tok], b: usize, end: usize) -> Option<usize> {
+    const GENERIC: &[&str] = &[
+        "man", "woman", "boy", "girl", "person", "people", "one", "time", "year", "lot", "bit",
+        "way", "thing", "number", "couple", "few",
+    ];
+    let s = |i: usize| &text[toks[i].start..toks[i].end];
+    let lower = |i: usize| {
+        s(i).chars().next().is_some_and(char::is_lowercase)
+            && s(i).chars().all(|c| c.is_alphabetic() || c == '-')
+            && !with_lowercase(s(i), |l| {
+                FUNCTION_WORDS.contains(&l)
+                    || l.ends_with("ed")
+                    || l.ends_with("ing")
+                    || l.ends_with("ly")
+            })
+    };
+    let mut i = b;
+    while i < end && i < b + 4 && lower(i) {
+        i += 1;
+    }
+    let after = if i < end { s(i) } else { "" };
+    let follows = matches!(
+        after,
+        "," | "." | ";" | ")" | "who" | "at" | "of" | "for" | "with" | "in" | "from"
+    );
+    // A noun of someone who does something: "-er", "-or", "-ist", "-ian",
+    // "-ant", "-ent" ("stream-of-consciousness poetry" is none).
+    let agent = |w: &str| {
+        with_lowercase(w, |l| {
+            l.len() > 4
+                && ["er", "or", "ist", "ian", "ant", "ent"]
+                    .iter()
+                    .any(|e| l.ends_with(e))
+                && !GENERIC.contains(&l)
+        })
+    };
+    (i > b && follows && agent(s(i - 1))).then(|| i - 1)
 }
 
 /// Words that join the parts of a role ("Secretary of State at the Interior Ministry").
@@ -209,6 +268,32 @@ pub(super) fn roles_of(
         }
     }
     english_descriptions(text, toks, sent, &name, a, people, &mut out);
+    // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": a plural
+    // title before the first name is the second's too.
+    if a == name.start && a > sent.start + 1 && s(a - 1) == "and" {
+        if let Some(prev) = people
+            .iter()
+            .find(|p| p.end == a - 1 && p.start > sent.start)
+        {
+            // The word before the first name, past honorifics ("former
+            // Ministers Sir Nicholas Soames and Theresa Villiers").
+            let mut t = prev.start;
+            while t > sent.start + 1 && with_lowercase(s(t - 1), |l| titles::HONORIFIC.has(l)) {
+                t -= 1;
+            }
+            let plural = t > sent.start
+                && with_lowercase(s(t - 1), |l| {
+                    !ROLE_NOUNS.has(l) && l.strip_suffix('s').is_some_and(|one| ROLE_NOUNS.has(one))
+                });
+            if plural {
+                for r in roles_of(text, toks, sent, prev.clone(), people, lt) {
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
     out
 }
 
@@ -251,23 +336,65 @@ fn english_descriptions(
         b += 1;
     }
     if b > name.end && b < sent.end {
-        if let Some(r) = description_at(text, toks, b, sent.end, people, None) {
-            push_roles(text, toks, r, None, out);
+        let apposition = s(name.end) == "," && with_lowercase(s(b), |l| DETERMINERS.contains(&l));
+        let mut at = b;
+        // "X, a partner at Rhodium and author of the report": each
+        // description joined by "and".
+        for _ in 0..2 {
+            let next = if let Some(r) = description_at(text, toks, at, sent.end, people, None) {
+                let next = r.end;
+                push_roles(text, toks, r, None, out);
+                next
+            } else if let Some((first, h)) = apposition
+                .then(|| {
+                    let first =
+                        at + usize::from(with_lowercase(s(at), |l| DETERMINERS.contains(&l)));
+                    open_head(text, toks, first, sent.end).map(|h| (first, h))
+                })
+                .flatten()
+            {
+                // No listed role noun to check against: the words as written.
+                let role = text[toks[first].start..toks[h].end].to_string();
+                if !out.contains(&role) {
+                    out.push(role);
+                }
+                h + 1
+            } else {
+                break;
+            };
+            if next + 1 >= sent.end || s(next) != "and" || !opens_description(s(next + 1)) {
+                break;
+            }
+            at = next + 1;
         }
     }
     // Before: "Apple's chief executive, Tim Cook", from the clause start.
     if a == name.start && a > sent.start + 1 && s(a - 1) == "," {
         let end = a - 1;
-        let mut c = end;
-        while c > sent.start && end - c < 8 && !stop(s(c - 1)) {
-            c -= 1;
-        }
-        if c == sent.start || stop(s(c - 1)) {
-            if let Some(r) = description_at(text, toks, c, end, people, None) {
-                if r.end == end {
-                    push_roles(text, toks, r, None, out);
-                }
-            }
+        // From the clause start, or from a determiner or a word after a
+        // function word ("against Sudan's president, Omar al-Bashir"; "stick
+        // with Yahoo's chief executive, Marissa Mayer"): the longest.
+        // (Not after a verb without a possessive: "who have endorsed a
+        // candidate, Amy Klobuchar (17) leads".)
+        let possessive = (end.saturating_sub(8).max(sent.start)..end)
+            .any(|k| is_possessive(s(k)) || s(k).ends_with("'s") || s(k).ends_with("’s"));
+        let opens = |c: usize| {
+            c == sent.start
+                || stop(s(c - 1))
+                || with_lowercase(s(c), |l| DETERMINERS.contains(&l)) && possessive
+                || with_lowercase(s(c - 1), |l| {
+                    matches!(
+                        l,
+                        "with" | "against" | "as" | "to" | "for" | "of" | "by" | "from" | "like"
+                    )
+                })
+        };
+        let lo = end.saturating_sub(8).max(sent.start);
+        let found = (lo..end).filter(|&c| opens(c)).find_map(|c| {
+            description_at(text, toks, c, end, people, None).filter(|r| r.end == end)
+        });
+        if let Some(r) = found {
+            push_roles(text, toks, r, None, out);
         }
     }
 }
@@ -322,7 +449,29 @@ fn push_roles(
         if p.len() == 1 && titles::HONORIFIC.has(p[0].to_lowercase().as_str()) {
             continue;
         }
-        let role = p.join(" ");
+        let mut role = p.join(" ");
+        // A plural title names one of several ("co-founders Tom Igoe and
+        // Gianluca Martino"): each is a co-founder.
+        let last = p[p.len() - 1];
+        // Not inside a name of its own ("Council of Economic Advisers") nor
+        // after a count ("the group's two leaders").
+        let counted = p.iter().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || with_lowercase(w, |l| {
+                    ROLE_JOINERS.contains(&l)
+                        || matches!(
+                            l,
+                            "two" | "three" | "four" | "five" | "both" | "few" | "many"
+                        )
+                })
+        });
+        let plural = !counted
+            && with_lowercase(last, |l| {
+                !ROLE_NOUNS.has(l) && l.strip_suffix('s').is_some_and(|one| ROLE_NOUNS.has(one))
+            });
+        if plural {
+            role.pop();
+        }
         if !out.contains(&role) {
             out.push(role);
         }

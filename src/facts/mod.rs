@@ -232,7 +232,7 @@ pub fn extract(
             });
         }
         let sent_mentions = &by_sent[si];
-        let ante = antecedents(entities, &by_sent, si);
+        let ante = antecedents(doc, entities, &by_sent, si);
         for q in quantities::find(&s, &date_toks, sent_mentions, &ante) {
             let m = doc.span(*u, q.tok.clone());
             if is_hidden(&m) {
@@ -258,22 +258,48 @@ pub fn extract(
 }
 
 /// The people and organisations a pronoun in sentence `si` may stand for
-/// ([`quantities::Antecedents`]): this sentence's, and the latest of the
-/// two sentences before.
+/// ([`quantities::Antecedents`]): this sentence's, and from the latest of
+/// the [`ANTECEDENT_SENTENCES`] sentences before that names one, the latest
+/// that is no preposition's object ("California ISO's reserves …, said
+/// David Marcus, a former adviser at the California Energy Commission. …
+/// its operating reserves" are the ISO's), else the latest.
 fn antecedents(
+    doc: &Doc,
     entities: &[Entity],
     by_sent: &[Vec<&MentionRef>],
     si: usize,
 ) -> quantities::Antecedents {
     let kind = |m: &MentionRef| entities.get(m.entity).map(|e| e.kind);
+    // The word before the mention, past "the", is no preposition.
+    let subject_like = |m: &MentionRef| {
+        let toks = &doc.toks[m.unit];
+        let text = doc.units[m.unit].1;
+        let word = |k: usize| crate::text::lowercased(&text[toks[k].start..toks[k].end]);
+        let mut k = m.tok.start;
+        if k > 0 && word(k - 1) == "the" {
+            k -= 1;
+        }
+        k == 0 || !OBJECT_MARKERS.contains(&word(k - 1).as_ref())
+    };
     let mut a = quantities::Antecedents::default();
-    for prev in by_sent[si.saturating_sub(2)..si].iter() {
-        for m in prev {
-            match kind(m) {
-                Some(EntityType::Person) => a.person = Some(m.entity),
-                Some(EntityType::Organization) => a.org = Some(m.entity),
-                _ => {}
+    // The latest sentence that names one; in it, the latest subject-like
+    // mention, else the latest.
+    for prev in by_sent[si.saturating_sub(ANTECEDENT_SENTENCES)..si]
+        .iter()
+        .rev()
+    {
+        for (want, slot) in [
+            (EntityType::Person, &mut a.person),
+            (EntityType::Organization, &mut a.org),
+        ] {
+            if slot.is_some() {
+                continue;
             }
+            let of_kind = || prev.iter().rev().filter(|m| kind(m) == Some(want));
+            *slot = of_kind()
+                .find(|m| subject_like(m))
+                .or_else(|| of_kind().next())
+                .map(|m| m.entity);
         }
     }
     for m in &by_sent[si] {
@@ -285,6 +311,18 @@ fn antecedents(
     }
     a
 }
+
+/// How many sentences back a pronoun or "the company" may reach for its
+/// name: news writing names an organisation, quotes it for a sentence or
+/// two, then says "the company" (observer.com's LVMH story: four).
+const ANTECEDENT_SENTENCES: usize = 4;
+
+/// Words that make the name after them an object, not a subject a pronoun
+/// later stands for.
+const OBJECT_MARKERS: &[&str] = &[
+    "of", "in", "at", "on", "for", "from", "to", "with", "by", "into", "over", "under", "about",
+    "against", "between", "among", "than", "like", "near", "across", "via",
+];
 
 /// Words that open a clause: the event phrase of a date stops there.
 static CLAUSE_OPENERS: Words = Words::new(include_str!("../../lexicon/facts/clause-openers.txt"));

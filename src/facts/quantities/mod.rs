@@ -15,8 +15,12 @@
 //! furniture (`1 of 3`).
 
 mod numbers;
+mod owners;
 
 use numbers::{currency, glued_unit, is_time_or_phone, multiplier, number_at, parse_digits, Num};
+pub use owners::Antecedents;
+use owners::{apposition_owner, described_after, fronted_owner, giver_after, owner};
+use owners::{pronoun_owner, share_of_owner};
 
 use crate::doc::{MentionRef, Sentence};
 use crate::lexicon::Words;
@@ -41,22 +45,6 @@ pub struct Found {
     pub entity: Option<usize>,
 }
 
-/// Who a pronoun may stand for in a sentence: the latest person and
-/// organisation mentioned in it before the pronoun, else in the two
-/// sentences before ("Hicks … she plans to give 15 percent"; "LVMH … it put
-/// up 43 million euros").
-#[derive(Clone, Debug, Default)]
-pub struct Antecedents {
-    /// The latest person of the two sentences before.
-    pub person: Option<usize>,
-    /// The latest organisation of the two sentences before.
-    pub org: Option<usize>,
-    /// People of this sentence: (entity, token where the mention ends).
-    pub sent_people: Vec<(usize, usize)>,
-    /// Organisations of this sentence, the same way.
-    pub sent_orgs: Vec<(usize, usize)>,
-}
-
 static APPROX: Words = Words::new(include_str!("../../../lexicon/facts/approx-words.txt"));
 static APPROX_TWO: Words = Words::new(include_str!("../../../lexicon/facts/approx-two-words.txt"));
 
@@ -64,21 +52,6 @@ static APPROX_TWO: Words = Words::new(include_str!("../../../lexicon/facts/appro
 static STOP: Words = Words::new(include_str!(
     "../../../lexicon/facts/quantity-stop-words.txt"
 ));
-
-/// Words that say a number belongs to the subject before it.
-static HAVE_VERBS: Words = Words::new(include_str!("../../../lexicon/facts/have-verbs.txt"));
-
-/// Nouns that after "the" stand for the organisation last named ("the company").
-static ORG_DESCRIPTIONS: Words =
-    Words::new(include_str!("../../../lexicon/facts/org-descriptions.txt"));
-
-/// Words that end the clause a number's owner must be in.
-fn breaks_clause(x: &str) -> bool {
-    matches!(
-        x,
-        "," | ";" | "said" | "says" | "told" | "and" | "but" | "while" | "which" | "who" | "that"
-    )
-}
 
 /// Finds the quantities of one sentence. `dates` are token ranges already
 /// taken by dates; `mentions` the entity mentions of the sentence.
@@ -181,21 +154,17 @@ pub fn find(
         if between && range_to.is_some() {
             a -= 1;
         }
-        // The entity it belongs to.
-        let entity = owner(s, mentions, a)
-            .or_else(|| apposition_owner(s, mentions, a))
-            .or_else(|| pronoun_owner(s, ante, a))
-            .or_else(|| converted_owner(s, &out, a))
-            .or_else(|| giver_after(s, mentions, end_tok.max(e), is_money(&unit)));
-        out.push(Found {
+        let mut q = Found {
             tok: a..end_tok.max(e),
             value,
             of,
             range_to,
             unit,
             approx,
-            entity,
-        });
+            entity: None,
+        };
+        q.entity = owner_of(s, mentions, ante, &out, &q, i..num.end, e);
+        out.push(q);
         i = e.max(i + 1);
     }
     out
@@ -432,90 +401,59 @@ fn approx_before(s: &Sentence, start: usize) -> (usize, bool) {
     (a, approx)
 }
 
-/// The entity a number belongs to: the nearest mention before it in the
-/// same clause that is the subject of a verb of having/winning ("the CPP
-/// won 68"), or a possessive right before it ("the CPP's 68 seats").
-fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
-    let w = |k: usize| lowercased(s.word(k));
-    let m = mentions
-        .iter()
-        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
-        .max_by_key(|m| m.tok.end)?;
-    let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
-    if between.iter().any(|x| breaks_clause(x)) {
-        // (The name before the clause, not one inside it: "The Louvre, which
-        // will display the Chardin …, is seeking …".)
-        return mentions
-            .iter()
-            .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
-            .find(|m| relative_clause_owner(s, m.tok.clone(), at))
-            .map(|m| m.entity);
-    }
-    let possessive = between.first().is_some_and(|x| x == "'s" || x == "’s") && between.len() <= 3;
-    // "Margaritaville Hotels and Resorts has properties all over the country
-    // including four in California".
-    let has = between.iter().any(|x| HAVE_VERBS.contains(&x.as_ref())) && between.len() <= 7;
-    // "Amy Klobuchar (17)": a count in brackets right after a name.
-    let bracketed = between.len() == 1 && between[0] == "(";
-    if possessive || has || bracketed || is_subject_of_verb(s, m.tok.clone(), &between) {
-        return Some(m.entity);
-    }
-    subject_over_object(s, mentions, m, &between)
-}
-
-/// The nearest name is the object of the verb, and the subject before it
-/// owns the number: two-object verbs ("SoftBank gave WeWork $6.5 billion")
-/// and margins ("Velázquez trailed her challenger Kristy Marmorato by more
-/// than 700 votes").
-fn subject_over_object(
+/// The entity quantity `q` belongs to (SPEC.md "Owner"), by the first rule
+/// that finds one: a name the count describes, the subject or possessor
+/// before it, an apposition, a pronoun, the amount it converts or follows,
+/// the giver after it, the subject after a fronted phrase, the name its
+/// share is of. `num` is the number's tokens, `after` the token after the
+/// number and its currency, before what it counts. `before` holds the
+/// sentence's quantities so far.
+fn owner_of(
     s: &Sentence,
     mentions: &[&MentionRef],
-    object: &MentionRef,
-    between: &[std::borrow::Cow<str>],
+    ante: &Antecedents,
+    before: &[Found],
+    q: &Found,
+    num: std::ops::Range<usize>,
+    after: usize,
 ) -> Option<usize> {
-    let w = |k: usize| lowercased(s.word(k));
-    let margin = between.len() == 1 && between[0] == "by";
-    if !(between.is_empty() || margin) || object.tok.start <= s.range.start {
-        return None;
-    }
-    // The subject: a name in the same clause before the object, then a verb
-    // phrase of up to five words that leads to the object.
-    let subject = mentions
-        .iter()
-        .filter(|m| m.tok.end < object.tok.start && m.tok.start >= s.range.start)
-        .max_by_key(|m| m.tok.end)?;
-    let phrase: Vec<std::borrow::Cow<str>> = (subject.tok.end..object.tok.start).map(w).collect();
-    let verb = phrase.first()?;
-    let two_object = between.is_empty()
-        && phrase.len() == 1
-        && matches!(
-            verb.as_ref(),
-            "gave"
-                | "gives"
-                | "give"
-                | "paid"
-                | "pays"
-                | "pay"
-                | "offered"
-                | "offers"
-                | "awarded"
-                | "lent"
-                | "owes"
-                | "owed"
-                | "sent"
-                | "handed"
-                | "granted"
-                | "promised"
-                | "charged"
-                | "fined"
-                | "sold"
-                | "sells"
-        );
-    let margined = margin
-        && phrase.len() <= 5
-        && !phrase.iter().any(|x| breaks_clause(x))
-        && is_subject_of_verb(s, subject.tok.clone(), &phrase);
-    (two_object || margined).then_some(subject.entity)
+    let at = q.tok.start;
+    described_after(s, mentions, num)
+        .or_else(|| owner(s, mentions, at))
+        .or_else(|| apposition_owner(s, mentions, at))
+        .or_else(|| pronoun_owner(s, ante, at))
+        .or_else(|| converted_owner(s, before, at))
+        .or_else(|| coordinated_owner(s, mentions, before, at))
+        .or_else(|| giver_after(s, mentions, q.tok.end, is_money(&q.unit)))
+        .or_else(|| fronted_owner(s, mentions, at, q.tok.end))
+        .or_else(|| share_of_owner(s, mentions, after, q.unit == "%" || q.value < 1.0))
+}
+
+/// A number that continues the one before it in the same clause shares its
+/// owner: a change ("20.4, up from 18.4", "rose from 54% to 35%"), a list
+/// ("467,000 cases and 16,700 deaths"). The words between end in "from",
+/// "to", "and" or "or", and name no one else.
+fn coordinated_owner(
+    s: &Sentence,
+    mentions: &[&MentionRef],
+    before: &[Found],
+    at: usize,
+) -> Option<usize> {
+    let prev = before.last()?;
+    let gap = prev.tok.end..at;
+    let last = lowercased(s.word(at.checked_sub(1)?));
+    let stop = |k: usize| {
+        matches!(
+            lowercased(s.word(k)).as_ref(),
+            ";" | "said" | "says" | "told" | "but" | "while" | "which" | "who" | "that" | "whereas"
+        )
+    };
+    let ok = !gap.is_empty()
+        && gap.len() <= 6
+        && matches!(last.as_ref(), "from" | "to" | "and" | "or")
+        && !gap.clone().any(stop)
+        && !mentions.iter().any(|m| gap.contains(&m.tok.start));
+    ok.then_some(prev.entity).flatten()
 }
 
 /// A number in brackets right after another is the same amount converted
@@ -530,195 +468,4 @@ fn converted_owner(s: &Sentence, before: &[Found], at: usize) -> Option<usize> {
 /// A currency code unit ("EUR", "USD"): an amount of money.
 fn is_money(unit: &str) -> bool {
     unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// Money "from" someone is theirs to give ("15 million euros ($16 million)
-/// from LVMH", "a $5 million grant from the Gates Foundation"): the name
-/// right after "from" (past a bracketed conversion, and "the").
-fn giver_after(s: &Sentence, mentions: &[&MentionRef], end: usize, money: bool) -> Option<usize> {
-    let w = |k: usize| {
-        if k < s.range.end {
-            lowercased(s.word(k))
-        } else {
-            "".into()
-        }
-    };
-    if !money {
-        return None;
-    }
-    let mut k = end;
-    if w(k) == "(" {
-        k = (k + 1..(k + 8).min(s.range.end)).find(|&j| w(j) == ")")? + 1;
-    }
-    if w(k) != "from" {
-        return None;
-    }
-    k += 1;
-    if w(k) == "the" {
-        k += 1;
-    }
-    mentions.iter().find(|m| m.tok.start == k).map(|m| m.entity)
-}
-
-/// "The Louvre, which will display the Chardin …, is seeking 1.3 million
-/// euros" / "the company, which is entitled to up to a 90 percent tax
-/// break": the owner before a relative clause, when the verb phrase after
-/// the clause, or the clause itself, leads to the number.
-fn relative_clause_owner(s: &Sentence, m: std::ops::Range<usize>, at: usize) -> bool {
-    let w = |k: usize| lowercased(s.word(k));
-    if m.end + 2 >= at || w(m.end) != "," || !matches!(w(m.end + 1).as_ref(), "which" | "who") {
-        return false;
-    }
-    // The verb phrase: after the clause's closing comma, else the clause's own.
-    let close = (m.end + 2..at).find(|&k| w(k) == ",");
-    let (clause_len, phrase) = match close {
-        Some(c) => (c - m.end, c + 1..at),
-        None => (0, m.end + 2..at),
-    };
-    let between: Vec<std::borrow::Cow<str>> = phrase.clone().map(w).collect();
-    clause_len <= 16
-        && !between.is_empty()
-        && !between.iter().any(|x| breaks_clause(x))
-        && is_subject_of_verb(s, phrase.start - 1..phrase.start, &between)
-}
-
-/// Apposition owners the clause breakers of [`owner`] would stop: "the
-/// Blue Dogs, with 25 members", "the coalition, which has 102 members".
-fn apposition_owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
-    let w = |k: usize| lowercased(s.word(k));
-    let m = mentions
-        .iter()
-        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
-        .max_by_key(|m| m.tok.end)?;
-    let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
-    let ok = match between.iter().map(|x| x.as_ref()).collect::<Vec<_>>()[..] {
-        [",", "with"] => true,
-        [",", "which" | "who", v] => HAVE_VERBS.contains(&v),
-        _ => false,
-    };
-    ok.then_some(m.entity)
-}
-
-/// The owner through a pronoun before the number in its clause: a
-/// possessive right before it ("its 25 locations", "her 15 percent"), or
-/// the subject of the verb phrase leading to it ("she plans to give 15
-/// percent", "it put up 43 million euros"); "he", "she", "his", "her" stand
-/// for the latest person, "it" and "its" for the latest organisation
-/// ([`Antecedents`]). Plural pronouns own nothing (SPEC.md: no plural
-/// owners).
-fn pronoun_owner(s: &Sentence, ante: &Antecedents, at: usize) -> Option<usize> {
-    let w = |k: usize| lowercased(s.word(k));
-    let lo = at.saturating_sub(8).max(s.range.start);
-    // "the company" is "it", "the company's" is "its".
-    let description = |k: usize| {
-        k > s.range.start && ORG_DESCRIPTIONS.contains(&w(k).as_ref()) && w(k - 1) == "the"
-    };
-    let p = (lo..at).rev().find(|&k| {
-        matches!(w(k).as_ref(), "he" | "she" | "his" | "her" | "it" | "its")
-            || description(k)
-            || matches!(w(k).as_ref(), "'s" | "’s") && k > lo && description(k - 1)
-    })?;
-    let pron: std::borrow::Cow<str> = match w(p).as_ref() {
-        "'s" | "’s" => "its".into(),
-        _ if description(p) => "it".into(),
-        x => x.to_string().into(),
-    };
-    let (own, prior) = match pron.as_ref() {
-        "it" | "its" => (&ante.sent_orgs, ante.org),
-        _ => (&ante.sent_people, ante.person),
-    };
-    // The sentence's own mention before the pronoun, else an earlier one.
-    let entity = own
-        .iter()
-        .filter(|&&(_, end)| end <= p)
-        .max_by_key(|&&(_, end)| end)
-        .map(|&(e, _)| e)
-        .or(prior)?;
-    let between: Vec<std::borrow::Cow<str>> = (p + 1..at).map(w).collect();
-    if between.iter().any(|x| breaks_clause(x)) {
-        let it = pron == "it" && relative_clause_owner(s, p..p + 1, at);
-        return it.then_some(entity);
-    }
-    // Right before the number: "his car at 82 miles per hour" is the car's.
-    let possessive = matches!(pron.as_ref(), "its" | "his" | "her") && between.is_empty();
-    // "it is 5 percent", "it's estimated": "it" before "be" is no one.
-    let expletive = w(p) == "it"
-        && between
-            .first()
-            .is_some_and(|x| matches!(x.as_ref(), "is" | "was" | "'s" | "’s" | "will" | "would"));
-    let subject = matches!(pron.as_ref(), "he" | "she" | "it")
-        && !expletive
-        && is_subject_of_verb(s, p..p + 1, &between);
-    (possessive || subject).then_some(entity)
-}
-
-/// Whether mention `m` is the subject of the clause whose verb phrase
-/// (`between`, the words up to the number) leads to the number: "SoftBank
-/// agreed to invest $6.5 billion", "Tsai won 8.17 million votes", "Hartley
-/// was jailed for three years". The mention is not the object of a
-/// preposition ("in Sydney") and the first word after it is a verb, not a
-/// preposition, article or another clause.
-fn is_subject_of_verb(
-    s: &Sentence,
-    m: std::ops::Range<usize>,
-    between: &[std::borrow::Cow<str>],
-) -> bool {
-    const NOT_VERB: &[&str] = &[
-        "of",
-        "in",
-        "at",
-        "on",
-        "for",
-        "from",
-        "to",
-        "with",
-        "by",
-        "as",
-        "the",
-        "a",
-        "an",
-        "'s",
-        "’s",
-        "(",
-        ")",
-        "-",
-        "–",
-        "—",
-        ":",
-        ".",
-        "\"",
-        "“",
-        "”",
-        "or",
-        "nor",
-        "if",
-        "when",
-        "after",
-        "before",
-        "because",
-        "since",
-        "than",
-        "about",
-        "over",
-        "under",
-        "into",
-        "per",
-        "according",
-        "where",
-        "whose",
-        "whom",
-    ];
-    const PREPOSITIONS: &[&str] = &[
-        "of", "in", "at", "on", "for", "from", "to", "with", "by", "into", "over", "under",
-        "about", "against", "between", "among", "than", "like", "near", "across", "via",
-    ];
-    let Some(first) = between.first() else {
-        return false;
-    };
-    let starts_lower = s.word(m.end).chars().next().is_some_and(char::is_lowercase);
-    let prev = (m.start > s.range.start).then(|| lowercased(s.word(m.start - 1)));
-    between.len() <= 6
-        && starts_lower
-        && !NOT_VERB.contains(&first.as_ref())
-        && !prev.is_some_and(|p| PREPOSITIONS.contains(&p.as_ref()))
 }
