@@ -166,10 +166,25 @@ fn assemble(page: &Page, info: &ArticleInfo, repeats: Vec<RepeatGroup>, opts: &O
         } else {
             (Vec::new(), Vec::new())
         };
-        let facts = if opts.facts {
+        let mut facts = if opts.facts {
             crate::facts::extract(page, &doc, &entities, &mentions, &hidden, &language)
         } else {
             Facts::default()
+        };
+        let entities = match &tagger {
+            Some(tagger) => {
+                let q = facts.quantities.iter_mut().map(|q| &mut q.entity);
+                let refs = q.chain(facts.quotes.iter_mut().map(|q| &mut q.speaker));
+                let lang = &language.code;
+                crate::entities::drop_unlikely(
+                    tagger,
+                    lang,
+                    &doc,
+                    (entities, mentions),
+                    refs.collect(),
+                )
+            }
+            None => entities,
         };
         (entities, facts)
     } else {

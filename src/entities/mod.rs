@@ -28,6 +28,7 @@
 mod common;
 mod credits;
 mod group;
+mod keep;
 mod labels;
 mod org_lang;
 mod products;
@@ -155,6 +156,23 @@ pub fn extract(
         !hidden[block].iter().any(|&(s, e)| start < e && end > s)
     });
     group(doc, raw, page, lt)
+}
+
+/// Drops the entities a model learned from the labelled pages finds
+/// unlikely ([`keep`]), English pages only (the pages it was fitted on),
+/// keeping those the facts point at (`refs`: a quote's speaker, a
+/// quantity's owner), whose indices it updates.
+pub fn drop_unlikely(
+    tagger: &Tagger,
+    lang: &str,
+    doc: &Doc,
+    (entities, mentions): (Vec<Entity>, Vec<MentionRef>),
+    refs: Vec<&mut Option<usize>>,
+) -> Vec<Entity> {
+    if !(matches!(lang, "" | "en") || lang.starts_with("en-")) {
+        return entities;
+    }
+    keep::filter(doc, &tagger.model().gaz, (entities, &mentions), refs)
 }
 
 /// A middle initial holds a person's name together, where the tagger breaks
