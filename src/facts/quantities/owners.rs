@@ -52,15 +52,21 @@ fn breaks_clause(x: &str) -> bool {
     )
 }
 
+/// The mention nearest before token `at` in the sentence `s`.
+fn last_before<'a>(s: &Sentence, mentions: &[&'a MentionRef], at: usize) -> Option<&'a MentionRef> {
+    mentions
+        .iter()
+        .copied()
+        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
+        .max_by_key(|m| m.tok.end)
+}
+
 /// The entity a number belongs to: the nearest mention before it in the
 /// same clause that is the subject of a verb of having/winning ("the CPP
 /// won 68"), or a possessive right before it ("the CPP's 68 seats").
 pub(super) fn owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
     let w = |k: usize| lowercased(s.word(k));
-    let m = mentions
-        .iter()
-        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
-        .max_by_key(|m| m.tok.end)?;
+    let m = last_before(s, mentions, at)?;
     let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
     if between.iter().any(|x| breaks_clause(x)) {
         // (The name before the clause, not one inside it: "The Louvre, which
@@ -263,10 +269,7 @@ fn relative_clause_owner(s: &Sentence, m: std::ops::Range<usize>, at: usize) -> 
 /// Blue Dogs, with 25 members", "the coalition, which has 102 members".
 pub(super) fn apposition_owner(s: &Sentence, mentions: &[&MentionRef], at: usize) -> Option<usize> {
     let w = |k: usize| lowercased(s.word(k));
-    let m = mentions
-        .iter()
-        .filter(|m| m.tok.end <= at && m.tok.start >= s.range.start)
-        .max_by_key(|m| m.tok.end)?;
+    let m = last_before(s, mentions, at)?;
     let between: Vec<std::borrow::Cow<str>> = (m.tok.end..at).map(w).collect();
     let ok = match between.iter().map(|x| x.as_ref()).collect::<Vec<_>>()[..] {
         [",", "with"] => true,
