@@ -289,3 +289,61 @@ fn organisation_head_words_make_organisations() {
         assert_eq!(e["type"], "ORG", "{source}: {name}");
     }
 }
+
+/// (lang, sentence, person, the one role the person has, or "" for none):
+/// a person noun right before a name, known by its ending and not by a list
+/// (`lexicon/entities/agent-suffixes.txt`), German capitalised, Dutch
+/// lowercase; and the capitalised words before a name that are none (a
+/// weekday or month, a country, an adverb, a kin word). Written for the
+/// test, in the style of German and Dutch sports and culture news.
+#[rustfmt::skip]
+const AGENT_NOUNS: &[(&str, &str, &str, &str)] = &[
+    ("de", "Am Samstag gewann Skispringer Markus Eisenbichler in Oberstdorf vor 20.000 Zuschauern.",
+     "Markus Eisenbichler", "Skispringer"),
+    ("de", "Der zweifache Weltmeister Johannes Rydzek kündigte sein Karriereende an.",
+     "Johannes Rydzek", "Weltmeister"),
+    ("de", "Die Opernsängerin Anna Netrebko sagte den Auftritt in Salzburg kurzfristig ab.",
+     "Anna Netrebko", "Opernsängerin"),
+    ("de", "Nach dem Spiel lobte Mannschaftskapitän Thomas Müller die Abwehr.",
+     "Thomas Müller", "Mannschaftskapitän"),
+    ("de", "In Wien traf sich Dirigent Christian Thielemann mit dem Intendanten.",
+     "Christian Thielemann", "Dirigent"),
+    ("de", "Der Pianist Igor Levit spielte am Abend Beethoven.",
+     "Igor Levit", "Pianist"),
+    ("de", "Ihre Kollegin Sabine Lisicki schied in der ersten Runde aus.",
+     "Sabine Lisicki", "Kollegin"),
+    ("de", "Am Montag sagte Eric Frenzel, er wolle weiter springen.",
+     "Eric Frenzel", ""),
+    ("de", "Im Oktober Eric Frenzel zu schlagen, wird schwer.",
+     "Eric Frenzel", ""),
+    ("de", "Wieder Eric Frenzel: Der Sachse gewann auch das zweite Springen.",
+     "Eric Frenzel", ""),
+    ("de", "Für Deutschland Eric Frenzel und Vinzenz Geiger am Start.",
+     "Eric Frenzel", ""),
+    ("nl", "Op zondag won schaatser Sven Kramer de 5000 meter in Heerenveen.",
+     "Sven Kramer", "schaatser"),
+    ("nl", "Volgens wielrenner Mathieu van der Poel was de koers te zwaar.",
+     "Mathieu van der Poel", "wielrenner"),
+    ("nl", "Daarna sprak later Mark Rutte de Tweede Kamer toe.",
+     "Mark Rutte", ""),
+];
+
+#[test]
+fn person_nouns_before_a_name_are_roles_by_their_ending() {
+    let mut bad = Vec::new();
+    for (lang, sentence, person, role) in AGENT_NOUNS {
+        let found = people(lang, sentence);
+        let roles = found.iter().find(|(n, _)| n == person).map(|(_, r)| r);
+        let ok = match roles {
+            Some(r) if role.is_empty() => r.is_empty(),
+            Some(r) => r.iter().any(|x| x == role),
+            None => false,
+        };
+        if !ok {
+            bad.push(format!(
+                "{sentence}: want {person} with {role:?}, got {found:?}"
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

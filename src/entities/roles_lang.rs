@@ -16,6 +16,7 @@ use std::ops::Range;
 use super::roles;
 use super::roles::{LangTitles, ROLE_JOINERS};
 use crate::lexicon::titles;
+use crate::lexicon::Words;
 use crate::ner::tokens;
 use crate::text::with_lowercase;
 
@@ -90,6 +91,68 @@ const INFLECTIONS: &[(&str, &str)] = &[
     ("y", ""),
     ("ów", ""),
 ];
+
+/// Endings of person nouns per language, and the words and endings that
+/// take one and are no person ([`agent_role`]).
+const AGENT_FILE: &str = include_str!("../../lexicon/entities/agent-suffixes.txt");
+static AGENT_DE: Words = Words::tagged(AGENT_FILE, "de");
+static AGENT_NL: Words = Words::tagged(AGENT_FILE, "nl");
+static AGENT_EXCEPT: Words = Words::tagged(AGENT_FILE, "except");
+static AGENT_EXCEPT_END: Words = Words::tagged(AGENT_FILE, "except-end");
+/// Month names ("Oktober", "December" end like agent nouns).
+static MONTHS: Words = Words::new(include_str!("../../lexicon/facts/months.txt"));
+
+/// The agent-noun endings of the page's language, and whether its nouns
+/// are capitalised: German ("Kombinierer") and Dutch ("schaatser") only.
+fn agent_endings(lt: LangTitles) -> Option<(&'static Words, &'static str)> {
+    let t = lt?;
+    let is = |code| titles::for_language(code).is_some_and(|l| std::ptr::eq(l, t));
+    if is("de") {
+        Some((&AGENT_DE, "de"))
+    } else if is("nl") {
+        Some((&AGENT_NL, "nl"))
+    } else {
+        None
+    }
+}
+
+/// Whether `w`, the word right before a person's name, is a noun for a
+/// person by its form alone: in German a capitalised noun (every German
+/// noun is) ending like an agent or occupation noun ("Kombinierer",
+/// "Eiskunstläufer", "Burgschauspielerin", "Teamkollege") or like a title
+/// of the language ("Teamchef"); in Dutch a lowercase one ("schaatser").
+/// Never a function word, a month or a kin word, and six letters at least.
+fn agent_role(w: &str, lt: LangTitles) -> bool {
+    let (Some((ends, code)), Some(t)) = (agent_endings(lt), lt) else {
+        return false;
+    };
+    let shape = if code == "de" {
+        is_cap(w) && w.chars().skip(1).any(char::is_lowercase)
+    } else {
+        is_lower_word(w)
+    };
+    if !shape || w.chars().count() < 6 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return false;
+    }
+    with_lowercase(w, |l| {
+        let last = l.rsplit('-').next().unwrap_or(l);
+        let ends_in = |list: &[&str], room: usize| {
+            list.iter()
+                .any(|e| last.len() >= e.len() + room && last.ends_with(e))
+        };
+        let excluded = AGENT_EXCEPT.has(l)
+            || MONTHS.has(l)
+            || titles::function_words(code).is_some_and(|f| f.has(l))
+            || ends_in(AGENT_EXCEPT_END.list(), 0);
+        // "Teamchef", "Burgschauspielerin"; not "Ehefrau".
+        let title = t
+            .role
+            .list()
+            .iter()
+            .any(|r| r.len() >= 4 && last.ends_with(r) && !HONORIFICS.contains(r));
+        !excluded && (ends_in(ends.list(), 3) || title)
+    })
+}
 
 /// The word after an elided article ("l’entraîneur" → "entraîneur",
 /// "dell'allenatore" → "allenatore"), or the word itself.
@@ -258,6 +321,14 @@ fn roles_of(
         lt,
         &mut out,
     );
+    // "Kombinierer Eric Frenzel", "der dreimalige Olympiasieger Eric
+    // Frenzel": a person noun the title words do not know.
+    let before = name.start.checked_sub(1).filter(|&i| i >= sent.start);
+    if let Some(i) = before.filter(|&i| out.is_empty() && !people.iter().any(|p| p.contains(&i))) {
+        if agent_role(s(i), lt) {
+            out.push(s(i).to_string());
+        }
+    }
     if a > sent.start + 1 && s(a - 1) == "," {
         if let Some(r) = clause_before(text, toks, sent.start, a - 1, people, lt) {
             push_roles(
